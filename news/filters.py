@@ -1,0 +1,112 @@
+"""The news-list filters: what readers can narrow the list by, and how bad input is told."""
+
+import datetime
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from . import thai
+from .models import Article, Category, Office, Province, Tag
+
+MAX_QUERY_LENGTH = 200
+
+
+class ThaiDateField(forms.DateField):
+    """Accepts 2023-05-26 (date pickers) and 26/5/2566 (what Thai readers type)."""
+
+    input_formats = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"]
+    default_error_messages = {
+        "invalid": _("Enter a date such as 26/5/2566 or 2023-05-26."),
+    }
+
+    def to_python(self, value):
+        date = super().to_python(value)
+        if date and date.year > 2400:  # a Buddhist-era year
+            try:
+                date = date.replace(year=date.year - thai.BE_OFFSET)
+            except ValueError:  # 29 February of a year that is not leap in CE
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return date
+
+
+class ThaiDateFilter(django_filters.Filter):
+    field_class = ThaiDateField
+
+
+def _local_midnight(date):
+    return timezone.make_aware(datetime.datetime.combine(date, datetime.time.min))
+
+
+class ArticleFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"), method="filter_text", max_length=MAX_QUERY_LENGTH,
+    )
+    office = django_filters.ModelChoiceFilter(
+        label=_("Office"), queryset=Office.objects.all(), to_field_name="slug",
+        method="filter_office", empty_label=_("All offices"),
+    )
+    province = django_filters.ModelChoiceFilter(
+        label=_("Province"), queryset=Province.objects.all(), to_field_name="code",
+        method="filter_province", empty_label=_("All provinces"),
+    )
+    category = django_filters.ModelChoiceFilter(
+        label=_("Category"), queryset=Category.objects.all(), to_field_name="slug",
+        empty_label=_("All categories"),
+    )
+    tag = django_filters.ModelChoiceFilter(
+        label=_("Tag"), queryset=Tag.objects.all(), to_field_name="slug", field_name="tags",
+        empty_label=_("All tags"), widget=forms.TextInput,
+    )
+    date_from = ThaiDateFilter(label=_("From date"), method="filter_date_from")
+    date_to = ThaiDateFilter(label=_("To date"), method="filter_date_to")
+    fiscal_year = django_filters.NumberFilter(
+        label=_("Fiscal year (B.E.)"), method="filter_fiscal_year", min_value=2480, max_value=2800,
+    )
+
+    class Meta:
+        model = Article
+        fields = ["q", "office", "province", "category", "tag", "date_from", "date_to", "fiscal_year"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form.fields["q"].error_messages["max_length"] = _(
+            "The search text is too long: use at most %(limit_value)d characters."
+        )
+        invalid_choice = _("“%(value)s” is not one of the choices; pick one from the list.")
+        for name in ["office", "province", "category", "tag"]:
+            self.form.fields[name].error_messages["invalid_choice"] = invalid_choice
+        self.form.fields["fiscal_year"].error_messages["invalid"] = _(
+            "Enter the fiscal year in the Buddhist era, e.g. 2567."
+        )
+
+    def filter_text(self, queryset, name, value):
+        # Placeholder for Thai full-text search (its own issue): every word must
+        # appear in title, summary or body in one of its spelling variants.
+        for word in thai.normalize(value).split(" "):
+            match = Q()
+            for variant in thai.spelling_variants(word):
+                match |= Q(title__icontains=variant) | Q(summary__icontains=variant) | Q(body__icontains=variant)
+            queryset = queryset.filter(match)
+        return queryset
+
+    def filter_office(self, queryset, name, office):
+        return queryset.by_office_tree(office)
+
+    def filter_province(self, queryset, name, province):
+        return queryset.filter(Q(event__province=province) | Q(office__province=province))
+
+    def filter_date_from(self, queryset, name, value):
+        return queryset.filter(published_at__gte=_local_midnight(value))
+
+    def filter_date_to(self, queryset, name, value):
+        return queryset.filter(published_at__lt=_local_midnight(value + datetime.timedelta(days=1)))
+
+    def filter_fiscal_year(self, queryset, name, value):
+        first, last = thai.fiscal_year_bounds(int(value))
+        return queryset.filter(
+            published_at__gte=_local_midnight(first),
+            published_at__lt=_local_midnight(last + datetime.timedelta(days=1)),
+        )

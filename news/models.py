@@ -1,0 +1,496 @@
+"""Content model: who publishes (Office), what happened (Event, Attendance, Person)
+and the news item about it (Article, Photo)."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from . import thai
+from .sanitize import sanitize_html
+
+
+class Province(models.Model):
+    class Region(models.TextChoices):
+        NORTH = "north", _("Northern")
+        NORTHEAST = "northeast", _("Northeastern")
+        CENTRAL = "central", _("Central")
+        EAST = "east", _("Eastern")
+        WEST = "west", _("Western")
+        SOUTH = "south", _("Southern")
+
+    code = models.CharField(_("ISO code"), max_length=6, unique=True)
+    name_th = models.CharField(_("Thai name"), max_length=100, unique=True)
+    name_en = models.CharField(_("English name"), max_length=100)
+    region = models.CharField(_("region"), max_length=10, choices=Region.choices, db_index=True)
+
+    class Meta:
+        ordering = ["name_th"]
+        verbose_name = _("province")
+        verbose_name_plural = _("provinces")
+
+    def __str__(self):
+        return self.name_th
+
+    def natural_key(self):
+        return (self.code,)
+
+
+class OfficeQuerySet(models.QuerySet):
+    def descendants_of(self, office, include_self=True):
+        """The office and every office below it in the tree."""
+        qs = self.filter(path__startswith=office.path)
+        return qs if include_self else qs.exclude(pk=office.pk)
+
+
+class Office(models.Model):
+    class Kind(models.TextChoices):
+        MINISTRY = "ministry", _("Ministry")
+        COMMISSION = "commission", _("Commission office")
+        BUREAU = "bureau", _("Central bureau")
+        REGIONAL = "regional", _("Regional education office")
+        PROVINCIAL = "provincial", _("Provincial education office")
+        PRIMARY_AREA = "primary_area", _("Primary educational service area office")
+        SECONDARY_AREA = "secondary_area", _("Secondary educational service area office")
+        INSTITUTION = "institution", _("Institution")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("full name"), max_length=255)
+    short_name = models.CharField(
+        _("short name"), max_length=100, help_text=_("As written in news, e.g. สพป.นครพนม เขต 1")
+    )
+    slug = models.SlugField(
+        _("URL name"), max_length=100, unique=True, allow_unicode=True,
+        help_text=_("Part of the office's web address, e.g. obec"),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("parent office"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="children",
+    )
+    province = models.ForeignKey(
+        Province, verbose_name=_("province"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="offices",
+    )
+    website = models.URLField(_("website"), blank=True)
+    # Materialised path ("/1/4/17/") so "this office and everything under it" is one
+    # indexed prefix query, whatever the depth of the tree.
+    path = models.CharField(max_length=255, editable=False, db_index=True, default="")
+
+    objects = OfficeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["path"]
+        verbose_name = _("office")
+        verbose_name_plural = _("offices")
+
+    def __str__(self):
+        return self.short_name
+
+    def save(self, *args, **kwargs):
+        old_path = self.path
+        super().save(*args, **kwargs)
+        new_path = f"{self.parent.path if self.parent else '/'}{self.pk}/"
+        if new_path != old_path:
+            Office.objects.filter(pk=self.pk).update(path=new_path)
+            self.path = new_path
+            if old_path:
+                for child in self.children.all():
+                    child.save()
+
+    def clean(self):
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk:
+                raise ValidationError({"parent": _("An office cannot be placed under itself.")})
+            ancestor = ancestor.parent
+
+    def get_absolute_url(self):
+        return reverse("news:office_detail", kwargs={"slug": self.slug})
+
+    @property
+    def depth(self):
+        return max(self.path.count("/") - 2, 0)
+
+    def ancestors(self):
+        ids = [int(pk) for pk in self.path.strip("/").split("/")[:-1] if pk]
+        by_id = Office.objects.in_bulk(ids)
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+
+class Category(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("URL name"), max_length=100, unique=True, allow_unicode=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("news:article_list") + f"?category={self.slug}"
+
+
+class Tag(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(
+        _("URL name"), max_length=100, unique=True, allow_unicode=True, editable=False
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name = thai.clean_text(self.name).lstrip("#")
+        self.slug = thai.slugify(self.name, max_length=100)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:tag_detail", kwargs={"slug": self.slug})
+
+
+class Person(models.Model):
+    honorific = models.CharField(
+        _("honorific"), max_length=60, blank=True,
+        help_text=_("Title or rank written before the name, e.g. นาย, ดร., ว่าที่ร้อยตรี"),
+    )
+    name = models.CharField(_("name"), max_length=200, help_text=_("Given name and family name"))
+    # The name in canonical spelling, so "อำ" and "อํา" spellings find one person.
+    name_key = models.CharField(max_length=200, editable=False, db_index=True)
+
+    class Meta:
+        ordering = ["name_key"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return f"{self.honorific} {self.name}".strip()
+
+    def save(self, *args, **kwargs):
+        self.honorific = thai.clean_text(self.honorific)
+        self.name = thai.clean_text(self.name)
+        self.name_key = thai.normalize(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(
+            "news:person_detail", kwargs={"pk": self.pk, "slug": thai.slugify(self.name)}
+        )
+
+
+class EventQuerySet(models.QuerySet):
+    def upcoming(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(end_date__gte=today).order_by("start_date", "start_time", "pk")
+
+    def past(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(end_date__lt=today).order_by("-start_date", "-pk")
+
+    def with_public_news(self):
+        """Events that at least one published article reports."""
+        return self.filter(
+            pk__in=Article.objects.published().filter(event__isnull=False).values("event_id")
+        )
+
+
+class Event(models.Model):
+    class Kind(models.TextChoices):
+        MEETING = "meeting", _("Meeting")
+        WORKSHOP = "workshop", _("Workshop")
+        SEMINAR = "seminar", _("Seminar")
+        TRAINING = "training", _("Training")
+        CEREMONY = "ceremony", _("Ceremony")
+        VISIT = "visit", _("Visit")
+        OTHER = "other", _("Other")
+
+    class Mode(models.TextChoices):
+        ONSITE = "onsite", _("On site")
+        ONLINE = "online", _("Online")
+        HYBRID = "hybrid", _("On site and online")
+
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, default=Kind.MEETING, db_index=True
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), blank=True, help_text=_("Leave empty for one day"))
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    venue = models.CharField(_("venue"), max_length=300, blank=True, help_text=_("As written"))
+    province = models.ForeignKey(
+        Province, verbose_name=_("province"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="events",
+    )
+    mode = models.CharField(
+        _("attendance mode"), max_length=10, choices=Mode.choices, default=Mode.ONSITE
+    )
+    online_platform = models.CharField(
+        _("online platform"), max_length=100, blank=True, help_text=_("e.g. Zoom Meeting")
+    )
+    organiser = models.ForeignKey(
+        Office, verbose_name=_("organiser"), on_delete=models.PROTECT, related_name="events"
+    )
+    participant_count = models.PositiveIntegerField(_("number of participants"), null=True, blank=True)
+    attending_groups = models.TextField(
+        _("attending groups"), blank=True,
+        help_text=_("Groups that took part without names, one per line, as written"),
+    )
+    fiscal_year = models.PositiveSmallIntegerField(
+        _("fiscal year (B.E.)"), editable=False, db_index=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date", "-pk"]
+        indexes = [
+            models.Index(fields=["start_date", "end_date"]),
+            models.Index(fields=["end_date"]),
+            models.Index(fields=["organiser", "-start_date"]),
+            models.Index(fields=["province", "-start_date"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")), name="event_ends_after_start"
+            )
+        ]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The event cannot end before it starts.")})
+        if self.mode != self.Mode.ONSITE and not self.online_platform:
+            raise ValidationError({"online_platform": _("Name the online platform.")})
+
+    def save(self, *args, **kwargs):
+        self.title = thai.clean_text(self.title)
+        if not self.end_date:
+            self.end_date = self.start_date
+        self.fiscal_year = thai.fiscal_year(self.start_date)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:event_detail", kwargs={"pk": self.pk, "slug": thai.slugify(self.title)})
+
+    @property
+    def is_multi_day(self):
+        return self.end_date != self.start_date
+
+    def group_list(self):
+        return [line.strip() for line in self.attending_groups.splitlines() if line.strip()]
+
+    def attendees_by_role(self):
+        """[(role label, [attendances])] in the order roles are declared; uses the prefetch."""
+        groups = {role: [] for role in Attendance.Role}
+        for attendance in self.attendances.all():
+            groups[attendance.role].append(attendance)
+        return [(role.label, people) for role, people in groups.items() if people]
+
+    def chairs(self):
+        """Attendances of those who chaired; uses the prefetched list when there is one."""
+        return [a for a in self.attendances.all() if a.role in Attendance.CHAIR_ROLES]
+
+
+class Attendance(models.Model):
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("Chair")
+        OPENING_CHAIR = "opening_chair", _("Opening chair")
+        ASSIGNER = "assigner", _("Assigned the chair")
+        PANELIST = "panelist", _("Panelist")
+        SPEAKER = "speaker", _("Speaker")
+        GUEST = "guest", _("Guest of honour")
+        PARTICIPANT = "participant", _("Participant")
+
+    CHAIR_ROLES = (Role.CHAIR, Role.OPENING_CHAIR)
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="attendances"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="attendances"
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=Role.choices, default=Role.PARTICIPANT, db_index=True
+    )
+    position = models.CharField(
+        _("position held then"), max_length=300, blank=True,
+        help_text=_("As written in this news, e.g. รองเลขาธิการ กพฐ."),
+    )
+    office = models.ForeignKey(
+        Office, verbose_name=_("office"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="attendances",
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["event", "order", "pk"]
+        indexes = [models.Index(fields=["person", "event"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "person", "role"], name="one_role_per_person_per_event"
+            )
+        ]
+        verbose_name = _("attendee")
+        verbose_name_plural = _("attendees")
+
+    def __str__(self):
+        return f"{self.person} ({self.get_role_display()})"
+
+    def save(self, *args, **kwargs):
+        self.position = thai.clean_text(self.position)
+        super().save(*args, **kwargs)
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """The one definition of public: marked published and its time has come."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def for_listing(self):
+        return self.select_related("office", "category").prefetch_related(
+            models.Prefetch("photos", queryset=Photo.objects.order_by("order", "pk"))
+        )
+
+    def by_office_tree(self, office):
+        return self.filter(office__path__startswith=office.path)
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.CharField(_("URL name"), max_length=100, editable=False, blank=True)
+    summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences for lists and shares"))
+    body = models.TextField(_("body"), help_text=_("Formatting is kept; scripts and styles are removed"))
+    office = models.ForeignKey(
+        Office, verbose_name=_("office"), on_delete=models.PROTECT, related_name="articles"
+    )
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="articles",
+    )
+    tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="articles")
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="articles",
+    )
+    writer = models.CharField(_("summary by (สรุป)"), max_length=200, blank=True)
+    photographer = models.CharField(_("photos by (ภาพ)"), max_length=200, blank=True)
+    author = models.CharField(_("posted by"), max_length=200, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        _("publication time"), default=timezone.now,
+        help_text=_("A future time schedules the article"),
+    )
+    read_count = models.PositiveIntegerField(_("read count"), default=0, editable=False)
+    source_url = models.URLField(_("source URL"), max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        indexes = [
+            models.Index(fields=["status", "-published_at"]),
+            models.Index(fields=["office", "status", "-published_at"]),
+            models.Index(fields=["category", "status", "-published_at"]),
+            models.Index(fields=["event", "status", "-published_at"]),
+        ]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.title = thai.clean_text(self.title)
+        self.slug = thai.slugify(self.title)
+        self.body = sanitize_html(self.body)
+        if not self.summary:
+            self.summary = thai.clean_text(strip_tags(self.body))[:280]
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:article_detail", kwargs={"pk": self.pk, "slug": self.slug})
+
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+    is_published.boolean = True
+    is_published.short_description = _("public")
+
+    @property
+    def cover(self):
+        """The first photo of the gallery; uses the prefetched list when there is one."""
+        photos = list(self.photos.all())
+        return photos[0] if photos else None
+
+
+def photo_upload_to(instance, filename):
+    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "jpg"
+    stamp = timezone.now()
+    return f"photos/{stamp:%Y/%m}/{instance.article_id or 'new'}-{stamp:%H%M%S%f}.{ext}"
+
+
+def validate_photo_size(file):
+    if file.size > settings.MAX_PHOTO_BYTES:
+        raise ValidationError(
+            _("The photo is too large (%(size)s MB); the limit is %(limit)s MB."),
+            params={
+                "size": round(file.size / 1024 / 1024, 1),
+                "limit": settings.MAX_PHOTO_BYTES // 1024 // 1024,
+            },
+        )
+
+
+class Photo(models.Model):
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="photos"
+    )
+    image = models.ImageField(
+        _("image"), upload_to=photo_upload_to, width_field="width", height_field="height",
+        validators=[validate_photo_size],
+    )
+    width = models.PositiveIntegerField(editable=False, null=True)
+    height = models.PositiveIntegerField(editable=False, null=True)
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    alt_text = models.CharField(
+        _("alt text"), max_length=300, blank=True,
+        help_text=_("What the photo shows, for readers who cannot see it"),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["article", "order", "pk"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+    def __str__(self):
+        return self.caption or self.image.name
+
+    @property
+    def alt(self):
+        return self.alt_text or self.caption or self.article.title

@@ -1,0 +1,144 @@
+"""Thai text and calendar helpers used across the portal.
+
+Buddhist-era dates, fiscal years, a spelling normaliser and a slugify that keeps
+Thai vowel and tone marks (Django's slugify deletes them).
+"""
+
+import datetime
+import re
+import unicodedata
+
+from django.utils.dates import MONTHS
+from django.utils.translation import gettext as _
+
+BE_OFFSET = 543
+
+SARA_AM = "\u0e33"
+NIKHAHIT_SARA_AA = "\u0e4d\u0e32"  # how many Thai keyboards and PDFs write ำ
+THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+INVISIBLES = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")
+
+
+def be_year(value):
+    """The Buddhist-era year of a date (CE + 543)."""
+    return value.year + BE_OFFSET
+
+
+def fiscal_year(value):
+    """The Thai government fiscal year (Buddhist era) a date falls in.
+
+    The year runs 1 October – 30 September and is named by the year it ends in.
+    """
+    if value is None:
+        return None
+    return be_year(value) + (1 if value.month >= 10 else 0)
+
+
+def fiscal_year_bounds(year_be):
+    """First and last day (Gregorian dates) of a Buddhist-era fiscal year."""
+    year_ce = year_be - BE_OFFSET
+    return datetime.date(year_ce - 1, 10, 1), datetime.date(year_ce, 9, 30)
+
+
+def _as_local_date(value):
+    if isinstance(value, datetime.datetime):
+        from django.utils import timezone
+
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.date()
+    return value
+
+
+def format_date(value):
+    """'26 พฤษภาคม 2566': day, month name in the active language, Buddhist-era year."""
+    value = _as_local_date(value)
+    if not value:
+        return ""
+    return f"{value.day} {MONTHS[value.month]} {be_year(value)}"
+
+
+def format_date_range(start, end=None):
+    """A date range written as people write it: '25–28 พฤษภาคม 2566'.
+
+    Repeats the month and year only where they change.
+    """
+    start, end = _as_local_date(start), _as_local_date(end)
+    if not start:
+        return ""
+    if not end or end == start:
+        return format_date(start)
+    if end < start:
+        start, end = end, start
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {MONTHS[end.month]} {be_year(end)}"
+    if start.year == end.year:
+        return f"{start.day} {MONTHS[start.month]} – {format_date(end)}"
+    return f"{format_date(start)} – {format_date(end)}"
+
+
+def format_time(value):
+    """'09.00 น.' in Thai, '09:00' in English."""
+    if not value:
+        return ""
+    return _("%(hour)02d.%(minute)02d hrs.") % {"hour": value.hour, "minute": value.minute}
+
+
+def normalize(text):
+    """Canonical form of Thai text for comparing and searching.
+
+    Writes ำ one way, drops zero-width characters and soft hyphens, turns Thai
+    digits into Arabic ones, folds runs of whitespace (including NBSP) into one
+    space and lower-cases Latin letters.
+    """
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", text)
+    text = INVISIBLES.sub("", text)
+    text = text.replace(NIKHAHIT_SARA_AA, SARA_AM)
+    text = text.translate(THAI_DIGITS)
+    text = SPACES.sub(" ", text).strip()
+    return text.lower()
+
+
+def spelling_variants(text):
+    """The forms a normalised phrase may be stored in, for plain `icontains` search."""
+    canonical = normalize(text)
+    variants = {canonical, canonical.replace(SARA_AM, NIKHAHIT_SARA_AA)}
+    return sorted(v for v in variants if v)
+
+
+def clean_text(text):
+    """Tidy text typed or pasted by an editor without changing its spelling."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", text)
+    text = INVISIBLES.sub("", text)
+    return SPACES.sub(" ", text).strip()
+
+
+_SLUG_JUNK = re.compile(r"[^\w\u0e00-\u0e7f\s-]")
+_SLUG_SEPARATORS = re.compile(r"[\s_-]+")
+
+
+def slugify(text, max_length=80):
+    """A URL slug that keeps Thai words whole.
+
+    Unlike django.utils.text.slugify, Thai vowel and tone marks (Unicode category
+    Mn) survive, so "ประชุมเชิงปฏิบัติการ" stays readable. A long slug is cut at a
+    word boundary, never inside a character cluster.
+    """
+    text = normalize(text)
+    text = _SLUG_JUNK.sub(" ", text)
+    text = _SLUG_SEPARATORS.sub("-", text).strip("-")
+    if len(text) > max_length:
+        cut = text[:max_length]
+        if "-" in cut:
+            cut = cut.rsplit("-", 1)[0]
+        else:
+            # Do not separate a base letter from the marks that follow it.
+            while cut and unicodedata.category(text[len(cut)]) == "Mn":
+                cut = cut[:-1]
+        text = cut
+    return text

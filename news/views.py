@@ -1,0 +1,227 @@
+import hashlib
+from urllib.parse import unquote
+
+from django.core.cache import cache
+from django.db.models import Case, F, IntegerField, Prefetch, Q, Value, When
+from django.shortcuts import get_object_or_404, redirect
+from django.views.generic import DetailView, ListView, TemplateView
+from django_filters.views import FilterView
+
+from .filters import ArticleFilter
+from .models import Article, Attendance, Event, Office, Person, Photo, Tag
+
+PAGE_SIZE = 12
+READ_WINDOW_SECONDS = 30 * 60
+
+
+def public_articles():
+    """Published articles with what a list card shows: office, category, cover."""
+    return Article.objects.published().select_related("office", "category").prefetch_related(
+        Prefetch("photos", queryset=Photo.objects.order_by("order", "pk")[:1], to_attr="cover_photos")
+    )
+
+
+def public_articles_prefetch(lookup):
+    """A Prefetch of public articles for a reverse relation (event news, tag news)."""
+    return Prefetch(lookup, queryset=Article.objects.published().order_by("-published_at"), to_attr="public_articles")
+
+
+class CanonicalURLMixin:
+    """Answer /thing/<pk>/ and any wrong slug with a 301 to the canonical URL."""
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        canonical = self.object.get_absolute_url()
+        # reverse() percent-encodes Thai; request.path is already decoded.
+        if request.path != unquote(canonical):
+            return redirect(canonical, permanent=True)
+        context = self.get_context_data(object=self.object)
+        return self.render_to_response(context)
+
+
+class HomeView(TemplateView):
+    template_name = "news/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        latest = list(public_articles()[:7])
+        context.update(
+            lead_article=latest[0] if latest else None,
+            latest=latest[1:],
+            upcoming_events=Event.objects.upcoming().select_related("province", "organiser")[:5],
+            recent_events=Event.objects.past().select_related("province", "organiser")[:5],
+            top_offices=Office.objects.filter(parent__parent__isnull=True)
+            .select_related("parent")
+            .order_by("path"),
+        )
+        return context
+
+
+class ArticleListView(FilterView):
+    filterset_class = ArticleFilter
+    paginate_by = PAGE_SIZE
+    template_name = "news/article_list.html"
+
+    def get_queryset(self):
+        return public_articles()
+
+    def render_to_response(self, context, **kwargs):
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            kwargs["status"] = 400
+        return super().render_to_response(context, **kwargs)
+
+
+class ArticleDetailView(CanonicalURLMixin, DetailView):
+    template_name = "news/article_detail.html"
+
+    def get_queryset(self):
+        return (
+            Article.objects.published()
+            .select_related("office__parent", "category", "event__province", "event__organiser")
+            .prefetch_related(
+                "tags",
+                Prefetch("photos", queryset=Photo.objects.order_by("order", "pk")),
+                Prefetch(
+                    "event__attendances",
+                    queryset=Attendance.objects.select_related("person", "office").order_by("order", "pk"),
+                ),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        if count_read(self.request, article):
+            article.read_count += 1
+        context["related"] = related_articles(article)
+        return context
+
+
+def count_read(request, article):
+    """Add one read, unless this visitor was counted for this article recently.
+
+    The window lives in the shared cache, so several app servers agree; the update
+    is a single atomic UPDATE ... SET read_count = read_count + 1.
+    """
+    visitor = f"{request.META.get('REMOTE_ADDR', '')}|{request.META.get('HTTP_USER_AGENT', '')}"
+    key = "read:%d:%s" % (article.pk, hashlib.sha256(visitor.encode()).hexdigest()[:20])
+    if not cache.add(key, 1, READ_WINDOW_SECONDS):
+        return False
+    Article.objects.filter(pk=article.pk).update(read_count=F("read_count") + 1)
+    return True
+
+
+def related_articles(article, limit=4):
+    """Same event first, then same office or shared tags; newest first within each."""
+    tag_ids = [tag.pk for tag in article.tags.all()]
+    match = Q(office_id=article.office_id) | Q(tags__in=tag_ids)
+    rank = Value(0, output_field=IntegerField())
+    if article.event_id:
+        match |= Q(event_id=article.event_id)
+        rank = Case(When(event_id=article.event_id, then=1), default=0, output_field=IntegerField())
+    candidates = public_articles().filter(match).exclude(pk=article.pk).values("pk").distinct()
+    return list(
+        public_articles()
+        .filter(pk__in=candidates)
+        .annotate(same_event=rank)
+        .order_by("-same_event", "-published_at", "-pk")[:limit]
+    )
+
+
+class EventListView(ListView):
+    template_name = "news/event_list.html"
+    paginate_by = PAGE_SIZE
+    context_object_name = "events"
+
+    def get_queryset(self):
+        return Event.objects.past().select_related("province", "organiser")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["upcoming_events"] = Event.objects.upcoming().select_related("province", "organiser")[:20]
+        return context
+
+
+class EventDetailView(CanonicalURLMixin, DetailView):
+    template_name = "news/event_detail.html"
+    context_object_name = "event"
+
+    def get_queryset(self):
+        return Event.objects.select_related("province", "organiser").prefetch_related(
+            Prefetch(
+                "attendances",
+                queryset=Attendance.objects.select_related("person", "office").order_by("order", "pk"),
+            ),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["articles"] = list(public_articles().filter(event=self.object))
+        return context
+
+
+class OfficeListView(ListView):
+    template_name = "news/office_list.html"
+    context_object_name = "offices"
+
+    def get_queryset(self):
+        return Office.objects.select_related("province").order_by("path")
+
+
+class OfficeDetailView(ListView):
+    """An office's news (its own and its sub-offices'), events and sub-offices."""
+
+    template_name = "news/office_detail.html"
+    paginate_by = PAGE_SIZE
+    context_object_name = "articles"
+
+    def get(self, request, *args, **kwargs):
+        self.office = get_object_or_404(Office.objects.select_related("parent", "province"), slug=kwargs["slug"])
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return public_articles().by_office_tree(self.office)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        events = Event.objects.filter(organiser__path__startswith=self.office.path).select_related("province", "organiser")
+        context.update(
+            office=self.office,
+            children=self.office.children.order_by("short_name"),
+            upcoming_events=events.upcoming()[:5],
+            recent_events=events.past()[:5],
+        )
+        return context
+
+
+class PersonDetailView(CanonicalURLMixin, DetailView):
+    template_name = "news/person_detail.html"
+    context_object_name = "person"
+
+    def get_queryset(self):
+        return Person.objects.prefetch_related(
+            Prefetch(
+                "attendances",
+                queryset=Attendance.objects.select_related("event__province", "office")
+                .prefetch_related(public_articles_prefetch("event__articles"))
+                .order_by("-event__start_date", "-event__pk"),
+                to_attr="appearances",
+            )
+        )
+
+
+class TagDetailView(ListView):
+    template_name = "news/tag_detail.html"
+    paginate_by = PAGE_SIZE
+    context_object_name = "articles"
+
+    def get(self, request, *args, **kwargs):
+        self.tag = get_object_or_404(Tag, slug=kwargs["slug"])
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return public_articles().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
+

@@ -1,0 +1,28 @@
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def media_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def _media_and_cache(settings, media_root):
+    """Uploaded files go to a temporary folder; every test starts with an empty cache."""
+    settings.MEDIA_ROOT = media_root
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, media_root):
+    """The demo data (the five seeds) is loaded once into the test database."""
+    from django.conf import settings
+
+    original = settings.MEDIA_ROOT
+    settings.MEDIA_ROOT = media_root
+    with django_db_blocker.unblock():
+        call_command("load_demo", verbosity=0)
+    settings.MEDIA_ROOT = original

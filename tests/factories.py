@@ -1,0 +1,35 @@
+"""Plain helpers that make test rows with sensible defaults."""
+
+import datetime
+
+from django.utils import timezone
+
+from news.models import Article, Event, Office
+
+
+def make_office(**kwargs):
+    n = Office.objects.count() + 1
+    defaults = {"name": f"สำนักงานทดสอบ {n}", "short_name": f"สนง.ทดสอบ {n}", "slug": f"test-office-{n}", "kind": "other"}
+    defaults.update(kwargs)
+    return Office.objects.create(**defaults)
+
+
+def make_article(**kwargs):
+    defaults = {
+        "title": "ข่าวทดสอบการประชุมเชิงปฏิบัติการ",
+        "body": "<p>เนื้อหาข่าวทดสอบ</p>",
+        "status": Article.Status.PUBLISHED,
+        "published_at": timezone.now() - datetime.timedelta(hours=1),
+    }
+    defaults.update(kwargs)
+    if "office" not in defaults:
+        defaults["office"] = Office.objects.get(slug="obec")
+    return Article.objects.create(**defaults)
+
+
+def make_event(**kwargs):
+    defaults = {"title": "ประชุมทดสอบ", "start_date": datetime.date(2024, 1, 10)}
+    defaults.update(kwargs)
+    if "organiser" not in defaults:
+        defaults["organiser"] = Office.objects.get(slug="obec")
+    return Event.objects.create(**defaults)

@@ -1,0 +1,176 @@
+import io
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+
+from news.models import Article, Attendance, Event, Office, Person, Photo
+
+pytestmark = pytest.mark.django_db
+
+NEWS_MODELS = [m for m in admin.site._registry if m._meta.app_label == "news"]
+
+
+@pytest.fixture
+def admin_client(client):
+    user = get_user_model().objects.create_superuser("editor-admin", "a@example.invalid", "pw-for-tests-123")
+    client.force_login(user)
+    return client
+
+
+def jpeg_upload(name="photo.jpg", size=(64, 48)):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (30, 90, 160)).save(buffer, format="JPEG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+@pytest.mark.parametrize("model", NEWS_MODELS, ids=lambda m: m.__name__)
+def test_changelist_add_and_change_pages_render_in_thai(admin_client, model):
+    meta = model._meta
+    changelist = admin_client.get(reverse(f"admin:news_{meta.model_name}_changelist"))
+    assert changelist.status_code == 200
+    assert 'lang="th"' in changelist.content.decode()
+    assert admin_client.get(reverse(f"admin:news_{meta.model_name}_add")).status_code == 200
+    obj = model.objects.first()
+    change = admin_client.get(reverse(f"admin:news_{meta.model_name}_change", args=[obj.pk]))
+    assert change.status_code == 200
+
+
+def test_admin_index_is_thai(admin_client):
+    response = admin_client.get(reverse("admin:index"))
+    assert "ออกจากระบบ" in response.content.decode()  # Django's own Thai "Log out"
+
+
+def test_person_search_finds_either_spelling_of_sara_am(admin_client):
+    """Searching "อำนวยการ" finds a position typed as "อํานวยการ" (U+0E4D U+0E32), and back."""
+    url = reverse("admin:news_person_changelist")
+    response = admin_client.get(url, {"q": "ผู้อำนวยการสำนักอำนวยการ"})
+    assert "ศุภสิน ภูศรีโสม" in response.content.decode()
+    person = Person.objects.create(honorific="นาย", name="ทดสอบ ค้นหา")
+    Attendance.objects.create(event=Event.objects.first(), person=person, position="ผู้อ\u0e4d\u0e32นวยการโรงเรียน")
+    response = admin_client.get(url, {"q": "ผู้อำนวยการโรงเรียน"})
+    assert "ทดสอบ ค้นหา" in response.content.decode()
+
+
+def test_article_search_uses_spelling_variants(admin_client):
+    response = admin_client.get(reverse("admin:news_article_changelist"), {"q": "การขับเคลื่อนงานอำนวยการ"})
+    body = response.content.decode()
+    assert "ของผู้อํานวยการกลุ่มอํานวยการ" in body  # seed 000 is spelled with ํา
+
+
+def test_event_with_attendance_inline_saves(admin_client):
+    person = Person.objects.get(name="ธีร์ ภวังคนันท์")
+    organiser = Office.objects.get(slug="obec")
+    data = {
+        "title": "ประชุมทดสอบผ่านหน้าผู้ดูแล",
+        "kind": "meeting",
+        "organiser": organiser.pk,
+        "start_date": "2024-03-01",
+        "end_date": "2024-03-02",
+        "start_time": "09:30",
+        "venue": "ห้องประชุม 1",
+        "mode": "hybrid",
+        "online_platform": "Zoom",
+        "participant_count": "120",
+        "attending_groups": "ผอ.กลุ่มอำนวยการ\nผู้ที่มีส่วนเกี่ยวข้อง",
+        "attendances-TOTAL_FORMS": "1",
+        "attendances-INITIAL_FORMS": "0",
+        "attendances-MIN_NUM_FORMS": "0",
+        "attendances-MAX_NUM_FORMS": "1000",
+        "attendances-0-order": "1",
+        "attendances-0-person": person.pk,
+        "attendances-0-role": "chair",
+        "attendances-0-position": "รองเลขาธิการ กพฐ.",
+        "attendances-0-office": organiser.pk,
+    }
+    response = admin_client.post(reverse("admin:news_event_add"), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    event = Event.objects.get(title="ประชุมทดสอบผ่านหน้าผู้ดูแล")
+    assert event.fiscal_year == 2567
+    attendance = event.attendances.get()
+    assert (attendance.person, attendance.role, attendance.position) == (person, "chair", "รองเลขาธิการ กพฐ.")
+
+
+def test_editor_posts_an_article_with_photos(admin_client):
+    event = Event.objects.first()
+    data = {
+        "title": "ข่าวจากหน้าผู้ดูแล",
+        "summary": "",
+        "body": "<p>เนื้อข่าว</p><script>alert(1)</script>",
+        "office": Office.objects.get(slug="obec").pk,
+        "event": event.pk,
+        "writer": "ผู้สรุป",
+        "photographer": "ช่างภาพ",
+        "author": "",
+        "source_url": "",
+        "status": "published",
+        "published_at_0": "2024-03-01",
+        "published_at_1": "10:00:00",
+        "photos-TOTAL_FORMS": "2",
+        "photos-INITIAL_FORMS": "0",
+        "photos-MIN_NUM_FORMS": "0",
+        "photos-MAX_NUM_FORMS": "1000",
+        "photos-0-order": "1",
+        "photos-0-image": jpeg_upload("one.jpg"),
+        "photos-0-caption": "ประธานกล่าวเปิด",
+        "photos-0-alt_text": "ประธานยืนกล่าวที่โพเดียม",
+        "photos-1-order": "2",
+        "photos-1-image": jpeg_upload("two.jpg"),
+        "photos-1-caption": "",
+        "photos-1-alt_text": "",
+    }
+    response = admin_client.post(reverse("admin:news_article_add"), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    article = Article.objects.get(title="ข่าวจากหน้าผู้ดูแล")
+    assert "<script" not in article.body
+    assert article.photos.count() == 2
+    first = article.photos.order_by("order").first()
+    assert (first.width, first.height) == (64, 48)
+    assert article.is_published()
+
+
+def test_a_file_that_is_not_an_image_is_refused_and_nothing_is_saved(admin_client):
+    data = {
+        "title": "ข่าวที่แนบไฟล์ผิด",
+        "body": "<p>x</p>",
+        "office": Office.objects.get(slug="obec").pk,
+        "status": "draft",
+        "published_at_0": "2024-03-01",
+        "published_at_1": "10:00:00",
+        "photos-TOTAL_FORMS": "1",
+        "photos-INITIAL_FORMS": "0",
+        "photos-MIN_NUM_FORMS": "0",
+        "photos-MAX_NUM_FORMS": "1000",
+        "photos-0-order": "1",
+        "photos-0-image": SimpleUploadedFile("virus.jpg", b"MZ not a picture", content_type="image/jpeg"),
+    }
+    photos_before = Photo.objects.count()
+    response = admin_client.post(reverse("admin:news_article_add"), data)
+    assert response.status_code == 200  # the form again, with the error
+    assert "errorlist" in response.content.decode()
+    assert not Article.objects.filter(title="ข่าวที่แนบไฟล์ผิด").exists()
+    assert Photo.objects.count() == photos_before
+
+
+def test_too_large_photo_is_refused_with_a_message(admin_client, settings):
+    settings.MAX_PHOTO_BYTES = 100
+    data = {
+        "title": "ข่าวภาพใหญ่",
+        "body": "<p>x</p>",
+        "office": Office.objects.get(slug="obec").pk,
+        "status": "draft",
+        "published_at_0": "2024-03-01",
+        "published_at_1": "10:00:00",
+        "photos-TOTAL_FORMS": "1",
+        "photos-INITIAL_FORMS": "0",
+        "photos-MIN_NUM_FORMS": "0",
+        "photos-MAX_NUM_FORMS": "1000",
+        "photos-0-order": "1",
+        "photos-0-image": jpeg_upload("big.jpg", size=(400, 300)),
+    }
+    response = admin_client.post(reverse("admin:news_article_add"), data)
+    assert response.status_code == 200
+    assert not Article.objects.filter(title="ข่าวภาพใหญ่").exists()

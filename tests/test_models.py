@@ -1,0 +1,94 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from news.models import Article, Attendance, Event, Office, Person
+from tests.factories import make_article, make_event, make_office
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "status, offset, public",
+    [
+        (Article.Status.PUBLISHED, datetime.timedelta(days=-1), True),  # published yesterday
+        (Article.Status.PUBLISHED, datetime.timedelta(seconds=-1), True),  # just now
+        (Article.Status.PUBLISHED, datetime.timedelta(days=1), False),  # scheduled for tomorrow
+        (Article.Status.DRAFT, datetime.timedelta(days=-1), False),  # a draft, whatever its date
+    ],
+)
+def test_published_rule_on_queryset_and_model(status, offset, public):
+    """published() is the only definition of public; is_published() agrees with it."""
+    article = make_article(status=status, published_at=timezone.now() + offset)
+    assert Article.objects.published().filter(pk=article.pk).exists() is public
+    assert article.is_published() is public
+
+
+def test_article_slug_keeps_thai_and_url_is_canonical():
+    article = make_article(title="ประชุมเชิงปฏิบัติการ ผู้อำนวยการ")
+    assert article.slug == "ประชุมเชิงปฏิบัติการ-ผู้อำนวยการ"
+    assert article.get_absolute_url() == f"/news/{article.pk}/%E0%B8%9B%E0%B8%A3%E0%B8%B0%E0%B8%8A%E0%B8%B8%E0%B8%A1%E0%B9%80%E0%B8%8A%E0%B8%B4%E0%B8%87%E0%B8%9B%E0%B8%8F%E0%B8%B4%E0%B8%9A%E0%B8%B1%E0%B8%95%E0%B8%B4%E0%B8%81%E0%B8%B2%E0%B8%A3-%E0%B8%9C%E0%B8%B9%E0%B9%89%E0%B8%AD%E0%B8%B3%E0%B8%99%E0%B8%A7%E0%B8%A2%E0%B8%81%E0%B8%B2%E0%B8%A3/"
+
+
+def test_body_is_sanitised_on_save():
+    article = make_article(body='<p onclick="x()">ข่าว<script>alert(1)</script><a href="javascript:alert(1)">ลิงก์</a></p><style>p{}</style>')
+    assert "<script" not in article.body and "onclick" not in article.body
+    assert "javascript:" not in article.body and "<style" not in article.body
+    assert "ข่าว" in article.body and "ลิงก์" in article.body
+
+
+def test_summary_defaults_to_the_start_of_the_body():
+    article = make_article(body="<p>วันที่ 26 พฤษภาคม 2566 นายธีร์ ภวังคนันท์</p>")
+    assert article.summary == "วันที่ 26 พฤษภาคม 2566 นายธีร์ ภวังคนันท์"
+
+
+def test_event_fiscal_year_and_single_day_default():
+    event = make_event(start_date=datetime.date(2023, 10, 1))
+    assert event.fiscal_year == 2567
+    assert event.end_date == event.start_date
+
+
+def test_event_cannot_end_before_it_starts():
+    event = Event(title="x", start_date=datetime.date(2024, 1, 10), end_date=datetime.date(2024, 1, 9),
+                  organiser=Office.objects.get(slug="obec"))
+    with pytest.raises(ValidationError):
+        event.full_clean()
+
+
+def test_office_tree_paths_follow_moves():
+    root = make_office()
+    child = make_office(parent=root)
+    grandchild = make_office(parent=child)
+    assert set(Office.objects.descendants_of(root)) == {root, child, grandchild}
+    other = make_office()
+    child.parent = other
+    child.save()
+    grandchild.refresh_from_db()
+    assert grandchild.path.startswith(other.path)
+    assert set(Office.objects.descendants_of(root)) == {root}
+
+
+def test_office_cannot_be_its_own_ancestor():
+    root = make_office()
+    child = make_office(parent=root)
+    root.parent = child
+    with pytest.raises(ValidationError):
+        root.full_clean()
+
+
+def test_person_name_key_unifies_spellings():
+    a = Person.objects.create(honorific="นาย", name="อํานวย ทดสอบ")
+    assert a.name_key == "อำนวย ทดสอบ"
+
+
+def test_attendance_keeps_position_per_event():
+    person = Person.objects.create(honorific="นาย", name="ทดสอบ ตำแหน่ง")
+    first = make_event(start_date=datetime.date(2021, 1, 1))
+    second = make_event(start_date=datetime.date(2023, 1, 1))
+    Attendance.objects.create(event=first, person=person, position="รองเลขาธิการ")
+    Attendance.objects.create(event=second, person=person, position="เลขาธิการ")
+    assert list(person.attendances.order_by("event__start_date").values_list("position", flat=True)) == [
+        "รองเลขาธิการ", "เลขาธิการ",
+    ]

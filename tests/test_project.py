@@ -1,0 +1,59 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.mark.django_db
+def test_no_pending_migrations():
+    out = io.StringIO()
+    call_command("makemigrations", "--check", "--dry-run", stdout=out)
+    assert "No changes detected" in out.getvalue()
+
+
+def test_language_and_time_zone(settings):
+    assert settings.LANGUAGE_CODE == "th"
+    assert settings.TIME_ZONE == "Asia/Bangkok" and settings.USE_TZ
+
+
+def test_whitenoise_directly_after_security_middleware(settings):
+    middleware = settings.MIDDLEWARE
+    assert middleware.index("whitenoise.middleware.WhiteNoiseMiddleware") == (
+        middleware.index("django.middleware.security.SecurityMiddleware") + 1
+    )
+
+
+def _run_settings(env, code):
+    import os
+    import subprocess
+    import sys
+
+    from django.conf import settings
+
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    full_env.update(env)
+    return subprocess.run(
+        [sys.executable, "-c", code], env=full_env, cwd=settings.BASE_DIR, capture_output=True, text=True
+    )
+
+
+def test_secret_key_required_when_debug_is_off():
+    result = _run_settings({"DJANGO_DEBUG": "0"}, "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='portal.settings'; django.setup()")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_production_settings_pass_deploy_check():
+    result = _run_settings(
+        {"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "x" * 60 + "-Prod-Key-123", "DJANGO_ALLOWED_HOSTS": "news.example.go.th"},
+        "import sys; sys.argv=['manage.py','check','--deploy','--fail-level','WARNING']; "
+        "import os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','portal.settings'); "
+        "from django.core.management import execute_from_command_line; execute_from_command_line(sys.argv)",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_sqlite_runs_in_wal_mode(settings):
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+        pytest.skip("SQLite only")
+    assert "journal_mode=WAL" in settings.DATABASES["default"]["OPTIONS"]["init_command"]
