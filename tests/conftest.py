@@ -9,11 +9,14 @@ def media_root(tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def _media_and_cache(settings, media_root):
-    """Uploaded files go to a temporary folder; every test starts with an empty cache."""
-    settings.MEDIA_ROOT = media_root
+    """Uploaded files go to a temporary folder; every test starts in Thai with an empty cache."""
     from django.core.cache import cache
+    from django.utils import translation
 
+    settings.MEDIA_ROOT = media_root
     cache.clear()
+    # A request handled by the test client leaves its language active in this thread.
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(scope="session")
