@@ -1,0 +1,187 @@
+"""Real-browser tests: Debian's Chromium driven by Playwright against a real server.
+
+The server runs in a subprocess on its own SQLite file loaded with the demo data, so
+these tests see exactly what a new user of `scripts/demo.sh` sees.
+"""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote, urlparse
+
+import pytest
+from django.conf import settings
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+]
+
+
+def _require(condition, reason):
+    if condition:
+        return
+    if os.environ.get("REQUIRE_BROWSER"):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    _require(os.path.exists(CHROMIUM), f"{CHROMIUM} is missing (apt-get install chromium)")
+    root = tmp_path_factory.mktemp("browser-site")
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{root / 'db.sqlite3'}",
+        "MEDIA_ROOT": str(root / "media"),
+        "DJANGO_DEBUG": "1",
+        "DJANGO_SETTINGS_MODULE": "portal.settings",
+    }
+    env.pop("REDIS_URL", None)
+    manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
+    subprocess.run(manage + ["migrate", "--noinput", "-v0"], env=env, check=True)
+    subprocess.run(manage + ["load_demo"], env=env, check=True, stdout=subprocess.DEVNULL)
+    port = _free_port()
+    process = subprocess.Popen(
+        manage + ["runserver", "--noreload", f"127.0.0.1:{port}"], env=env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    # Playwright's sync API runs an event loop in this thread; Django's ORM guard
+    # would then refuse every query made by the tests below.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+def _paths():
+    """Public pages of the demo site: found by following links, as a reader would."""
+    return {
+        "home": "/",
+        "list": "/news/?" + "&".join(f"{k}={quote(v)}" for k, v in {"q": "ประชุม", "office": "obec", "fiscal_year": "2566"}.items()),
+        "tag": "/tags/" + quote("เรียนดีมีความสุข") + "/",
+        "office": "/offices/obec/",
+        "events": "/events/",
+    }
+
+
+def _first_link(page, selector):
+    return page.locator(selector).first.get_attribute("href")
+
+
+@pytest.fixture(scope="module")
+def pages(server, browser):
+    """Every page the issue names, with detail pages reached through links."""
+    page = browser.new_page()
+    paths = _paths()
+    page.goto(server + paths["tag"])
+    paths["detail"] = _first_link(page, ".card-title a")
+    page.goto(server + paths["detail"])
+    paths["event"] = _first_link(page, ".event-box dd a")
+    paths["person"] = _first_link(page, ".attendees a")
+    page.close()
+    return paths
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_screenshots_and_no_sideways_scrolling(server, browser, pages, width):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    for name, path in pages.items():
+        response = page.goto(server + path)
+        assert response.status == 200, path
+        page.wait_for_load_state("networkidle")
+        page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        assert scroll_width <= width, f"{name} overflows at {width}px ({scroll_width}px)"
+        assert page.locator("h1").count() == 1, name
+    page.close()
+
+
+def test_thai_font_is_ours_and_no_third_party_requests(server, browser, pages):
+    page = browser.new_page()
+    hosts = set()
+    page.on("request", lambda request: hosts.add(urlparse(request.url).hostname))
+    page.goto(server + pages["detail"])
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("document.documentElement.lang") == "th"
+    assert page.evaluate("document.fonts.check('16px Sarabun', 'ประชุม')")
+    assert page.evaluate("[...document.fonts].some(f => f.family.includes('Sarabun') && f.status === 'loaded')")
+    assert hosts == {"127.0.0.1"}
+    page.close()
+
+
+def test_lightbox_opens_and_works_by_keyboard(server, browser, pages):
+    page = browser.new_page()
+    page.goto(server + pages["detail"])
+    first = page.locator(".gallery-thumb").first
+    first.focus()
+    page.keyboard.press("Enter")
+    dialog = page.locator("dialog.lightbox")
+    assert dialog.evaluate("d => d.open")
+    image = page.locator(".lightbox-image")
+    assert image.get_attribute("src") == first.get_attribute("data-src")
+    assert image.get_attribute("alt")  # alt text is carried into the viewer
+    total = page.locator(".gallery-thumb").count()
+    page.keyboard.press("ArrowRight")
+    assert page.locator(".lightbox-count").inner_text() == f"2 / {total}"
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    assert page.locator(".lightbox-count").inner_text() == f"{total} / {total}"
+    page.keyboard.press("Escape")
+    assert not dialog.evaluate("d => d.open")
+    assert page.evaluate("document.activeElement.classList.contains('gallery-thumb')")
+    page.close()
+
+
+def test_pages_have_no_accessibility_violations(server, browser, pages):
+    _require(AXE.exists(), f"{AXE} is missing (npm ci)")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    failures = {}
+    for name, path in pages.items():
+        page.goto(server + path)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+        )
+        if result["violations"]:
+            failures[name] = [
+                {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+                for v in result["violations"]
+            ]
+    page.close()
+    assert failures == {}, json.dumps(failures, ensure_ascii=False, indent=1)
