@@ -275,6 +275,8 @@ class Event(models.Model):
         return self.title
 
     def clean(self):
+        self.start_date = thai.from_buddhist_era(self.start_date)
+        self.end_date = thai.from_buddhist_era(self.end_date)
         if self.end_date and self.start_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The event cannot end before it starts.")})
         if self.mode != self.Mode.ONSITE and not self.online_platform:
@@ -424,6 +426,9 @@ class Article(models.Model):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        self.published_at = thai.from_buddhist_era(self.published_at)
 
     def save(self, *args, **kwargs):
         self.title = thai.clean_text(self.title)

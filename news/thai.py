@@ -41,6 +41,19 @@ def fiscal_year_bounds(year_be):
     return datetime.date(year_ce - 1, 10, 1), datetime.date(year_ce, 9, 30)
 
 
+def from_buddhist_era(value):
+    """A date or datetime typed with a Buddhist-era year (26/05/2566) moved to CE.
+
+    Years after 2400 CE are never meant in this portal, so they can only be B.E.
+    """
+    if value is None or value.year <= 2400:
+        return value
+    try:
+        return value.replace(year=value.year - BE_OFFSET)
+    except ValueError:  # 29 February of a B.E. year whose CE year is not leap
+        return value.replace(year=value.year - BE_OFFSET, day=28)
+
+
 def _as_local_date(value):
     if isinstance(value, datetime.datetime):
         from django.utils import timezone

@@ -174,3 +174,22 @@ def test_too_large_photo_is_refused_with_a_message(admin_client, settings):
     response = admin_client.post(reverse("admin:news_article_add"), data)
     assert response.status_code == 200
     assert not Article.objects.filter(title="ข่าวภาพใหญ่").exists()
+
+
+def test_admin_accepts_a_buddhist_era_date_as_typed(admin_client):
+    data = {
+        "title": "ประชุมที่กรอกปี พ.ศ.",
+        "kind": "meeting",
+        "organiser": Office.objects.get(slug="obec").pk,
+        "start_date": "26/05/2566",
+        "end_date": "28/05/2566",
+        "mode": "onsite",
+        "attendances-TOTAL_FORMS": "0",
+        "attendances-INITIAL_FORMS": "0",
+        "attendances-MIN_NUM_FORMS": "0",
+        "attendances-MAX_NUM_FORMS": "1000",
+    }
+    response = admin_client.post(reverse("admin:news_event_add"), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    event = Event.objects.get(title="ประชุมที่กรอกปี พ.ศ.")
+    assert (event.start_date.isoformat(), event.end_date.isoformat(), event.fiscal_year) == ("2023-05-26", "2023-05-28", 2566)

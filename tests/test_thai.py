@@ -89,3 +89,9 @@ def test_slugify_never_splits_a_letter_from_its_marks():
     slug = thai.slugify("ที่ปรึกษา" * 20, max_length=10)
     assert slug and not thai.normalize(slug[-1:]) in "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c"
     assert "ที่ปรึกษา".startswith(slug[:9])
+
+
+def test_buddhist_era_years_typed_into_forms_become_ce():
+    assert thai.from_buddhist_era(datetime.date(2566, 5, 26)) == datetime.date(2023, 5, 26)
+    assert thai.from_buddhist_era(datetime.date(2023, 5, 26)) == datetime.date(2023, 5, 26)
+    assert thai.from_buddhist_era(None) is None
