@@ -60,14 +60,12 @@ class OfficeAdmin(SearchAdmin):
     list_select_related = ["parent", "province"]
     search_fields = ["short_name", "name", "slug"]
     autocomplete_fields = ["parent", "province"]
-    prepopulated_fields = {}
 
 
 @admin.register(Category)
 class CategoryAdmin(SearchAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Tag)

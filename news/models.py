@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -124,7 +125,10 @@ class Office(models.Model):
 
 class Category(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True)
-    slug = models.SlugField(_("URL name"), max_length=100, unique=True, allow_unicode=True)
+    slug = models.SlugField(
+        _("URL name"), max_length=100, unique=True, allow_unicode=True, blank=True,
+        help_text=_("Leave empty to make it from the name"),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -134,8 +138,13 @@ class Category(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        # Not Django's slugify (nor admin's prepopulate script): both delete Thai marks.
+        self.slug = self.slug or thai.slugify(self.name, max_length=100)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
-        return reverse("news:article_list") + f"?category={self.slug}"
+        return reverse("news:article_list") + "?" + urlencode({"category": self.slug})
 
 
 class Tag(models.Model):
@@ -151,6 +160,11 @@ class Tag(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        slug = thai.slugify(thai.clean_text(self.name).lstrip("#"), max_length=100)
+        if Tag.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            raise ValidationError({"name": _("A tag with the same spelling already exists.")})
 
     def save(self, *args, **kwargs):
         self.name = thai.clean_text(self.name).lstrip("#")

@@ -193,3 +193,17 @@ def test_admin_accepts_a_buddhist_era_date_as_typed(admin_client):
     assert response.status_code == 302, response.content.decode()[:2000]
     event = Event.objects.get(title="ประชุมที่กรอกปี พ.ศ.")
     assert (event.start_date.isoformat(), event.end_date.isoformat(), event.fiscal_year) == ("2023-05-26", "2023-05-28", 2566)
+
+
+def test_category_slug_is_made_from_the_thai_name(admin_client):
+    response = admin_client.post(reverse("admin:news_category_add"), {"name": "ข่าวประชุมเชิงปฏิบัติการ", "slug": ""})
+    assert response.status_code == 302
+    from news.models import Category
+
+    assert Category.objects.get(name="ข่าวประชุมเชิงปฏิบัติการ").slug == "ข่าวประชุมเชิงปฏิบัติการ"
+
+
+def test_a_tag_spelled_like_an_existing_one_gets_a_message_not_a_500(admin_client):
+    response = admin_client.post(reverse("admin:news_tag_add"), {"name": "#เรียนดีมีความสุข"})
+    assert response.status_code == 200
+    assert "errorlist" in response.content.decode()
