@@ -381,8 +381,11 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
     def for_listing(self):
+        """What a list card shows: office, category and the cover photo (as cover_photos)."""
         return self.select_related("office", "category").prefetch_related(
-            models.Prefetch("photos", queryset=Photo.objects.order_by("order", "pk"))
+            models.Prefetch(
+                "photos", queryset=Photo.objects.order_by("order", "pk")[:1], to_attr="cover_photos"
+            )
         )
 
     def by_office_tree(self, office):

@@ -16,9 +16,7 @@ READ_WINDOW_SECONDS = 30 * 60
 
 def public_articles():
     """Published articles with what a list card shows: office, category, cover."""
-    return Article.objects.published().select_related("office", "category").prefetch_related(
-        Prefetch("photos", queryset=Photo.objects.order_by("order", "pk")[:1], to_attr="cover_photos")
-    )
+    return Article.objects.published().for_listing()
 
 
 def public_articles_prefetch(lookup):
