@@ -76,10 +76,7 @@ def test_event_with_attendance_inline_saves(admin_client):
         "online_platform": "Zoom",
         "participant_count": "120",
         "attending_groups": "ผอ.กลุ่มอำนวยการ\nผู้ที่มีส่วนเกี่ยวข้อง",
-        "attendances-TOTAL_FORMS": "1",
-        "attendances-INITIAL_FORMS": "0",
-        "attendances-MIN_NUM_FORMS": "0",
-        "attendances-MAX_NUM_FORMS": "1000",
+        **inline_management("attendances", 1),
         "attendances-0-order": "1",
         "attendances-0-person": person.pk,
         "attendances-0-role": "chair",
@@ -94,34 +91,41 @@ def test_event_with_attendance_inline_saves(admin_client):
     assert (attendance.person, attendance.role, attendance.position) == (person, "chair", "รองเลขาธิการ กพฐ.")
 
 
-def test_editor_posts_an_article_with_photos(admin_client):
-    event = Event.objects.first()
+def inline_management(prefix, total):
+    return {f"{prefix}-TOTAL_FORMS": str(total), f"{prefix}-INITIAL_FORMS": "0",
+            f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000"}
+
+
+def article_form(title, photos=(), **fields):
+    """The POST an editor's browser sends from the article add page."""
     data = {
-        "title": "ข่าวจากหน้าผู้ดูแล",
-        "summary": "",
-        "body": "<p>เนื้อข่าว</p><script>alert(1)</script>",
+        "title": title,
+        "body": "<p>x</p>",
         "office": Office.objects.get(slug="obec").pk,
-        "event": event.pk,
-        "writer": "ผู้สรุป",
-        "photographer": "ช่างภาพ",
-        "author": "",
-        "source_url": "",
-        "status": "published",
+        "status": "draft",
         "published_at_0": "2024-03-01",
         "published_at_1": "10:00:00",
-        "photos-TOTAL_FORMS": "2",
-        "photos-INITIAL_FORMS": "0",
-        "photos-MIN_NUM_FORMS": "0",
-        "photos-MAX_NUM_FORMS": "1000",
-        "photos-0-order": "1",
-        "photos-0-image": jpeg_upload("one.jpg"),
-        "photos-0-caption": "ประธานกล่าวเปิด",
-        "photos-0-alt_text": "ประธานยืนกล่าวที่โพเดียม",
-        "photos-1-order": "2",
-        "photos-1-image": jpeg_upload("two.jpg"),
-        "photos-1-caption": "",
-        "photos-1-alt_text": "",
+        **inline_management("photos", len(photos)),
+        **fields,
     }
+    for index, photo in enumerate(photos):
+        data.update({f"photos-{index}-{key}": value for key, value in photo.items()})
+    return data
+
+
+def test_editor_posts_an_article_with_photos(admin_client):
+    data = article_form(
+        "ข่าวจากหน้าผู้ดูแล",
+        photos=[
+            {"order": "1", "image": jpeg_upload("one.jpg"), "caption": "ประธานกล่าวเปิด", "alt_text": "ประธานยืนกล่าวที่โพเดียม"},
+            {"order": "2", "image": jpeg_upload("two.jpg")},
+        ],
+        body="<p>เนื้อข่าว</p><script>alert(1)</script>",
+        event=Event.objects.first().pk,
+        writer="ผู้สรุป",
+        photographer="ช่างภาพ",
+        status="published",
+    )
     response = admin_client.post(reverse("admin:news_article_add"), data)
     assert response.status_code == 302, response.content.decode()[:3000]
     article = Article.objects.get(title="ข่าวจากหน้าผู้ดูแล")
@@ -129,26 +133,17 @@ def test_editor_posts_an_article_with_photos(admin_client):
     assert article.photos.count() == 2
     first = article.photos.order_by("order").first()
     assert (first.width, first.height) == (64, 48)
+    assert (first.caption, first.alt_text) == ("ประธานกล่าวเปิด", "ประธานยืนกล่าวที่โพเดียม")
     assert article.is_published()
 
 
 def test_a_file_that_is_not_an_image_is_refused_and_nothing_is_saved(admin_client):
-    data = {
-        "title": "ข่าวที่แนบไฟล์ผิด",
-        "body": "<p>x</p>",
-        "office": Office.objects.get(slug="obec").pk,
-        "status": "draft",
-        "published_at_0": "2024-03-01",
-        "published_at_1": "10:00:00",
-        "photos-TOTAL_FORMS": "1",
-        "photos-INITIAL_FORMS": "0",
-        "photos-MIN_NUM_FORMS": "0",
-        "photos-MAX_NUM_FORMS": "1000",
-        "photos-0-order": "1",
-        "photos-0-image": SimpleUploadedFile("virus.jpg", b"MZ not a picture", content_type="image/jpeg"),
-    }
+    not_an_image = SimpleUploadedFile("virus.jpg", b"MZ not a picture", content_type="image/jpeg")
     photos_before = Photo.objects.count()
-    response = admin_client.post(reverse("admin:news_article_add"), data)
+    response = admin_client.post(
+        reverse("admin:news_article_add"),
+        article_form("ข่าวที่แนบไฟล์ผิด", photos=[{"order": "1", "image": not_an_image}]),
+    )
     assert response.status_code == 200  # the form again, with the error
     assert "errorlist" in response.content.decode()
     assert not Article.objects.filter(title="ข่าวที่แนบไฟล์ผิด").exists()
@@ -157,22 +152,12 @@ def test_a_file_that_is_not_an_image_is_refused_and_nothing_is_saved(admin_clien
 
 def test_too_large_photo_is_refused_with_a_message(admin_client, settings):
     settings.MAX_PHOTO_BYTES = 100
-    data = {
-        "title": "ข่าวภาพใหญ่",
-        "body": "<p>x</p>",
-        "office": Office.objects.get(slug="obec").pk,
-        "status": "draft",
-        "published_at_0": "2024-03-01",
-        "published_at_1": "10:00:00",
-        "photos-TOTAL_FORMS": "1",
-        "photos-INITIAL_FORMS": "0",
-        "photos-MIN_NUM_FORMS": "0",
-        "photos-MAX_NUM_FORMS": "1000",
-        "photos-0-order": "1",
-        "photos-0-image": jpeg_upload("big.jpg", size=(400, 300)),
-    }
-    response = admin_client.post(reverse("admin:news_article_add"), data)
+    response = admin_client.post(
+        reverse("admin:news_article_add"),
+        article_form("ข่าวภาพใหญ่", photos=[{"order": "1", "image": jpeg_upload("big.jpg", size=(400, 300))}]),
+    )
     assert response.status_code == 200
+    assert "ไฟล์ภาพใหญ่เกินไป" in response.content.decode()
     assert not Article.objects.filter(title="ข่าวภาพใหญ่").exists()
 
 
@@ -184,10 +169,7 @@ def test_admin_accepts_a_buddhist_era_date_as_typed(admin_client):
         "start_date": "26/05/2566",
         "end_date": "28/05/2566",
         "mode": "onsite",
-        "attendances-TOTAL_FORMS": "0",
-        "attendances-INITIAL_FORMS": "0",
-        "attendances-MIN_NUM_FORMS": "0",
-        "attendances-MAX_NUM_FORMS": "1000",
+        **inline_management("attendances", 0),
     }
     response = admin_client.post(reverse("admin:news_event_add"), data)
     assert response.status_code == 302, response.content.decode()[:2000]
