@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import seo, views
 
 app_name = "news"
 
@@ -17,4 +17,6 @@ urlpatterns = [
     path("people/<int:pk>/", views.PersonDetailView.as_view(), name="person_detail_short"),
     path("people/<int:pk>/<str:slug>/", views.PersonDetailView.as_view(), name="person_detail"),
     path("tags/<str:slug>/", views.TagDetailView.as_view(), name="tag_detail"),
+    path("news/<int:pk>/share.png", seo.article_share_image, name="article_share"),
+    path("events/<int:pk>/share.png", seo.event_share_image, name="event_share"),
 ]
