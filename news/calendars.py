@@ -98,7 +98,7 @@ def calendar_response(calendar, last_modified, filename=None):
 def upcoming_calendar(request):
     """/events.ics: every event that has not ended, for subscribing."""
     with translation.override(settings.LANGUAGE_CODE):
-        events = list(Event.objects.upcoming().select_related("province", "organiser"))
+        events = list(Event.objects.public().upcoming().select_related("province", "organiser"))
         calendar = build_calendar(events, request, _("Upcoming events · %(site)s") % {"site": settings.SITE_NAME})
         calendar.add("refresh-interval", datetime.timedelta(hours=6), parameters={"VALUE": "DURATION"})
         calendar.add("x-published-ttl", "PT6H")
@@ -110,7 +110,7 @@ def upcoming_calendar(request):
 
 def event_calendar(request, pk):
     """/events/<pk>.ics: one event, for "add to my calendar"."""
-    event = get_object_or_404(Event.objects.select_related("province", "organiser"), pk=pk)
+    event = get_object_or_404(Event.objects.public().select_related("province", "organiser"), pk=pk)
     with translation.override(settings.LANGUAGE_CODE):
         calendar = build_calendar([event], request, event.title)
     return calendar_response(calendar, event.updated_at, filename=f"event-{event.pk}.ics")

@@ -226,7 +226,7 @@ class ProvinceFeed(ObjectNewsFeed):
 
 
 class EventFeed(PortalFeed):
-    """Upcoming events. Events have no draft status: every event is public."""
+    """Upcoming public events (see EventQuerySet.public)."""
 
     def title(self, obj):
         return _("Upcoming events · %(site)s") % {"site": settings.SITE_NAME}
@@ -238,7 +238,7 @@ class EventFeed(PortalFeed):
         return _("Meetings, workshops and ceremonies of the Ministry of Education and its offices.")
 
     def items(self, obj):
-        return Event.objects.upcoming().select_related("province", "organiser")[:ITEM_LIMIT]
+        return Event.objects.public().upcoming().select_related("province", "organiser")[:ITEM_LIMIT]
 
     def item_title(self, item):
         return item.title

@@ -4,7 +4,7 @@ and the news item about it (Article, Photo)."""
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils import timezone
@@ -175,6 +175,12 @@ class Tag(models.Model):
         return reverse("news:tag_detail", kwargs={"slug": self.slug})
 
 
+class PersonQuerySet(models.QuerySet):
+    def public(self):
+        """People who appear in at least one public event."""
+        return self.filter(Exists(Attendance.objects.filter(person=OuterRef("pk"), event__in=Event.objects.public())))
+
+
 class Person(models.Model):
     honorific = models.CharField(
         _("honorific"), max_length=60, blank=True,
@@ -183,6 +189,8 @@ class Person(models.Model):
     name = models.CharField(_("name"), max_length=200, help_text=_("Given name and family name"))
     # The name in canonical spelling, so "อำ" and "อํา" spellings find one person.
     name_key = models.CharField(max_length=200, editable=False, db_index=True)
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name_key"]
@@ -213,11 +221,14 @@ class EventQuerySet(models.QuerySet):
         today = today or timezone.localdate()
         return self.filter(end_date__lt=today).order_by("-start_date", "-pk")
 
-    def with_public_news(self):
-        """Events that at least one published article reports."""
-        return self.filter(
-            pk__in=Article.objects.published().filter(event__isnull=False).values("event_id")
-        )
+    def public(self):
+        """Events that at least one published article reports.
+
+        An event is what a news item is about: until its news is public, so are not
+        its title, chair, attendees or their positions (an embargoed meeting's draft
+        must not leak through the events list, a person's page or a calendar).
+        """
+        return self.filter(Exists(Article.objects.published().filter(event=OuterRef("pk"))))
 
 
 class Event(models.Model):

@@ -240,7 +240,7 @@ def article_share_image(request, pk):
 
 def event_share_image(request, pk):
     """/events/<pk>/share.png: a card with the event's title, date and place."""
-    event = get_object_or_404(Event.objects.select_related("province", "organiser"), pk=pk)
+    event = get_object_or_404(Event.objects.public().select_related("province", "organiser"), pk=pk)
     footer = thai.format_date_range(event.start_date, event.end_date)
     if event.province:
         footer = f"{footer} · {event.province.name_th}"

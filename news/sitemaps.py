@@ -41,9 +41,8 @@ class ArticleSitemap(PortalSitemap):
 
 class EventSitemap(PortalSitemap):
     def items(self):
-        # Every event is public (events have no draft status).
         return (
-            Event.objects.only("pk", "title", "updated_at")
+            Event.objects.public().only("pk", "title", "updated_at")
             .annotate(lastmod=F("updated_at"))
             .order_by("-start_date", "-pk")
         )
@@ -72,13 +71,14 @@ class PersonSitemap(PortalSitemap):
 
     def items(self):
         return (
-            Person.objects.only("pk", "name")
+            Person.objects.public()
+            .only("pk", "name")
             .annotate(lastmod=Max("attendances__event__updated_at"))
             .order_by("name_key", "pk")
         )
 
     def get_latest_lastmod(self):
-        return Event.objects.filter(attendances__isnull=False).aggregate(latest=Max("updated_at"))["latest"]
+        return Event.objects.public().filter(attendances__isnull=False).aggregate(latest=Max("updated_at"))["latest"]
 
 
 SITEMAPS = {

@@ -2,7 +2,7 @@ import hashlib
 from urllib.parse import unquote
 
 from django.core.cache import cache
-from django.db.models import Case, F, IntegerField, Prefetch, Q, Value, When
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Prefetch, Q, Value, When
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
@@ -46,8 +46,8 @@ class HomeView(TemplateView):
         context.update(
             lead_article=latest[0] if latest else None,
             latest=latest[1:],
-            upcoming_events=Event.objects.upcoming().select_related("province", "organiser")[:5],
-            recent_events=Event.objects.past().select_related("province", "organiser")[:5],
+            upcoming_events=Event.objects.public().upcoming().select_related("province", "organiser")[:5],
+            recent_events=Event.objects.public().past().select_related("province", "organiser")[:5],
             top_offices=Office.objects.filter(parent__parent__isnull=True)
             .select_related("parent")
             .order_by("path"),
@@ -132,11 +132,11 @@ class EventListView(ListView):
     context_object_name = "events"
 
     def get_queryset(self):
-        return Event.objects.past().select_related("province", "organiser")
+        return Event.objects.public().past().select_related("province", "organiser")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["upcoming_events"] = Event.objects.upcoming().select_related("province", "organiser")[:20]
+        context["upcoming_events"] = Event.objects.public().upcoming().select_related("province", "organiser")[:20]
         return context
 
 
@@ -145,7 +145,7 @@ class EventDetailView(CanonicalURLMixin, DetailView):
     context_object_name = "event"
 
     def get_queryset(self):
-        return Event.objects.select_related("province", "organiser").prefetch_related(
+        return Event.objects.public().select_related("province", "organiser").prefetch_related(
             Prefetch(
                 "attendances",
                 queryset=Attendance.objects.select_related("person", "office").order_by("order", "pk"),
@@ -182,7 +182,11 @@ class OfficeDetailView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        events = Event.objects.filter(organiser__path__startswith=self.office.path).select_related("province", "organiser")
+        events = (
+            Event.objects.public()
+            .filter(organiser__path__startswith=self.office.path)
+            .select_related("province", "organiser")
+        )
         context.update(
             office=self.office,
             children=self.office.children.order_by("short_name"),
@@ -197,10 +201,11 @@ class PersonDetailView(CanonicalURLMixin, DetailView):
     context_object_name = "person"
 
     def get_queryset(self):
-        return Person.objects.prefetch_related(
+        return Person.objects.public().prefetch_related(
             Prefetch(
                 "attendances",
-                queryset=Attendance.objects.select_related("event__province", "office")
+                queryset=Attendance.objects.filter(event__in=Event.objects.public())
+                .select_related("event__province", "office")
                 .prefetch_related(public_articles_prefetch("event__articles"))
                 .order_by("-event__start_date", "-event__pk"),
                 to_attr="appearances",
@@ -214,7 +219,11 @@ class TagDetailView(ListView):
     context_object_name = "articles"
 
     def get(self, request, *args, **kwargs):
-        self.tag = get_object_or_404(Tag, slug=kwargs["slug"])
+        # A tag only drafts use is not public yet: its name would leak.
+        self.tag = get_object_or_404(
+            Tag.objects.filter(Exists(Article.objects.published().filter(tags=OuterRef("pk")))),
+            slug=kwargs["slug"],
+        )
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):

@@ -33,3 +33,10 @@ def make_event(**kwargs):
     if "organiser" not in defaults:
         defaults["organiser"] = Office.objects.get(slug="obec")
     return Event.objects.create(**defaults)
+
+
+def make_public_event(**kwargs):
+    """An event with one published article about it: only such events are public."""
+    event = make_event(**kwargs)
+    make_article(title=f"ข่าว{event.title}", event=event, office=event.organiser)
+    return event

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Article, Event, Province
-from tests.factories import make_article, make_event
+from tests.factories import make_article, make_event, make_public_event
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +58,7 @@ def test_timed_event_carries_tzid_asia_bangkok_and_its_vtimezone(client):
 
 
 def test_timed_multi_day_event_runs_to_the_end_of_its_last_day(client):
-    event = make_event(
+    event = make_public_event(
         title="อบรมสามวัน", start_date=datetime.date(2024, 3, 4), end_date=datetime.date(2024, 3, 6),
         start_time=datetime.time(8, 30),
     )
@@ -69,19 +69,19 @@ def test_timed_multi_day_event_runs_to_the_end_of_its_last_day(client):
 
 
 def test_online_event_names_its_platform_as_location(client):
-    event = make_event(title="ประชุมออนไลน์", mode=Event.Mode.ONLINE, online_platform="Zoom Meeting")
+    event = make_public_event(title="ประชุมออนไลน์", mode=Event.Mode.ONLINE, online_platform="Zoom Meeting")
     _, calendar = get_calendar(client, reverse("event_ics", kwargs={"pk": event.pk}))
     assert str(calendar.walk("VEVENT")[0]["LOCATION"]) == "Zoom Meeting"
 
 
 def test_upcoming_calendar_lists_only_events_that_have_not_ended(client):
     today = timezone.localdate()
-    running = make_event(title="งานที่กำลังจัด", start_date=today - datetime.timedelta(days=1), end_date=today)
-    later = make_event(
+    running = make_public_event(title="งานที่กำลังจัด", start_date=today - datetime.timedelta(days=1), end_date=today)
+    later = make_public_event(
         title="ประชุมครั้งหน้า", start_date=today + datetime.timedelta(days=10), start_time=datetime.time(13, 30),
         venue="ห้องประชุมใหญ่", province=Province.objects.get(code="TH-67"),
     )
-    make_event(title="งานที่จบไปแล้ว", start_date=today - datetime.timedelta(days=3))
+    make_public_event(title="งานที่จบไปแล้ว", start_date=today - datetime.timedelta(days=3))
     _, calendar = get_calendar(client, reverse("events_ics"))
     events = vevents(calendar)
     assert set(events) == {running.title, later.title}
@@ -107,7 +107,7 @@ def test_output_is_stable_and_answers_304(client):
 
 
 def test_no_article_text_in_calendars_and_drafts_change_nothing(client):
-    event = make_event(title="ประชุมที่จะมาถึง", start_date=timezone.localdate() + datetime.timedelta(days=2))
+    event = make_public_event(title="ประชุมที่จะมาถึง", start_date=timezone.localdate() + datetime.timedelta(days=2))
     make_article(title="ร่างข่าวลับ", status=Article.Status.DRAFT, event=event)
     make_article(title="ข่าวตั้งเวลา", published_at=timezone.now() + datetime.timedelta(days=1), event=event)
     for url in [reverse("events_ics"), reverse("event_ics", kwargs={"pk": event.pk})]:
@@ -117,7 +117,7 @@ def test_no_article_text_in_calendars_and_drafts_change_nothing(client):
 
 def test_query_count_does_not_grow_with_the_number_of_events(client):
     start = timezone.localdate() + datetime.timedelta(days=5)
-    make_event(title="ประชุมแรก", start_date=start, province=Province.objects.get(code="TH-48"))
+    make_public_event(title="ประชุมแรก", start_date=start, province=Province.objects.get(code="TH-48"))
 
     def count():
         with CaptureQueriesContext(connection) as context:
@@ -126,5 +126,5 @@ def test_query_count_does_not_grow_with_the_number_of_events(client):
 
     before = count()
     for number in range(25):
-        make_event(title=f"ประชุมที่ {number}", start_date=start, province=Province.objects.get(code="TH-48"))
+        make_public_event(title=f"ประชุมที่ {number}", start_date=start, province=Province.objects.get(code="TH-48"))
     assert count() == before == 1

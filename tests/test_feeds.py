@@ -14,7 +14,7 @@ from django.utils import timezone
 from PIL import Image
 
 from news.models import Article, Category, Event, Office, Photo, Province, Tag
-from tests.factories import make_article, make_event
+from tests.factories import make_article, make_event, make_public_event
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +80,7 @@ def queries(client, url):
 
 @pytest.mark.parametrize("name,kwargs", ALL_FEEDS)
 def test_every_feed_parses(client, name, kwargs):
-    make_event(title="สัมมนาที่จะมาถึง", start_date=timezone.localdate() + datetime.timedelta(days=3))
+    make_public_event(title="สัมมนาที่จะมาถึง", start_date=timezone.localdate() + datetime.timedelta(days=3))
     response, feed = parse(client, reverse(name, kwargs=kwargs))
     assert feed.entries
     expected = "application/atom+xml" if name.endswith("atom") else "application/rss+xml"
@@ -148,7 +148,7 @@ def test_links_stay_canonical_for_an_english_browser(client):
 
 @pytest.mark.parametrize("name,kwargs", ALL_FEEDS)
 def test_conditional_get_answers_304_for_both_validators(client, name, kwargs):
-    make_event(title="สัมมนาที่จะมาถึง", start_date=timezone.localdate() + datetime.timedelta(days=3))
+    make_public_event(title="สัมมนาที่จะมาถึง", start_date=timezone.localdate() + datetime.timedelta(days=3))
     url = reverse(name, kwargs=kwargs)
     first = client.get(url)
     assert first["ETag"] and first["Last-Modified"]
@@ -193,8 +193,8 @@ def test_tag_category_and_province_feeds_filter(client):
 
 def test_events_feed_lists_upcoming_events_only(client):
     today = timezone.localdate()
-    soon = make_event(title="ประชุมสัปดาห์หน้า", start_date=today + datetime.timedelta(days=7), venue="ห้องประชุม 1")
-    make_event(title="ประชุมเมื่อวาน", start_date=today - datetime.timedelta(days=1))
+    soon = make_public_event(title="ประชุมสัปดาห์หน้า", start_date=today + datetime.timedelta(days=7), venue="ห้องประชุม 1")
+    make_public_event(title="ประชุมเมื่อวาน", start_date=today - datetime.timedelta(days=1))
     _, feed = parse(client, reverse("feeds:events_atom"))
     assert [e.title for e in feed.entries] == [soon.title]
     assert feed.entries[0].link == BASE + soon.get_absolute_url()
@@ -217,7 +217,7 @@ def test_unknown_object_feed_is_404(client, name, kwargs):
 
 
 def test_drafts_and_scheduled_articles_appear_in_no_feed(client):
-    make_event(title="สัมมนาที่จะมาถึง", start_date=timezone.localdate() + datetime.timedelta(days=3))
+    make_public_event(title="สัมมนาที่จะมาถึง", start_date=timezone.localdate() + datetime.timedelta(days=3))
     event = Event.objects.get(title__startswith="ประชุมเชิงปฏิบัติการ")
     hidden = [
         make_article(title="ร่างข่าวที่ยังไม่เผยแพร่", status=Article.Status.DRAFT),
@@ -238,12 +238,12 @@ def test_drafts_and_scheduled_articles_appear_in_no_feed(client):
 
 
 def test_query_count_does_not_grow_with_the_number_of_articles(client):
-    make_event(title="สัมมนาที่จะมาถึง", start_date=timezone.localdate() + datetime.timedelta(days=3))
+    make_public_event(title="สัมมนาที่จะมาถึง", start_date=timezone.localdate() + datetime.timedelta(days=3))
     urls = [reverse(name, kwargs=kwargs) for name, kwargs in ALL_FEEDS]
-    assert Article.objects.published().count() == 5
+    assert Article.objects.published().count() == 6
     before = {url: queries(client, url) for url in urls}
     add_articles(25)
-    assert Article.objects.published().count() == 30
+    assert Article.objects.published().count() == 31
     after = {url: queries(client, url) for url in urls}
     assert after == before
     assert max(after.values()) <= 5

@@ -12,7 +12,7 @@ from PIL import Image
 
 from news import seo
 from news.models import Article, Event
-from tests.factories import make_article, make_event
+from tests.factories import make_article, make_event, make_public_event
 from tests.test_feeds import add_photo
 
 pytestmark = pytest.mark.django_db
@@ -162,8 +162,8 @@ def test_event_json_ld_and_cards(client):
     assert by_type(head, "BreadcrumbList")["itemListElement"][1]["item"] == BASE + reverse("news:event_list")
 
 
-def test_timed_online_event_without_news_gets_a_card(client):
-    event = make_event(
+def test_timed_online_event_whose_news_has_no_photo_gets_a_card(client):
+    event = make_public_event(
         title="ประชุมออนไลน์ผ่านระบบ Zoom", start_date=datetime.date(2024, 2, 1), start_time=datetime.time(13, 30),
         mode=Event.Mode.ONLINE, online_platform="Zoom Meeting",
     )
@@ -180,7 +180,7 @@ def test_timed_online_event_without_news_gets_a_card(client):
 
 
 def test_cover_photo_from_a_draft_is_not_used_for_an_event(client):
-    event = make_event(title="ประชุมที่มีแต่ข่าวร่าง")
+    event = make_public_event(title="ประชุมที่มีข่าวร่างพร้อมภาพ")
     draft = make_article(status=Article.Status.DRAFT, event=event)
     add_photo(draft)
     head = head_of(client, event.get_absolute_url())

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Article, Attendance, Event, Office, Person, Photo, Tag
-from tests.factories import make_article, make_event, make_office
+from tests.factories import make_article, make_event, make_office, make_public_event
 
 pytestmark = pytest.mark.django_db
 
@@ -303,7 +303,7 @@ def test_list_pages_run_a_fixed_number_of_queries(client):
     small = {url: count_queries(client, url) for url in urls}
     grow(45)
     for i in range(45):
-        make_event(title=f"กิจกรรม {i}", organiser=office)
+        make_public_event(title=f"กิจกรรม {i}", organiser=office)
     large = {url: count_queries(client, url) for url in urls}
     assert small == large
 
@@ -331,3 +331,28 @@ def test_detail_pages_run_a_fixed_number_of_queries(client):
                 count_queries(client, person.get_absolute_url())]
 
     assert counts(*build(5)) == counts(*build(50))
+
+
+def test_an_event_only_a_draft_reports_stays_hidden_with_its_people(client):
+    """Until its news is public, an event's title, chair and positions appear nowhere."""
+    today = timezone.localdate()
+    event = make_event(title="กิจกรรมลับยังไม่ประกาศ", start_date=today + datetime.timedelta(days=3))
+    secret_chair = Person.objects.create(honorific="นาย", name="ลับมาก ยังไม่เปิดเผย")
+    Attendance.objects.create(event=event, person=secret_chair, role="chair", position="ตำแหน่งลับ")
+    thanu = Person.objects.get(name="ธนุ วงษ์จินดา")
+    Attendance.objects.create(event=event, person=thanu, position="ตำแหน่งใหม่ที่ยังไม่ประกาศ")
+    draft = make_article(title="ข่าวร่างของกิจกรรมลับ", event=event, status="draft")
+    draft.tags.add(Tag.objects.create(name="แท็กลับ"))
+    pages = ["/", "/events/", Office.objects.get(slug="obec").get_absolute_url(), thanu.get_absolute_url(),
+             "/feeds/events.rss", "/events.ics", "/sitemap-events.xml", "/sitemap-people.xml"]
+    for url in pages:
+        body = client.get(url).content.decode()
+        for secret in ["กิจกรรมลับ", "ลับมาก", "ตำแหน่งใหม่ที่ยังไม่ประกาศ"]:
+            assert secret not in body, (url, secret)
+    for url in [event.get_absolute_url(), secret_chair.get_absolute_url(), f"/events/{event.pk}.ics",
+                f"/events/{event.pk}/share.png", Tag.objects.get(name="แท็กลับ").get_absolute_url()]:
+        assert client.get(url).status_code == 404, url
+    draft.status = "published"
+    draft.save()
+    assert "กิจกรรมลับยังไม่ประกาศ" in client.get("/events/").content.decode()
+    assert client.get(secret_chair.get_absolute_url(), follow=True).status_code == 200
