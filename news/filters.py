@@ -9,27 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import thai
+from .forms import ThaiDateField
 from .models import Article, Category, Office, Province, Tag
 
 MAX_QUERY_LENGTH = 200
-
-
-class ThaiDateField(forms.DateField):
-    """Accepts 2023-05-26 (date pickers) and 26/5/2566 (what Thai readers type)."""
-
-    input_formats = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"]
-    default_error_messages = {
-        "invalid": _("Enter a date such as 26/5/2566 or 2023-05-26."),
-    }
-
-    def to_python(self, value):
-        date = super().to_python(value)
-        if date and date.year > 2400:  # a Buddhist-era year
-            try:
-                date = date.replace(year=date.year - thai.BE_OFFSET)
-            except ValueError:  # 29 February of a year that is not leap in CE
-                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        return date
 
 
 class ThaiDateFilter(django_filters.Filter):
@@ -75,6 +58,8 @@ class ArticleFilter(django_filters.FilterSet):
         self.form.fields["q"].error_messages["max_length"] = _(
             "The search text is too long: use at most %(limit_value)d characters."
         )
+        for field in self.form.fields.values():
+            field.error_messages["null_characters_not_allowed"] = _("The text contains characters that cannot be used.")
         invalid_choice = _("“%(value)s” is not one of the choices; pick one from the list.")
         for name in ["office", "province", "category", "tag"]:
             self.form.fields[name].error_messages["invalid_choice"] = invalid_choice

@@ -300,8 +300,6 @@ class Event(models.Model):
         return self.title
 
     def clean(self):
-        self.start_date = thai.from_buddhist_era(self.start_date)
-        self.end_date = thai.from_buddhist_era(self.end_date)
         if self.end_date and self.start_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The event cannot end before it starts.")})
         if self.mode != self.Mode.ONSITE and not self.online_platform:
@@ -456,7 +454,10 @@ class Article(models.Model):
         return self.title
 
     def clean(self):
-        self.published_at = thai.from_buddhist_era(self.published_at)
+        try:
+            self.published_at = thai.from_buddhist_era(self.published_at)
+        except ValueError:
+            raise ValidationError({"published_at": _("That day does not exist in that year.")})
 
     def save(self, *args, **kwargs):
         self.title = thai.clean_text(self.title)

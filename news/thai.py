@@ -41,17 +41,37 @@ def fiscal_year_bounds(year_be):
     return datetime.date(year_ce - 1, 10, 1), datetime.date(year_ce, 9, 30)
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2200  # CE years a date in this portal can have
+_TYPED_DATE = re.compile(r"^\s*(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})\s*$")
+
+
+def parse_date(text):
+    """A date as people type it: 2023-05-26, 26/5/2566, 26-05-2023, 26.5.66 is not.
+
+    A year after 2400 is Buddhist era. The year is converted *before* the date is
+    built, so 29/2/2567 (29 Feb 2024) is a real day. Raises ValueError otherwise.
+    """
+    match = _TYPED_DATE.match(text or "")
+    if not match:
+        raise ValueError(f"not a date: {text!r}")
+    first, month, last = (int(part) for part in match.groups())
+    year, day = (first, last) if len(match.group(1)) == 4 else (last, first)
+    if year > 2400:
+        year -= BE_OFFSET
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"year out of range: {year}")
+    return datetime.date(year, month, day)
+
+
 def from_buddhist_era(value):
-    """A date or datetime typed with a Buddhist-era year (26/05/2566) moved to CE.
+    """A date or datetime whose year was typed in the Buddhist era, moved to CE.
 
     Years after 2400 CE are never meant in this portal, so they can only be B.E.
+    Raises ValueError for 29 February of a B.E. year whose CE year is not leap.
     """
     if value is None or value.year <= 2400:
         return value
-    try:
-        return value.replace(year=value.year - BE_OFFSET)
-    except ValueError:  # 29 February of a B.E. year whose CE year is not leap
-        return value.replace(year=value.year - BE_OFFSET, day=28)
+    return value.replace(year=value.year - BE_OFFSET)
 
 
 def _as_local_date(value):

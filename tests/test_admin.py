@@ -189,3 +189,20 @@ def test_a_tag_spelled_like_an_existing_one_gets_a_message_not_a_500(admin_clien
     response = admin_client.post(reverse("admin:news_tag_add"), {"name": "#เรียนดีมีความสุข"})
     assert response.status_code == 200
     assert "errorlist" in response.content.decode()
+
+
+def test_admin_date_fields_take_the_leap_day_of_a_buddhist_era_year(admin_client):
+    data = {
+        "title": "ประชุมวันที่ 29 กุมภาพันธ์",
+        "kind": "meeting",
+        "organiser": Office.objects.get(slug="obec").pk,
+        "start_date": "29/02/2567",
+        "mode": "onsite",
+        **inline_management("attendances", 0),
+    }
+    assert admin_client.post(reverse("admin:news_event_add"), data).status_code == 302
+    assert Event.objects.get(title="ประชุมวันที่ 29 กุมภาพันธ์").start_date.isoformat() == "2024-02-29"
+    data.update(title="ประชุมวันที่ไม่มีจริง", start_date="29/02/2568")
+    response = admin_client.post(reverse("admin:news_event_add"), data)
+    assert response.status_code == 200 and "กรอกวันที่ให้ถูกต้อง" in response.content.decode()
+    assert not Event.objects.filter(title="ประชุมวันที่ไม่มีจริง").exists()

@@ -91,7 +91,26 @@ def test_slugify_never_splits_a_letter_from_its_marks():
     assert "ที่ปรึกษา".startswith(slug[:9])
 
 
-def test_buddhist_era_years_typed_into_forms_become_ce():
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("2023-05-26", datetime.date(2023, 5, 26)),
+        ("26/5/2566", datetime.date(2023, 5, 26)),
+        ("26-05-2023", datetime.date(2023, 5, 26)),
+        ("29/02/2567", datetime.date(2024, 2, 29)),  # leap day of a B.E. year: real
+    ],
+)
+def test_parse_date_accepts_what_people_type(typed, expected):
+    assert thai.parse_date(typed) == expected
+
+
+@pytest.mark.parametrize("typed", ["29/02/2568", "0001-01-01", "01/01/0001", "2566-13-45", "26 พ.ค. 66", "", "1e9"])
+def test_parse_date_refuses_days_that_do_not_exist(typed):
+    with pytest.raises(ValueError):
+        thai.parse_date(typed)
+
+
+def test_buddhist_era_datetimes_become_ce():
     assert thai.from_buddhist_era(datetime.date(2566, 5, 26)) == datetime.date(2023, 5, 26)
     assert thai.from_buddhist_era(datetime.date(2023, 5, 26)) == datetime.date(2023, 5, 26)
     assert thai.from_buddhist_era(None) is None

@@ -225,6 +225,13 @@ def test_filter_by_dates_accepts_iso_and_buddhist_era(client):
     assert listed_titles(client.get("/news/", {"date_from": "1/12/2564", "date_to": "31/12/2564"})) == expected
 
 
+def test_filter_accepts_the_leap_day_of_a_buddhist_era_year(client):
+    response = client.get("/news/", {"date_from": "29/02/2567"})
+    assert response.status_code == 200
+    assert listed_titles(response) == set()  # no seed was published after 29 Feb 2024
+    assert response.context["filter"].form.cleaned_data["date_from"] == datetime.date(2024, 2, 29)
+
+
 def test_filter_by_fiscal_year(client):
     # FY 2567 = 1 Oct 2023 – 30 Sep 2024: only seed 003 (9 Nov 2023).
     assert listed_titles(client.get("/news/", {"fiscal_year": "2567"})) == {seed_article("003_e115936f3f021c0b.txt").title}
@@ -252,6 +259,9 @@ def test_filters_combine_and_survive_pagination(client):
     [
         ({"date_from": "26-พ.ค.-66"}, "กรอกวันที่"),
         ({"date_to": "2023-02-30"}, "กรอกวันที่"),
+        ({"date_from": "0001-01-01"}, "กรอกวันที่"),
+        ({"date_from": "29/02/2568"}, "กรอกวันที่"),
+        ({"q": "ประชุม\x00"}, "ตัวอักษรที่ใช้ไม่ได้"),
         ({"fiscal_year": "abc"}, "ปีงบประมาณ"),
         ({"fiscal_year": "99999"}, "ปีงบประมาณ"),
         ({"office": "no-such-office"}, "ไม่อยู่ในตัวเลือก"),
