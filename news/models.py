@@ -1,6 +1,8 @@
 """Content model: who publishes (Office), what happened (Event, Attendance, Person)
 and the news item about it (Article, Photo)."""
 
+import hashlib
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -64,8 +66,8 @@ class Office(models.Model):
     short_name = models.CharField(
         _("short name"), max_length=100, help_text=_("As written in news, e.g. สพป.นครพนม เขต 1")
     )
-    slug = models.SlugField(
-        _("URL name"), max_length=100, unique=True, allow_unicode=True,
+    slug = models.CharField(
+        _("URL name"), max_length=100, unique=True, validators=[thai.validate_slug],
         help_text=_("Part of the office's web address, e.g. obec"),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
@@ -125,8 +127,8 @@ class Office(models.Model):
 
 class Category(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True)
-    slug = models.SlugField(
-        _("URL name"), max_length=100, unique=True, allow_unicode=True, blank=True,
+    slug = models.CharField(
+        _("URL name"), max_length=100, unique=True, blank=True, validators=[thai.validate_slug],
         help_text=_("Leave empty to make it from the name"),
     )
 
@@ -140,7 +142,8 @@ class Category(models.Model):
 
     def save(self, *args, **kwargs):
         # Not Django's slugify (nor admin's prepopulate script): both delete Thai marks.
-        self.slug = self.slug or thai.slugify(self.name, max_length=100)
+        fallback = "category-" + hashlib.sha1(self.name.encode()).hexdigest()[:8]
+        self.slug = self.slug or thai.slugify(self.name, max_length=100, fallback=fallback)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -149,9 +152,7 @@ class Category(models.Model):
 
 class Tag(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True)
-    slug = models.SlugField(
-        _("URL name"), max_length=100, unique=True, allow_unicode=True, editable=False
-    )
+    slug = models.CharField(_("URL name"), max_length=100, unique=True, editable=False)
 
     class Meta:
         ordering = ["name"]
@@ -163,12 +164,15 @@ class Tag(models.Model):
 
     def clean(self):
         slug = thai.slugify(thai.clean_text(self.name).lstrip("#"), max_length=100)
+        if not slug:
+            raise ValidationError({"name": _("A tag needs at least one letter or digit.")})
         if Tag.objects.filter(slug=slug).exclude(pk=self.pk).exists():
             raise ValidationError({"name": _("A tag with the same spelling already exists.")})
 
     def save(self, *args, **kwargs):
         self.name = thai.clean_text(self.name).lstrip("#")
-        self.slug = thai.slugify(self.name, max_length=100)
+        fallback = "tag-" + hashlib.sha1(self.name.encode()).hexdigest()[:8]
+        self.slug = thai.slugify(self.name, max_length=100, fallback=fallback)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -208,7 +212,7 @@ class Person(models.Model):
 
     def get_absolute_url(self):
         return reverse(
-            "news:person_detail", kwargs={"pk": self.pk, "slug": thai.slugify(self.name)}
+            "news:person_detail", kwargs={"pk": self.pk, "slug": thai.slugify(self.name, fallback="person")}
         )
 
 
@@ -313,7 +317,9 @@ class Event(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("news:event_detail", kwargs={"pk": self.pk, "slug": thai.slugify(self.title)})
+        return reverse(
+            "news:event_detail", kwargs={"pk": self.pk, "slug": thai.slugify(self.title, fallback="event")}
+        )
 
     @property
     def is_multi_day(self):
@@ -461,7 +467,7 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         self.title = thai.clean_text(self.title)
-        self.slug = thai.slugify(self.title)
+        self.slug = thai.slugify(self.title, fallback="news")
         self.body = sanitize_html(self.body)
         if not self.summary:
             self.summary = thai.clean_text(strip_tags(self.body))[:280]

@@ -151,16 +151,29 @@ def clean_text(text):
     return SPACES.sub(" ", text).strip()
 
 
+def validate_slug(value):
+    """Letters (Thai with its marks, or Latin), digits and hyphens: what slugify() makes."""
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext
+
+    if not _VALID_SLUG.match(value or ""):
+        raise ValidationError(
+            gettext("Use only letters, digits and hyphens, e.g. obec or ข่าวประชาสัมพันธ์."), code="invalid"
+        )
+
+
+_VALID_SLUG = re.compile(r"^[-\w\u0e00-\u0e7f]+\Z")
 _SLUG_JUNK = re.compile(r"[^\w\u0e00-\u0e7f\s-]")
 _SLUG_SEPARATORS = re.compile(r"[\s_-]+")
 
 
-def slugify(text, max_length=80):
+def slugify(text, max_length=80, fallback=""):
     """A URL slug that keeps Thai words whole.
 
     Unlike django.utils.text.slugify, Thai vowel and tone marks (Unicode category
     Mn) survive, so "ประชุมเชิงปฏิบัติการ" stays readable. A long slug is cut at a
-    word boundary, never inside a character cluster.
+    word boundary, never inside a character cluster. A text with no letters or
+    digits at all ("🎉🎉") gives `fallback`.
     """
     text = normalize(text)
     text = _SLUG_JUNK.sub(" ", text)
@@ -173,5 +186,6 @@ def slugify(text, max_length=80):
             # Do not separate a base letter from the marks that follow it.
             while cut and unicodedata.category(text[len(cut)]) == "Mn":
                 cut = cut[:-1]
-        text = cut
-    return text
+        # Nor end on a leading vowel (เ แ โ ใ ไ) whose consonant was cut off.
+        text = cut.rstrip("\u0e40\u0e41\u0e42\u0e43\u0e44-")
+    return text or fallback

@@ -206,3 +206,15 @@ def test_admin_date_fields_take_the_leap_day_of_a_buddhist_era_year(admin_client
     response = admin_client.post(reverse("admin:news_event_add"), data)
     assert response.status_code == 200 and "กรอกวันที่ให้ถูกต้อง" in response.content.decode()
     assert not Event.objects.filter(title="ประชุมวันที่ไม่มีจริง").exists()
+
+
+def test_thai_category_slug_saves_again_unchanged(admin_client):
+    """Django's unicode-slug validator refuses Thai vowel marks; ours accepts them."""
+    from news.models import Category
+
+    category = Category.objects.get(name="ข่าวประชาสัมพันธ์")
+    url = reverse("admin:news_category_change", args=[category.pk])
+    response = admin_client.post(url, {"name": category.name, "slug": category.slug})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    response = admin_client.post(url, {"name": category.name, "slug": "มี ช่องว่าง/และทับ"})
+    assert response.status_code == 200 and "ใช้ได้เฉพาะตัวอักษร" in response.content.decode()

@@ -92,3 +92,19 @@ def test_attendance_keeps_position_per_event():
     assert list(person.attendances.order_by("event__start_date").values_list("position", flat=True)) == [
         "รองเลขาธิการ", "เลขาธิการ",
     ]
+
+
+def test_a_title_without_letters_still_gets_a_working_url(client):
+    article = make_article(title="🎉🎉🎉")
+    assert article.slug == "news"
+    assert client.get(article.get_absolute_url()).status_code == 200
+    assert client.get("/news/").status_code == 200
+
+
+def test_tag_made_of_punctuation_still_has_a_slug():
+    from news.models import Tag
+
+    tag = Tag.objects.create(name="!!!")
+    assert tag.slug.startswith("tag-")
+    with pytest.raises(ValidationError):
+        Tag(name="???").full_clean()

@@ -114,3 +114,12 @@ def test_buddhist_era_datetimes_become_ce():
     assert thai.from_buddhist_era(datetime.date(2566, 5, 26)) == datetime.date(2023, 5, 26)
     assert thai.from_buddhist_era(datetime.date(2023, 5, 26)) == datetime.date(2023, 5, 26)
     assert thai.from_buddhist_era(None) is None
+
+
+def test_slugify_does_not_end_on_a_leading_vowel():
+    assert thai.slugify("ก" * 79 + "เก", max_length=80) == "ก" * 79
+
+
+def test_slugify_falls_back_when_nothing_is_left():
+    assert thai.slugify("🎉 !!!") == ""
+    assert thai.slugify("🎉 !!!", fallback="news") == "news"
