@@ -133,7 +133,7 @@ class ArticleAdmin(SearchAdmin):
     list_display = ["title", "office", "category", "status", "published_at", "is_published", "read_count"]
     list_filter = ["status", "category", "office__kind", "office", "published_at"]
     list_select_related = ["office", "category"]
-    search_fields = ["title", "summary", "body"]
+    search_fields = ["search_text"]
     date_hierarchy = "published_at"
     autocomplete_fields = ["office", "category", "event", "tags"]
     inlines = [PhotoInline]

@@ -68,13 +68,10 @@ class ArticleFilter(django_filters.FilterSet):
         )
 
     def filter_text(self, queryset, name, value):
-        # Placeholder for Thai full-text search (its own issue): every word must
-        # appear in title, summary or body in one of its spelling variants.
+        # Every word, in canonical spelling, must appear in the article's canonical
+        # text. Thai full-text search with ranking is its own issue.
         for word in thai.normalize(value).split(" "):
-            match = Q()
-            for variant in thai.spelling_variants(word):
-                match |= Q(title__icontains=variant) | Q(summary__icontains=variant) | Q(body__icontains=variant)
-            queryset = queryset.filter(match)
+            queryset = queryset.filter(search_text__contains=word)
         return queryset
 
     def filter_office(self, queryset, name, office):

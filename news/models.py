@@ -10,7 +10,6 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from . import thai
@@ -439,6 +438,9 @@ class Article(models.Model):
         help_text=_("A future time schedules the article"),
     )
     read_count = models.PositiveIntegerField(_("read count"), default=0, editable=False)
+    # Title, summary and body text in canonical spelling (see thai.normalize):
+    # what the news-list search and admin search look in.
+    search_text = models.TextField(editable=False, default="")
     source_url = models.URLField(_("source URL"), max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -470,7 +472,8 @@ class Article(models.Model):
         self.slug = thai.slugify(self.title, fallback="news")
         self.body = sanitize_html(self.body)
         if not self.summary:
-            self.summary = thai.clean_text(strip_tags(self.body))[:280]
+            self.summary = thai.plain_text(self.body)[:280]
+        self.search_text = thai.search_document(self.title, self.summary, self.body)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -135,6 +135,21 @@ def normalize(text):
     return text.lower()
 
 
+_BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|td|th|figcaption)>|<br\s*/?>", re.I)
+
+
+def plain_text(html):
+    """The text of some HTML; paragraph ends become spaces so words never run together."""
+    from django.utils.html import strip_tags
+
+    return clean_text(strip_tags(_BLOCK_END.sub(" ", html or "")))
+
+
+def search_document(*parts):
+    """One normalised, tag-free text to search in (HTML allowed in the parts)."""
+    return normalize(" ".join(plain_text(part) for part in parts))
+
+
 def spelling_variants(text):
     """The forms a normalised phrase may be stored in, for plain `icontains` search."""
     canonical = normalize(text)

@@ -203,6 +203,14 @@ def test_filter_by_text_finds_both_spellings(client):
     assert titles == {seed_article("000_91ff49d1b1c73a8f.txt").title}
 
 
+def test_search_matches_thai_and_arabic_digits_and_never_markup(client):
+    make_article(title="ข่าวคำขวัญวันครู", body="<p>คำขวัญวันครู ครั้งที่ ๖๓ พ.ศ.๒๕๖๒</p><p>ย่อหน้าที่สอง</p>")
+    for q in ["๒๕๖๒", "2562", "ครั้งที่ 63", "ครั้งที่ ๖๓"]:
+        assert listed_titles(client.get("/news/", {"q": q})) == {"ข่าวคำขวัญวันครู"}, q
+    assert listed_titles(client.get("/news/", {"q": "<p>"})) == set()
+    assert listed_titles(client.get("/news/", {"q": "๒๕๖๒ย่อหน้า"})) == set()  # paragraphs do not run together
+
+
 def test_filter_by_office_includes_sub_offices(client):
     area = Office.objects.get(slug="spp-nakhonphanom-1")
     make_article(title="ข่าวของเขตพื้นที่", office=area)
