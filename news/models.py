@@ -4,6 +4,7 @@ and the news item about it (Article, Photo)."""
 import hashlib
 
 from django.conf import settings
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
@@ -479,11 +480,10 @@ class Article(models.Model):
     def get_absolute_url(self):
         return reverse("news:article_detail", kwargs={"pk": self.pk, "slug": self.slug})
 
+    @admin.display(boolean=True, description=_("public"))
     def is_published(self):
         return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
 
-    is_published.boolean = True
-    is_published.short_description = _("public")
 
     @property
     def cover(self):

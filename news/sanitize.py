@@ -5,11 +5,10 @@ import nh3
 ALLOWED_TAGS = {
     "p", "br", "strong", "b", "em", "i", "u", "s", "sub", "sup", "blockquote",
     "ul", "ol", "li", "h2", "h3", "h4", "a", "table", "thead", "tbody", "tr", "th", "td",
-    "figure", "figcaption", "img", "hr",
+    "figure", "figcaption", "hr",
 }
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
-    "img": {"src", "alt", "width", "height"},
     "ol": {"start"},
     "th": {"colspan", "rowspan", "scope"},
     "td": {"colspan", "rowspan"},
@@ -17,7 +16,11 @@ ALLOWED_ATTRIBUTES = {
 
 
 def sanitize_html(html):
-    """Keep formatting and links; drop scripts, styles, event handlers and unsafe URLs."""
+    """Keep formatting and links; drop scripts, styles, event handlers and unsafe URLs.
+
+    Images are dropped too: photos belong in the gallery (with alt text, served by
+    us), and an <img> pointing elsewhere would make readers' browsers call that host.
+    """
     if not html:
         return ""
     return nh3.clean(

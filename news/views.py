@@ -1,12 +1,14 @@
 import hashlib
 from urllib.parse import unquote
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Prefetch, Q, Value, When
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
+from . import thai
 from .filters import ArticleFilter
 from .models import Article, Attendance, Event, Office, Person, Photo, Tag
 
@@ -32,7 +34,8 @@ class CanonicalURLMixin:
         canonical = self.object.get_absolute_url()
         # reverse() percent-encodes Thai; request.path is already decoded.
         if request.path != unquote(canonical):
-            return redirect(canonical, permanent=True)
+            query = request.META.get("QUERY_STRING")
+            return redirect(f"{canonical}?{query}" if query else canonical, permanent=True)
         context = self.get_context_data(object=self.object)
         return self.render_to_response(context)
 
@@ -101,12 +104,22 @@ def count_read(request, article):
     The window lives in the shared cache, so several app servers agree; the update
     is a single atomic UPDATE ... SET read_count = read_count + 1.
     """
-    visitor = f"{request.META.get('REMOTE_ADDR', '')}|{request.META.get('HTTP_USER_AGENT', '')}"
+    visitor = f"{client_address(request)}|{request.META.get('HTTP_USER_AGENT', '')}"
     key = "read:%d:%s" % (article.pk, hashlib.sha256(visitor.encode()).hexdigest()[:20])
     if not cache.add(key, 1, READ_WINDOW_SECONDS):
         return False
     Article.objects.filter(pk=article.pk).update(read_count=F("read_count") + 1)
     return True
+
+
+def client_address(request):
+    """The reader's address; behind N trusted proxies, the Nth from the right of
+    X-Forwarded-For (the left end is whatever the client chose to send)."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    if proxies and len(forwarded) >= proxies:
+        return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
 
 
 def related_articles(article, limit=4):
@@ -222,8 +235,10 @@ class TagDetailView(ListView):
         # A tag only drafts use is not public yet: its name would leak.
         self.tag = get_object_or_404(
             Tag.objects.filter(Exists(Article.objects.published().filter(tags=OuterRef("pk")))),
-            slug=kwargs["slug"],
+            slug=thai.slugify(kwargs["slug"], max_length=100),
         )
+        if kwargs["slug"] != self.tag.slug:  # e.g. typed with ํา instead of ำ
+            return redirect(self.tag.get_absolute_url(), permanent=True)
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):

@@ -39,6 +39,11 @@ def test_body_is_sanitised_on_save():
     assert "ข่าว" in article.body and "ลิงก์" in article.body
 
 
+def test_body_images_are_dropped_so_no_third_party_host_is_called():
+    article = make_article(body='<p>ข่าว<img src="//evil.example/p.gif"><img src="https://cdn.example/x.jpg" alt=""></p>')
+    assert "<img" not in article.body and "evil.example" not in article.body
+
+
 def test_summary_defaults_to_the_start_of_the_body():
     article = make_article(body="<p>วันที่ 26 พฤษภาคม 2566 นายธีร์ ภวังคนันท์</p>")
     assert article.summary == "วันที่ 26 พฤษภาคม 2566 นายธีร์ ภวังคนันท์"

@@ -46,6 +46,20 @@ def test_every_page_renders_in_thai_with_one_h1(client):
         assert h1_count(response) == 1, url
 
 
+def test_public_pages_set_no_cookie_so_they_can_be_cached(client):
+    for url in page_urls():
+        response = client.get(url)
+        assert not response.cookies, url
+        assert "Cookie" not in response.get("Vary", ""), url
+
+
+def test_language_links_keep_the_page_and_its_filters(client):
+    html = client.get("/news/", {"office": "obec"}).content.decode()
+    assert 'href="/en/news/?office=obec"' in html
+    html = client.get("/en/news/", {"office": "obec"}).content.decode()
+    assert 'href="/news/?office=obec"' in html
+
+
 def test_english_pages_live_under_en(client):
     response = client.get("/en/news/")
     assert response.status_code == 200
@@ -86,6 +100,27 @@ def test_short_and_wrong_slug_urls_redirect_permanently(client):
         assert response.status_code == 301
         assert response["Location"] == article.get_absolute_url()
     assert client.get(article.get_absolute_url()).status_code == 200
+
+
+def test_redirects_keep_the_query_string(client):
+    article = seed_article("000_91ff49d1b1c73a8f.txt")
+    response = client.get(f"/news/{article.pk}/", {"utm_source": "line"})
+    assert response["Location"] == article.get_absolute_url() + "?utm_source=line"
+
+
+def test_tag_url_typed_with_the_other_sara_am_redirects(client):
+    tag = Tag.objects.get(name="สำนักงานศึกษาธิการจังหวัดเพชรบูรณ์")
+    response = client.get("/tags/" + tag.slug.replace("ำ", "\u0e4d\u0e32") + "/")
+    assert response.status_code == 301 and response["Location"] == tag.get_absolute_url()
+
+
+def test_read_counter_sees_readers_behind_a_trusted_proxy(client, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    article = make_article(title="ข่าวหลังพร็อกซี")
+    for reader in ["203.0.113.1", "203.0.113.2", "203.0.113.2"]:
+        client.get(article.get_absolute_url(), HTTP_X_FORWARDED_FOR=f"10.9.9.9, {reader}", REMOTE_ADDR="10.0.0.1")
+    article.refresh_from_db()
+    assert article.read_count == 2  # two readers; the spoofable left end is ignored
 
 
 def test_url_slug_never_shows_a_mangled_thai_word(client):
@@ -134,6 +169,12 @@ def test_hybrid_event_shows_platform(client):
     event = seed_article("001_90483af2d332d40c.txt").event
     html = client.get(event.get_absolute_url()).content.decode()
     assert "Zoom Meeting" in html
+
+
+def test_office_breadcrumb_shows_the_whole_chain(client):
+    html = client.get(Office.objects.get(slug="spp-nakhonphanom-1").get_absolute_url()).content.decode()
+    crumbs = html[html.index('class="breadcrumb"'):html.index("</nav>", html.index('class="breadcrumb"'))]
+    assert crumbs.index("ศธ.") < crumbs.index("สพฐ.") < crumbs.index("สพป.นครพนม เขต 1")
 
 
 def test_office_page_includes_sub_offices_news(client):
