@@ -19,6 +19,10 @@ class ThaiDateFilter(django_filters.Filter):
     field_class = ThaiDateField
 
 
+class IntegerFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
 def _local_midnight(date):
     return timezone.make_aware(datetime.datetime.combine(date, datetime.time.min))
 
@@ -45,7 +49,7 @@ class ArticleFilter(django_filters.FilterSet):
     )
     date_from = ThaiDateFilter(label=_("From date"), method="filter_date_from")
     date_to = ThaiDateFilter(label=_("To date"), method="filter_date_to")
-    fiscal_year = django_filters.NumberFilter(
+    fiscal_year = IntegerFilter(
         label=_("Fiscal year (B.E.)"), method="filter_fiscal_year", min_value=2480, max_value=2800,
     )
 

@@ -11,6 +11,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils import timezone
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from . import thai
@@ -26,6 +27,8 @@ class Province(models.Model):
         WEST = "west", _("Western")
         SOUTH = "south", _("Southern")
 
+    BANGKOK = "TH-10"
+
     code = models.CharField(_("ISO code"), max_length=6, unique=True)
     name_th = models.CharField(_("Thai name"), max_length=100, unique=True)
     name_en = models.CharField(_("English name"), max_length=100)
@@ -38,6 +41,15 @@ class Province(models.Model):
 
     def __str__(self):
         return self.name_th
+
+    @property
+    def display_name(self):
+        """'จังหวัดนครพนม' / 'Nakhon Phanom Province'; Bangkok is not a จังหวัด."""
+        english = get_language() == "en"
+        name = self.name_en if english else self.name_th
+        if self.code == self.BANGKOK:
+            return name
+        return pgettext("province name", "%(name)s Province") % {"name": name}
 
     def natural_key(self):
         return (self.code,)
@@ -201,8 +213,21 @@ class Person(models.Model):
         verbose_name = _("person")
         verbose_name_plural = _("people")
 
+    # Everyday titles are written against the name (นายธีร์); ranks and long
+    # titles take a space (ว่าที่ร้อยตรี ธนุ), as the releases write them.
+    ATTACHED_HONORIFICS = {"นาย", "นาง", "นางสาว", "เด็กชาย", "เด็กหญิง"}
+
     def __str__(self):
-        return f"{self.honorific} {self.name}".strip()
+        attached = self.honorific in self.ATTACHED_HONORIFICS or self.honorific.endswith(".")
+        return f"{self.honorific}{'' if attached else ' '}{self.name}".strip()
+
+    def clean(self):
+        twin = Person.objects.filter(name_key=thai.normalize(self.name)).exclude(pk=self.pk).first()
+        if twin:
+            raise ValidationError(
+                {"name": _("That person is already listed (%(person)s): choose them instead of adding them again.")
+                 % {"person": twin}}
+            )
 
     def save(self, *args, **kwargs):
         self.honorific = thai.clean_text(self.honorific)

@@ -84,12 +84,17 @@ def _as_local_date(value):
     return value
 
 
+def _year(value):
+    # Thai readers know the era; English ones are told ("2566 B.E.").
+    return _("%(year)s B.E.") % {"year": be_year(value)}
+
+
 def format_date(value):
     """'26 พฤษภาคม 2566': day, month name in the active language, Buddhist-era year."""
     value = _as_local_date(value)
     if not value:
         return ""
-    return f"{value.day} {MONTHS[value.month]} {be_year(value)}"
+    return f"{value.day} {MONTHS[value.month]} {_year(value)}"
 
 
 def format_date_range(start, end=None):
@@ -105,7 +110,7 @@ def format_date_range(start, end=None):
     if end < start:
         start, end = end, start
     if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{end.day} {MONTHS[end.month]} {be_year(end)}"
+        return f"{start.day}–{end.day} {MONTHS[end.month]} {_year(end)}"
     if start.year == end.year:
         return f"{start.day} {MONTHS[start.month]} – {format_date(end)}"
     return f"{format_date(start)} – {format_date(end)}"
@@ -155,6 +160,12 @@ def spelling_variants(text):
     canonical = normalize(text)
     variants = {canonical, canonical.replace(SARA_AM, NIKHAHIT_SARA_AA)}
     return sorted(v for v in variants if v)
+
+
+def compose_sara_am(text):
+    """Text with ำ written as one character, for display: browsers break lines
+    inside a word spelled with ํ + า ("การขับเคลื่อนงา|นอํานวยการ")."""
+    return (text or "").replace(NIKHAHIT_SARA_AA, SARA_AM)
 
 
 def clean_text(text):

@@ -44,6 +44,13 @@ def test_admin_index_is_thai(admin_client):
     assert "ออกจากระบบ" in response.content.decode()  # Django's own Thai "Log out"
 
 
+def test_adding_a_person_twice_in_another_spelling_is_refused(admin_client):
+    Person.objects.create(honorific="นาย", name="อำนาจ ทดสอบซ้ำ")
+    response = admin_client.post(reverse("admin:news_person_add"), {"honorific": "นาย", "name": "อ\u0e4d\u0e32นาจ ทดสอบซ้ำ"})
+    assert response.status_code == 200 and "มีบุคคลนี้อยู่แล้ว" in response.content.decode()
+    assert Person.objects.filter(name_key="อำนาจ ทดสอบซ้ำ").count() == 1
+
+
 def test_person_search_finds_either_spelling_of_sara_am(admin_client):
     """Searching "อำนวยการ" finds a position typed as "อํานวยการ" (U+0E4D U+0E32), and back."""
     url = reverse("admin:news_person_changelist")

@@ -34,7 +34,7 @@ def test_date_ranges(start, end, expected):
 
 def test_english_dates_keep_the_buddhist_era():
     with translation.override("en"):
-        assert thai.format_date(datetime.date(2023, 5, 26)) == "26 May 2566"
+        assert thai.format_date(datetime.date(2023, 5, 26)) == "26 May 2566 B.E."
 
 
 @pytest.mark.parametrize(
@@ -114,6 +114,10 @@ def test_buddhist_era_datetimes_become_ce():
     assert thai.from_buddhist_era(datetime.date(2566, 5, 26)) == datetime.date(2023, 5, 26)
     assert thai.from_buddhist_era(datetime.date(2023, 5, 26)) == datetime.date(2023, 5, 26)
     assert thai.from_buddhist_era(None) is None
+
+
+def test_compose_sara_am_for_display():
+    assert thai.compose_sara_am("ผู้อ\u0e4d\u0e32นวยการ") == "ผู้อำนวยการ"
 
 
 def test_slugify_does_not_end_on_a_leading_vowel():
