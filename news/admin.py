@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import thai
@@ -106,7 +107,7 @@ class PersonAdmin(SearchAdmin):
 
 @admin.register(Event)
 class EventAdmin(SearchAdmin):
-    list_display = ["title", "start_date", "end_date", "organiser", "province", "mode", "fiscal_year"]
+    list_display = ["title", "dates", "organiser", "province", "mode", "fiscal_year"]
     list_filter = ["kind", "mode", "fiscal_year", "organiser__kind", "start_date"]
     list_select_related = ["organiser", "province"]
     search_fields = ["title", "venue", "attendances__person__name"]
@@ -114,6 +115,10 @@ class EventAdmin(SearchAdmin):
     autocomplete_fields = ["organiser", "province"]
     inlines = [AttendanceInline]
     readonly_fields = ["fiscal_year"]
+    @admin.display(description=_("date"), ordering="start_date")
+    def dates(self, obj):
+        return thai.format_date_range(obj.start_date, obj.end_date)
+
     fieldsets = [
         (None, {"fields": ["title", "kind", "organiser"]}),
         (_("When"), {"fields": [("start_date", "end_date"), "start_time", "fiscal_year"]}),
@@ -130,7 +135,7 @@ class PhotoInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(SearchAdmin):
-    list_display = ["title", "office", "category", "status", "published_at", "is_published", "read_count"]
+    list_display = ["title", "office", "category", "status", "publication", "is_published", "read_count"]
     list_filter = ["status", "category", "office__kind", "office", "published_at"]
     list_select_related = ["office", "category"]
     search_fields = ["search_text"]
@@ -138,6 +143,11 @@ class ArticleAdmin(SearchAdmin):
     autocomplete_fields = ["office", "category", "event", "tags"]
     inlines = [PhotoInline]
     readonly_fields = ["read_count", "created_at", "updated_at"]
+
+    @admin.display(description=_("publication time"), ordering="published_at")
+    def publication(self, obj):
+        return f"{thai.format_date(obj.published_at)} {timezone.localtime(obj.published_at):%H:%M}"
+
     fieldsets = [
         (None, {"fields": ["title", "summary", "body"]}),
         (_("Filing"), {"fields": ["office", "category", "tags", "event"]}),

@@ -113,7 +113,7 @@ class NewsFeed(PortalFeed):
 
     def item_description(self, item):
         # RSS descriptions and Atom summaries are HTML; the summary is plain text.
-        return escape(item.summary)
+        return escape(item.teaser)
 
     def item_guid(self, item):
         return tag_uri(self.request, "news", item)

@@ -497,8 +497,6 @@ class Article(models.Model):
         self.title = thai.clean_text(self.title)
         self.slug = thai.slugify(self.title, fallback="news")
         self.body = sanitize_html(self.body)
-        if not self.summary:
-            self.summary = thai.plain_text(self.body)[:280]
         self.search_text = thai.search_document(self.title, self.summary, self.body)
         super().save(*args, **kwargs)
 
@@ -509,6 +507,11 @@ class Article(models.Model):
     def is_published(self):
         return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
 
+
+    @property
+    def teaser(self):
+        """The editor's summary, or else the opening of the body (kept in step with it)."""
+        return self.summary or thai.plain_text(self.body)[:280]
 
     @property
     def cover(self):

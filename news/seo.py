@@ -104,7 +104,7 @@ def article_meta(article, request):
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.title,
-        "description": _truncate(article.summary),
+        "description": _truncate(article.teaser),
         "image": [image["url"]],
         "datePublished": _iso(article.published_at),
         "dateModified": _iso(modified),
@@ -129,7 +129,7 @@ def article_meta(article, request):
     ]
     return {
         "url": url,
-        "description": _truncate(article.summary),
+        "description": _truncate(article.teaser),
         "modified": modified,
         "image": image,
         "json_ld": [json_ld(news), json_ld(_breadcrumbs(request, crumbs))],

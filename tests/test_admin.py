@@ -225,3 +225,10 @@ def test_thai_category_slug_saves_again_unchanged(admin_client):
     assert response.status_code == 302, response.content.decode()[:2000]
     response = admin_client.post(url, {"name": category.name, "slug": "มี ช่องว่าง/และทับ"})
     assert response.status_code == 200 and "ใช้ได้เฉพาะตัวอักษร" in response.content.decode()
+
+
+def test_admin_lists_show_buddhist_era_dates(admin_client):
+    html = admin_client.get(reverse("admin:news_article_changelist")).content.decode()
+    assert "9 พฤศจิกายน 2566 12:00" in html
+    html = admin_client.get(reverse("admin:news_event_changelist")).content.decode()
+    assert "25–28 พฤษภาคม 2566" in html

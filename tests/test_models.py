@@ -44,9 +44,14 @@ def test_body_images_are_dropped_so_no_third_party_host_is_called():
     assert "<img" not in article.body and "evil.example" not in article.body
 
 
-def test_summary_defaults_to_the_start_of_the_body():
-    article = make_article(body="<p>วันที่ 26 พฤษภาคม 2566 นายธีร์ ภวังคนันท์</p>")
-    assert article.summary == "วันที่ 26 พฤษภาคม 2566 นายธีร์ ภวังคนันท์"
+def test_teaser_is_the_summary_or_else_the_current_start_of_the_body():
+    article = make_article(body="<p>วันที่ 26 พฤษภาคม 2566</p><p>นายธีร์ ภวังคนันท์</p>")
+    assert article.teaser == "วันที่ 26 พฤษภาคม 2566 นายธีร์ ภวังคนันท์"
+    article.body = "<p>เนื้อหาที่แก้ไขแล้ว</p>"
+    article.save()
+    assert article.teaser == "เนื้อหาที่แก้ไขแล้ว"  # never a stale copy of the old body
+    article.summary = "สรุปโดยบรรณาธิการ"
+    assert article.teaser == "สรุปโดยบรรณาธิการ"
 
 
 def test_event_fiscal_year_and_single_day_default():
