@@ -168,6 +168,16 @@ def test_lightbox_opens_and_works_by_keyboard(server, browser, pages):
     page.close()
 
 
+def test_print_shows_the_article_without_the_site_around_it(server, browser, pages):
+    page = browser.new_page()
+    page.goto(server + pages["detail"])
+    page.emulate_media(media="print")
+    assert not page.locator(".site-header").is_visible()
+    assert not page.locator(".share").is_visible()
+    assert page.locator(".article-body").is_visible()
+    page.close()
+
+
 def test_pages_have_no_accessibility_violations(server, browser, pages):
     _require(AXE.exists(), f"{AXE} is missing (npm ci)")
     page = browser.new_page(viewport={"width": 1280, "height": 900})
