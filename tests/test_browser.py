@@ -195,3 +195,38 @@ def test_pages_have_no_accessibility_violations(server, browser, pages):
             ]
     page.close()
     assert failures == {}, json.dumps(failures, ensure_ascii=False, indent=1)
+
+
+def test_an_editor_posts_an_article_with_a_photo_in_admin(server, browser, tmp_path):
+    """The whole editor path in a real browser: log in, fill the form, pick the
+    office through the autocomplete, upload a photo, publish, read it on the site."""
+    from PIL import Image
+
+    photo = tmp_path / "meeting.jpg"
+    Image.new("RGB", (800, 600), (20, 90, 160)).save(photo, format="JPEG")
+    page = browser.new_page()
+    page.goto(server + "/admin/login/?next=/admin/news/article/add/")
+    page.fill("#id_username", "admin")
+    page.fill("#id_password", "admin")
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/news/article/add/")
+    title = "ข่าวทดสอบจากเบราว์เซอร์ ประชุมเชิงปฏิบัติการ"
+    page.fill("#id_title", title)
+    page.fill("#id_body", "<p>เนื้อข่าวที่บรรณาธิการพิมพ์เอง</p>")
+    page.click("#id_office + .select2 .select2-selection")
+    page.keyboard.type("สพฐ")
+    page.locator(".select2-results__option", has_text="สพฐ.").first.click()
+    page.select_option("#id_status", "published")
+    page.set_input_files("input[name='photos-0-image']", str(photo))
+    page.fill("input[name='photos-0-caption']", "ภาพบรรยากาศจากโทรศัพท์")
+    page.fill("input[name='photos-0-alt_text']", "ผู้เข้าร่วมนั่งฟังการบรรยาย")
+    page.click("input[name=_save]")
+    page.wait_for_url("**/admin/news/article/")
+    assert page.locator(".messagelist .success").count() == 1
+    page.goto(server + "/news/?q=" + quote("ทดสอบจากเบราว์เซอร์"))
+    page.click(".card-title a")
+    assert page.locator("h1").inner_text() == title
+    image = page.locator(".gallery-thumb img").first
+    assert image.evaluate("img => img.complete && img.naturalWidth") == 800
+    assert page.locator(".gallery-thumb").first.get_attribute("data-alt") == "ผู้เข้าร่วมนั่งฟังการบรรยาย"
+    page.close()
