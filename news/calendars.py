@@ -11,19 +11,15 @@ import icalendar
 from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 
-from .feeds import tag_authority
+from . import thai
 from .models import Event
 
 CALENDAR_MAX_AGE = 30 * 60
 PRODID = "-//Education Office News//news.moe//TH"
-
-
-def _midnight(date):
-    return timezone.make_aware(datetime.datetime.combine(date, datetime.time.min))
 
 
 def event_times(event):
@@ -33,19 +29,19 @@ def event_times(event):
     the last day. With a start time but no end time known, a one-day event is an
     instant (no DTEND), and a multi-day one runs to the end of its last day.
     """
-    if event.start_time is None:
+    start = event.start_datetime
+    if start is None:
         return event.start_date, event.end_date + datetime.timedelta(days=1)
-    start = timezone.make_aware(datetime.datetime.combine(event.start_date, event.start_time))
     if not event.is_multi_day:
         return start, None
-    return start, _midnight(event.end_date + datetime.timedelta(days=1))
+    return start, thai.local_midnight(event.end_date + datetime.timedelta(days=1))
 
 
 def event_location(event):
-    parts = [event.venue, event.province.name_th if event.province else ""]
+    parts = [event.place]
     if event.mode != Event.Mode.ONSITE and event.online_platform:
         parts.append(event.online_platform)
-    return ", ".join(part for part in parts if part)
+    return thai.compose_sara_am(", ".join(part for part in parts if part))
 
 
 def event_component(event, request):
@@ -54,11 +50,11 @@ def event_component(event, request):
     vevent = icalendar.Event()
     # The UID and DTSTAMP come from the row, not from now(), so an unchanged event
     # gives byte-identical output: calendars do not duplicate it, ETags hold.
-    vevent.add("uid", f"event-{event.pk}@{tag_authority(request)}")
-    vevent.add("dtstamp", event.updated_at)
+    vevent.add("uid", f"event-{event.pk}@{settings.SITE_DOMAIN}")
+    vevent.add("dtstamp", event.last_changed)
     vevent.add("created", event.created_at)
-    vevent.add("last-modified", event.updated_at)
-    vevent.add("summary", event.title)
+    vevent.add("last-modified", event.last_changed)
+    vevent.add("summary", thai.compose_sara_am(event.title))
     vevent.add("dtstart", start)
     if end is not None:
         vevent.add("dtend", end)
@@ -80,9 +76,11 @@ def build_calendar(events, request, name):
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    # The VTIMEZONE Outlook needs for TZID; always there, so that a calendar with
+    # no events yet still holds the one component RFC 5545 requires.
+    calendar.add_component(icalendar.Timezone.from_tzid(settings.TIME_ZONE))
     for event in events:
         calendar.add_component(event_component(event, request))
-    calendar.add_missing_timezones()  # the VTIMEZONE Outlook needs for TZID
     return calendar
 
 
@@ -97,20 +95,18 @@ def calendar_response(calendar, last_modified, filename=None):
 
 def upcoming_calendar(request):
     """/events.ics: every event that has not ended, for subscribing."""
-    with translation.override(settings.LANGUAGE_CODE):
-        events = list(Event.objects.public().upcoming().select_related("province", "organiser"))
-        calendar = build_calendar(events, request, _("Upcoming events · %(site)s") % {"site": settings.SITE_NAME})
-        calendar.add("refresh-interval", datetime.timedelta(hours=6), parameters={"VALUE": "DURATION"})
-        calendar.add("x-published-ttl", "PT6H")
+    events = list(Event.objects.public().upcoming().select_related("province", "organiser"))
+    calendar = build_calendar(events, request, _("Upcoming events · %(site)s") % {"site": settings.SITE_NAME})
+    calendar.add("refresh-interval", datetime.timedelta(hours=6), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", "PT6H")
     # An event leaves the list at midnight without being edited, so the list is
     # never older than today's midnight (If-Modified-Since must not say 304).
-    last_modified = max([e.updated_at for e in events] + [_midnight(timezone.localdate())])
+    last_modified = max([e.last_changed for e in events] + [thai.local_midnight(timezone.localdate())])
     return calendar_response(calendar, last_modified)
 
 
 def event_calendar(request, pk):
     """/events/<pk>.ics: one event, for "add to my calendar"."""
     event = get_object_or_404(Event.objects.public().select_related("province", "organiser"), pk=pk)
-    with translation.override(settings.LANGUAGE_CODE):
-        calendar = build_calendar([event], request, event.title)
-    return calendar_response(calendar, event.updated_at, filename=f"event-{event.pk}.ics")
+    calendar = build_calendar([event], request, thai.compose_sara_am(event.title))
+    return calendar_response(calendar, event.last_changed, filename=f"event-{event.pk}.ics")

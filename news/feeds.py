@@ -1,7 +1,7 @@
 """RSS 2.0 and Atom feeds: all news, per office / category / tag / province, and
 upcoming events.
 
-Every news feed starts from views.public_articles(), i.e. Article.objects.published(),
+Every news feed starts from Article.objects.published(),
 so drafts and scheduled articles never reach a reader. The routes are in
 portal/urls.py, outside i18n_patterns: a feed has one address whatever language
 the reader's browser asks for.
@@ -13,43 +13,53 @@ import mimetypes
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import Q
-from django.http.request import split_domain_port
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.feedgenerator import Atom1Feed, Enclosure
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.http import http_date, parse_http_date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .models import Category, Event, Office, Province, Tag
+from . import thai
+from .models import Article, Category, Event, Office, Province, Tag
 from .seo import event_description
-from .views import public_articles
 
 ITEM_LIMIT = 30
 FEED_MAX_AGE = 10 * 60
 
 
-def tag_authority(request):
-    """The authority part of tag: URIs and iCalendar UIDs.
-
-    FEED_TAG_AUTHORITY pins it when the site answers to several host names;
-    otherwise the host the reader subscribed through is used (without the port).
-    """
-    configured = getattr(settings, "FEED_TAG_AUTHORITY", "")
-    return configured or split_domain_port(request.get_host())[0] or "localhost"
+# The date of a feed with no items yet: a fixed one, so its ETag and Last-Modified
+# hold (Django would use now(), and the feed would never answer 304).
+EMPTY_FEED_DATE = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
 
 
-def tag_uri(request, kind, obj):
-    """A guid that survives title (and so slug) edits: only pk and creation date."""
+def tag_uri(kind, obj):
+    """A guid that survives title (and so slug) edits and host names: only the
+    site's own domain (settings.SITE_DOMAIN), the row's creation date and pk."""
     created = timezone.localdate(obj.created_at)
-    return f"tag:{tag_authority(request)},{created:%Y-%m-%d}:{kind}/{obj.pk}"
+    return f"tag:{settings.SITE_DOMAIN},{created:%Y-%m-%d}:{kind}/{obj.pk}"
+
+
+class StableDateMixin:
+    def latest_post_date(self):
+        return super().latest_post_date() if self.items else EMPTY_FEED_DATE
+
+
+class RssFeed(StableDateMixin, Rss201rev2Feed):
+    pass
+
+
+class AtomFeed(StableDateMixin, Atom1Feed):
+    pass
 
 
 class PortalFeed(Feed):
+    # Feeds live outside i18n_patterns, where LocaleMiddleware always picks Thai,
+    # so links are the canonical /news/… addresses whatever the reader's browser.
     language = settings.LANGUAGE_CODE
+    feed_type = RssFeed
     item_guid_is_permalink = False  # tag: URIs, see tag_uri()
 
     def __call__(self, request, *args, **kwargs):
@@ -57,10 +67,7 @@ class PortalFeed(Feed):
         # request goes on a per-request copy (enclosures need absolute URLs).
         feed = copy.copy(self)
         feed.request = request
-        # Links are reversed in the default language: with an English browser
-        # they must still be the canonical /news/… addresses, not /en/news/….
-        with translation.override(self.language):
-            response = Feed.__call__(feed, request, *args, **kwargs)
+        response = Feed.__call__(feed, request, *args, **kwargs)
         floor = feed.last_modified_floor()
         if floor and "Last-Modified" in response:
             # The item set can change without any item changing (see events), and
@@ -75,7 +82,7 @@ class PortalFeed(Feed):
 
 
 class AtomMixin:
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
 
     def subtitle(self, obj):
         # Atom has no description; its subtitle plays that part.
@@ -103,28 +110,27 @@ class NewsFeed(PortalFeed):
         return articles
 
     def items(self, obj):
-        articles = self.filter_items(public_articles(), obj)
+        articles = self.filter_items(Article.objects.published().for_listing(), obj)
         return articles.prefetch_related("tags")[:ITEM_LIMIT]
 
     def item_title(self, item):
         # Plain text: the feed generator escapes it once for XML, and Atom titles
         # are type="text", so Django's default double escaping would show "&amp;".
-        return item.title
+        return thai.compose_sara_am(item.title)
 
     def item_description(self, item):
         # RSS descriptions and Atom summaries are HTML; the summary is plain text.
-        return escape(item.teaser)
+        return escape(thai.compose_sara_am(item.teaser))
 
     def item_guid(self, item):
-        return tag_uri(self.request, "news", item)
+        return tag_uri("news", item)
 
     def item_pubdate(self, item):
         return item.published_at
 
     def item_updateddate(self, item):
-        # A scheduled article is often written (updated_at) before it goes live;
         # Atom's <updated> must not be earlier than <published>.
-        return max(item.updated_at, item.published_at)
+        return item.modified_at
 
     def item_author_name(self, item):
         credits = [
@@ -163,8 +169,11 @@ class ObjectNewsFeed(NewsFeed):
     model = None
     title_text = description_text = ""
 
+    def get_queryset(self):
+        return self.model.objects.all()
+
     def get_object(self, request, **lookup):
-        return get_object_or_404(self.model, **lookup)  # an unknown slug or code is a 404
+        return get_object_or_404(self.get_queryset(), **lookup)  # an unknown slug or code is a 404
 
     def label(self, obj):
         return str(obj)
@@ -196,6 +205,9 @@ class CategoryFeed(ObjectNewsFeed):
     title_text = gettext_lazy("News: %(name)s")
     description_text = gettext_lazy("The latest news in the category %(name)s.")
 
+    def get_queryset(self):
+        return Category.objects.public()  # one only drafts use is not public yet
+
     def filter_items(self, articles, obj):
         return articles.filter(category=obj)
 
@@ -204,6 +216,12 @@ class TagFeed(ObjectNewsFeed):
     model = Tag
     title_text = gettext_lazy("News tagged #%(name)s")
     description_text = gettext_lazy("The latest news tagged #%(name)s.")
+
+    def get_queryset(self):
+        return Tag.objects.public()  # one only drafts use is not public yet
+
+    def get_object(self, request, slug):
+        return super().get_object(request, slug=thai.slugify(slug, max_length=100))
 
     def filter_items(self, articles, obj):
         return articles.filter(tags=obj)
@@ -221,8 +239,7 @@ class ProvinceFeed(ObjectNewsFeed):
         return reverse("news:article_list") + f"?province={obj.code}"
 
     def filter_items(self, articles, obj):
-        # Both joins are to-one, so an article matching both appears once.
-        return articles.filter(Q(event__province=obj) | Q(office__province=obj))
+        return articles.in_province(obj)
 
 
 class EventFeed(PortalFeed):
@@ -241,19 +258,19 @@ class EventFeed(PortalFeed):
         return Event.objects.public().upcoming().select_related("province", "organiser")[:ITEM_LIMIT]
 
     def item_title(self, item):
-        return item.title
+        return thai.compose_sara_am(item.title)
 
     def item_description(self, item):
-        return escape(event_description(item))
+        return escape(thai.compose_sara_am(event_description(item)))
 
     def item_guid(self, item):
-        return tag_uri(self.request, "events", item)
+        return tag_uri("events", item)
 
     def item_pubdate(self, item):
-        return item.created_at
+        return item.public_since  # when it became public: its first news
 
     def item_updateddate(self, item):
-        return item.updated_at
+        return item.last_changed
 
     def item_author_name(self, item):
         return item.organiser.name
@@ -266,7 +283,8 @@ class EventFeed(PortalFeed):
 
     def last_modified_floor(self):
         # An event leaves "upcoming" at midnight without being edited.
-        return timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time.min))
+        return thai.local_midnight(timezone.localdate())
+
 
 
 NewsAtomFeed = atom(NewsFeed)

@@ -4,8 +4,6 @@ import datetime
 
 import django_filters
 from django import forms
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import thai
@@ -21,10 +19,6 @@ class ThaiDateFilter(django_filters.Filter):
 
 class IntegerFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
-
-
-def _local_midnight(date):
-    return timezone.make_aware(datetime.datetime.combine(date, datetime.time.min))
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -82,17 +76,17 @@ class ArticleFilter(django_filters.FilterSet):
         return queryset.by_office_tree(office)
 
     def filter_province(self, queryset, name, province):
-        return queryset.filter(Q(event__province=province) | Q(office__province=province))
+        return queryset.in_province(province)
 
     def filter_date_from(self, queryset, name, value):
-        return queryset.filter(published_at__gte=_local_midnight(value))
+        return queryset.filter(published_at__gte=thai.local_midnight(value))
 
     def filter_date_to(self, queryset, name, value):
-        return queryset.filter(published_at__lt=_local_midnight(value + datetime.timedelta(days=1)))
+        return queryset.filter(published_at__lt=thai.local_midnight(value + datetime.timedelta(days=1)))
 
     def filter_fiscal_year(self, queryset, name, value):
         first, last = thai.fiscal_year_bounds(int(value))
         return queryset.filter(
-            published_at__gte=_local_midnight(first),
-            published_at__lt=_local_midnight(last + datetime.timedelta(days=1)),
+            published_at__gte=thai.local_midnight(first),
+            published_at__lt=thai.local_midnight(last + datetime.timedelta(days=1)),
         )

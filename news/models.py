@@ -1,13 +1,14 @@
 """Content model: who publishes (Office), what happened (Event, Attendance, Person)
 and the news item about it (Article, Photo)."""
 
+import datetime
 import hashlib
 
 from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils import timezone
@@ -137,12 +138,23 @@ class Office(models.Model):
         return [by_id[pk] for pk in ids if pk in by_id]
 
 
+class WithPublicNewsQuerySet(models.QuerySet):
+    """For categories and tags: one that only drafts use is not public yet."""
+
+    def public(self):
+        published = Article.objects.published()
+        field = {"Category": "category", "Tag": "tags"}[self.model.__name__]
+        return self.filter(Exists(published.filter(**{field: OuterRef("pk")})))
+
+
 class Category(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.CharField(
         _("URL name"), max_length=100, unique=True, blank=True, validators=[thai.validate_slug],
         help_text=_("Leave empty to make it from the name"),
     )
+
+    objects = WithPublicNewsQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -165,6 +177,8 @@ class Category(models.Model):
 class Tag(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.CharField(_("URL name"), max_length=100, unique=True, editable=False)
+
+    objects = WithPublicNewsQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -251,13 +265,18 @@ class EventQuerySet(models.QuerySet):
         return self.filter(end_date__lt=today).order_by("-start_date", "-pk")
 
     def public(self):
-        """Events that at least one published article reports.
+        """Events that at least one published article reports, with `public_since`.
 
         An event is what a news item is about: until its news is public, so are not
         its title, chair, attendees or their positions (an embargoed meeting's draft
         must not leak through the events list, a person's page or a calendar).
+        `public_since` (when its first news went out) lets feeds and calendars tell
+        readers the event is new to them although the row itself did not change.
         """
-        return self.filter(Exists(Article.objects.published().filter(event=OuterRef("pk"))))
+        first_news = (
+            Article.objects.published().filter(event=OuterRef("pk")).order_by("published_at").values("published_at")[:1]
+        )
+        return self.annotate(public_since=Subquery(first_news)).filter(public_since__isnull=False)
 
 
 class Event(models.Model):
@@ -347,6 +366,24 @@ class Event(models.Model):
         )
 
     @property
+    def last_changed(self):
+        """When a reader last had something new here: an edit, or its news going public."""
+        return max(filter(None, [self.updated_at, getattr(self, "public_since", None)]))
+
+    @property
+    def start_datetime(self):
+        """The aware start, or None for a date-only event."""
+        if self.start_time is None:
+            return None
+        return timezone.make_aware(datetime.datetime.combine(self.start_date, self.start_time))
+
+    @property
+    def place(self):
+        """Venue and province as one line: 'โรงแรมพาลาสโซ, กรุงเทพมหานคร'."""
+        province = self.province.display_name if self.province else ""
+        return ", ".join(part for part in [self.venue, province] if part)
+
+    @property
     def is_multi_day(self):
         return self.end_date != self.start_date
 
@@ -431,6 +468,10 @@ class ArticleQuerySet(models.QuerySet):
     def by_office_tree(self, office):
         return self.filter(office__path__startswith=office.path)
 
+    def in_province(self, province):
+        """News of events held in the province, or of offices in it."""
+        return self.filter(Q(event__province=province) | Q(office__province=province))
+
 
 class Article(models.Model):
     class Status(models.TextChoices):
@@ -511,7 +552,12 @@ class Article(models.Model):
     @property
     def teaser(self):
         """The editor's summary, or else the opening of the body (kept in step with it)."""
-        return self.summary or thai.plain_text(self.body)[:280]
+        return self.summary or thai.truncate(thai.plain_text(self.body), 280)
+
+    @property
+    def modified_at(self):
+        # A scheduled article is often written (updated_at) before it goes live.
+        return max(self.updated_at, self.published_at)
 
     @property
     def cover(self):

@@ -9,7 +9,6 @@ Also serves the generated 1200×630 share cards for pages without a photo.
 import datetime
 import json
 import mimetypes
-import unicodedata
 
 from django.conf import settings
 from django.core.cache import cache
@@ -39,15 +38,8 @@ def json_ld(data):
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES))
 
 
-def _truncate(text, length=DESCRIPTION_LENGTH):
-    text = thai.clean_text(text)
-    if len(text) <= length:
-        return text
-    cut = length - 1
-    # Never part a Thai letter from the vowel or tone marks above/below it.
-    while cut > 0 and unicodedata.category(text[cut]) == "Mn":
-        cut -= 1
-    return text[:cut].rstrip() + "…"
+def _description(text):
+    return thai.compose_sara_am(thai.truncate(text, DESCRIPTION_LENGTH))
 
 
 def _iso(value):
@@ -89,22 +81,24 @@ def _photo_image(request, photo):
 
 
 def article_meta(article, request):
-    """What meta_article.html needs; uses the detail view's prefetched photos and tags."""
+    """What share_meta.html needs; uses the detail view's prefetched photos and tags."""
     url = request.build_absolute_uri(article.get_absolute_url())
     cover = article.cover
     if cover:
         image = _photo_image(request, cover)
     else:
         image = _card_image(request, "news:article_share", article.pk, article.title)
-    modified = max(article.updated_at, article.published_at)
+    modified = article.modified_at
+    title = thai.compose_sara_am(article.title)
+    description = _description(article.teaser)
     authors = [_organization(article.office, request)]
     if article.writer:
         authors.insert(0, {"@type": "Person", "name": article.writer})
     news = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
-        "headline": article.title,
-        "description": _truncate(article.teaser),
+        "headline": title,
+        "description": description,
         "image": [image["url"]],
         "datePublished": _iso(article.published_at),
         "dateModified": _iso(modified),
@@ -125,13 +119,22 @@ def article_meta(article, request):
         (_("Home"), reverse("news:home")),
         (_("News"), reverse("news:article_list")),
         (article.office.short_name, article.office.get_absolute_url()),
-        (article.title, article.get_absolute_url()),
+        (title, article.get_absolute_url()),
     ]
+    og_extra = [
+        ("article:published_time", _iso(article.published_at)),
+        ("article:modified_time", _iso(modified)),
+    ]
+    if article.category:
+        og_extra.append(("article:section", article.category.name))
+    og_extra += [("article:tag", tag.name) for tag in article.tags.all()]
     return {
+        "og_type": "article",
+        "title": title,
         "url": url,
-        "description": _truncate(article.teaser),
-        "modified": modified,
+        "description": description,
         "image": image,
+        "og_extra": og_extra,
         "json_ld": [json_ld(news), json_ld(_breadcrumbs(request, crumbs))],
     }
 
@@ -146,13 +149,13 @@ ATTENDANCE_MODES = {
 def _event_location(event, url):
     places = []
     if event.mode != Event.Mode.ONLINE:
-        province = event.province.name_th if event.province else ""
-        place = {"@type": "Place", "name": event.venue or province or event.organiser.name}
+        name = thai.compose_sara_am(event.venue) or event.place or event.organiser.name
         address = {"@type": "PostalAddress", "addressCountry": "TH"}
+        if event.venue:
+            address["streetAddress"] = thai.compose_sara_am(event.venue)
         if event.province:
             address["addressRegion"] = event.province.name_th
-        place["address"] = address
-        places.append(place)
+        places.append({"@type": "Place", "name": name, "address": address})
     if event.mode != Event.Mode.ONSITE:
         # No meeting link is stored; the event page is where readers find it.
         places.append({"@type": "VirtualLocation", "name": event.online_platform, "url": url})
@@ -163,12 +166,11 @@ def event_description(event):
     when = thai.format_date_range(event.start_date, event.end_date)
     if event.start_time:
         when = f"{when} {thai.format_time(event.start_time)}"
-    place = ", ".join(p for p in [event.venue, event.province.name_th if event.province else ""] if p)
-    return " · ".join(part for part in [when, place, event.organiser.name] if part)
+    return " · ".join(part for part in [when, event.place, event.organiser.name] if part)
 
 
 def event_meta(event, articles, request):
-    """What meta_event.html needs. `articles` are the public news about the event
+    """What share_meta.html needs. `articles` are the public news about the event
     (with cover_photos prefetched); the first cover among them is the share image."""
     url = request.build_absolute_uri(event.get_absolute_url())
     covers = [a.cover_photos[0] for a in articles if getattr(a, "cover_photos", None)]
@@ -176,17 +178,14 @@ def event_meta(event, articles, request):
         image = _photo_image(request, covers[0])
     else:
         image = _card_image(request, "news:event_share", event.pk, event.title)
-    description = _truncate(event_description(event))
-    start = event.start_date
-    if event.start_time:
-        start = timezone.make_aware(datetime.datetime.combine(event.start_date, event.start_time))
+    title = thai.compose_sara_am(event.title)
+    description = _description(event_description(event))
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
-        "name": event.title,
+        "name": title,
         "description": description,
-        "startDate": _iso(start),
-        "endDate": _iso(event.end_date),
+        "startDate": _iso(event.start_datetime or event.start_date),
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": ATTENDANCE_MODES.get(event.mode, ATTENDANCE_MODES[Event.Mode.ONSITE]),
         "location": _event_location(event, url),
@@ -195,16 +194,23 @@ def event_meta(event, articles, request):
         "url": url,
         "inLanguage": "th",
     }
+    # No end time is stored: a timed one-day event has no endDate (as in the .ics);
+    # a date-only or multi-day one ends on its last day.
+    if event.start_time is None or event.is_multi_day:
+        data["endDate"] = _iso(event.end_date)
     crumbs = [
         (_("Home"), reverse("news:home")),
         (_("Events"), reverse("news:event_list")),
         (event.organiser.short_name, event.organiser.get_absolute_url()),
-        (event.title, event.get_absolute_url()),
+        (title, event.get_absolute_url()),
     ]
     return {
+        "og_type": "website",
+        "title": title,
         "url": url,
         "description": description,
         "image": image,
+        "og_extra": [],
         "json_ld": [json_ld(data), json_ld(_breadcrumbs(request, crumbs))],
     }
 
@@ -227,7 +233,7 @@ def _card_response(key, modified, draw):
 def article_share_image(request, pk):
     """/news/<pk>/share.png: a card with the Thai title, for articles without a photo."""
     article = get_object_or_404(Article.objects.published().select_related("office"), pk=pk)
-    modified = max(article.updated_at, article.published_at)
+    modified = article.modified_at
     footer = f"{settings.SITE_NAME} · {thai.format_date(article.published_at)}"
     return _card_response(
         f"share:article:{article.pk}",
@@ -246,7 +252,7 @@ def event_share_image(request, pk):
         footer = f"{footer} · {event.province.name_th}"
     return _card_response(
         f"share:event:{event.pk}",
-        event.updated_at,
+        event.last_changed,
         lambda: render_card(
             event.title, kicker=event.organiser.short_name, footer=footer, size=CARD_SIZE, palette=event.pk
         ),

@@ -4,19 +4,17 @@ Each section is one query, whatever its size; Django splits a section into pages
 of at most `limit` (50,000) URLs and the index lists every page.
 """
 
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import F, Max, OuterRef, Subquery
+from django.db.models import Max, OuterRef, Subquery
 from django.db.models.functions import Greatest
 
 from .models import Article, Event, Office, Person
 
 
 class PortalSitemap(Sitemap):
-    # i18n with the default language only: the listed addresses are the canonical
-    # Thai ones (/news/…) even when the crawler's Accept-Language is English.
-    i18n = True
-    languages = [settings.LANGUAGE_CODE]
+    # Sitemaps live outside i18n_patterns, where LocaleMiddleware always picks
+    # Thai, so every <loc> is the canonical /news/… address. (Sitemap.i18n would
+    # load every row of a section into memory to pair it with languages.)
 
     def lastmod(self, item):
         return item.lastmod
@@ -43,7 +41,8 @@ class EventSitemap(PortalSitemap):
     def items(self):
         return (
             Event.objects.public().only("pk", "title", "updated_at")
-            .annotate(lastmod=F("updated_at"))
+            # An event's page appears when its first news is published.
+            .annotate(lastmod=Greatest("updated_at", "public_since"))
             .order_by("-start_date", "-pk")
         )
 
@@ -67,18 +66,29 @@ class OfficeSitemap(PortalSitemap):
 
 
 class PersonSitemap(PortalSitemap):
-    """A person's page lists the events they took part in."""
+    """A person's page lists the public events they took part in."""
 
     def items(self):
+        latest_public_appearance = (
+            Event.objects.public()
+            .filter(attendances__person=OuterRef("pk"))
+            .annotate(changed=Greatest("updated_at", "public_since"))
+            .order_by("-changed")
+            .values("changed")[:1]
+        )
         return (
             Person.objects.public()
             .only("pk", "name")
-            .annotate(lastmod=Max("attendances__event__updated_at"))
+            .annotate(lastmod=Subquery(latest_public_appearance))
             .order_by("name_key", "pk")
         )
 
     def get_latest_lastmod(self):
-        return Event.objects.public().filter(attendances__isnull=False).aggregate(latest=Max("updated_at"))["latest"]
+        return (
+            Event.objects.public()
+            .filter(attendances__isnull=False)
+            .aggregate(latest=Max(Greatest("updated_at", "public_since")))["latest"]
+        )
 
 
 SITEMAPS = {

@@ -74,6 +74,13 @@ def from_buddhist_era(value):
     return value.replace(year=value.year - BE_OFFSET)
 
 
+def local_midnight(date):
+    """The aware datetime at which a day starts in the portal's time zone."""
+    from django.utils import timezone
+
+    return timezone.make_aware(datetime.datetime.combine(date, datetime.time.min))
+
+
 def _as_local_date(value):
     if isinstance(value, datetime.datetime):
         from django.utils import timezone
@@ -160,6 +167,23 @@ def spelling_variants(text):
     canonical = normalize(text)
     variants = {canonical, canonical.replace(SARA_AM, NIKHAHIT_SARA_AA)}
     return sorted(v for v in variants if v)
+
+
+def truncate(text, length):
+    """At most `length` characters, cut at a space where there is one, with '…'.
+
+    Never parts a Thai letter from the vowel or tone marks above or below it.
+    """
+    text = clean_text(text)
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1]
+    if " " in cut[length // 2 :]:
+        cut = cut.rsplit(" ", 1)[0]
+    else:
+        while cut and unicodedata.category(text[len(cut)]) == "Mn":
+            cut = cut[:-1]
+    return cut.rstrip() + "…"
 
 
 def compose_sara_am(text):

@@ -3,12 +3,12 @@ from urllib.parse import unquote
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, Prefetch, Q, Value, When
+from django.db.models import Case, F, IntegerField, Prefetch, Q, Value, When
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
-from . import thai
+from . import seo, thai
 from .filters import ArticleFilter
 from .models import Article, Attendance, Event, Office, Person, Photo, Tag
 
@@ -95,6 +95,7 @@ class ArticleDetailView(CanonicalURLMixin, DetailView):
         if count_read(self.request, article):
             article.read_count += 1
         context["related"] = related_articles(article)
+        context["share"] = seo.article_meta(article, self.request)
         return context
 
 
@@ -168,6 +169,7 @@ class EventDetailView(CanonicalURLMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["articles"] = list(public_articles().filter(event=self.object))
+        context["share"] = seo.event_meta(self.object, context["articles"], self.request)
         return context
 
 
@@ -233,10 +235,7 @@ class TagDetailView(ListView):
 
     def get(self, request, *args, **kwargs):
         # A tag only drafts use is not public yet: its name would leak.
-        self.tag = get_object_or_404(
-            Tag.objects.filter(Exists(Article.objects.published().filter(tags=OuterRef("pk")))),
-            slug=thai.slugify(kwargs["slug"], max_length=100),
-        )
+        self.tag = get_object_or_404(Tag.objects.public(), slug=thai.slugify(kwargs["slug"], max_length=100))
         if kwargs["slug"] != self.tag.slug:  # e.g. typed with ํา instead of ำ
             return redirect(self.tag.get_absolute_url(), permanent=True)
         return super().get(request, *args, **kwargs)

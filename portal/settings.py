@@ -165,6 +165,11 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", 0))
 MAX_PHOTO_BYTES = int(os.environ.get("MAX_PHOTO_BYTES", 15 * 1024 * 1024))
 
 SITE_NAME = _("Education Office News")
+# The portal's own domain, for identifiers that must never change: feed guids
+# (tag: URIs) and calendar UIDs. Not taken from the Host header, which varies.
+SITE_DOMAIN = os.environ.get("DJANGO_SITE_DOMAIN") or next(
+    (host.lstrip(".") for host in ALLOWED_HOSTS if host not in {"*", "[::1]"}), "localhost"
+)
 
 LOGGING = {
     "version": 1,

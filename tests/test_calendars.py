@@ -4,13 +4,15 @@ import datetime
 
 import icalendar
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from news import thai
 from news.models import Article, Event, Province
-from tests.factories import make_article, make_event, make_public_event
+from tests.factories import make_article, make_public_event
 
 pytestmark = pytest.mark.django_db
 
@@ -32,14 +34,14 @@ def test_all_day_event_is_a_date_range_with_exclusive_end(client):
     seed = Event.objects.get(title__startswith="ประชุมเชิงปฏิบัติการ")  # 25–28 May 2023, no time
     response, calendar = get_calendar(client, reverse("event_ics", kwargs={"pk": seed.pk}))
     (vevent,) = calendar.walk("VEVENT")
-    assert str(vevent["SUMMARY"]) == seed.title  # Thai intact through line folding
+    assert str(vevent["SUMMARY"]) == thai.compose_sara_am(seed.title)  # Thai intact through line folding
     assert vevent["DTSTART"].params["VALUE"] == "DATE"
     assert vevent.decoded("DTSTART") == datetime.date(2023, 5, 25)
     assert vevent["DTEND"].params["VALUE"] == "DATE"
     assert vevent.decoded("DTEND") == datetime.date(2023, 5, 29)
-    assert str(vevent["LOCATION"]) == "โรงแรม ฟอร์จูน ริเวอร์วิว, นครพนม"
+    assert str(vevent["LOCATION"]) == "โรงแรม ฟอร์จูน ริเวอร์วิว, จังหวัดนครพนม"
     assert str(vevent["URL"]) == BASE + seed.get_absolute_url()
-    assert str(vevent["UID"]) == f"event-{seed.pk}@testserver"
+    assert str(vevent["UID"]) == f"event-{seed.pk}@{settings.SITE_DOMAIN}"  # not the Host header
     assert str(calendar["VERSION"]) == "2.0" and str(calendar["METHOD"]) == "PUBLISH"
     assert response["Content-Disposition"] == f'attachment; filename="event-{seed.pk}.ics"'
 
@@ -87,7 +89,7 @@ def test_upcoming_calendar_lists_only_events_that_have_not_ended(client):
     assert set(events) == {running.title, later.title}
     assert events[running.title].decoded("DTEND") == today + datetime.timedelta(days=1)
     assert events[later.title]["DTSTART"].params["TZID"] == "Asia/Bangkok"
-    assert str(events[later.title]["LOCATION"]) == "ห้องประชุมใหญ่, เพชรบูรณ์"
+    assert str(events[later.title]["LOCATION"]) == "ห้องประชุมใหญ่, จังหวัดเพชรบูรณ์"
     assert str(calendar["X-WR-TIMEZONE"]) == "Asia/Bangkok"
 
 
@@ -128,3 +130,20 @@ def test_query_count_does_not_grow_with_the_number_of_events(client):
     for number in range(25):
         make_public_event(title=f"ประชุมที่ {number}", start_date=start, province=Province.objects.get(code="TH-48"))
     assert count() == before == 1
+
+
+def test_uids_and_guids_do_not_depend_on_the_host_name_used(client):
+    seed = Event.objects.public().first()
+    url = reverse("event_ics", kwargs={"pk": seed.pk})
+    uids = {str(icalendar.Calendar.from_ical(client.get(url, HTTP_HOST=host).content).walk("VEVENT")[0]["UID"])
+            for host in ["localhost", "127.0.0.1"]}
+    assert len(uids) == 1
+    guids = {client.get("/feeds/news.rss", HTTP_HOST=host).content.decode().split("<guid")[1].split("</guid>")[0]
+             for host in ["localhost", "127.0.0.1"]}
+    assert len(guids) == 1
+
+
+def test_an_empty_calendar_is_still_valid_icalendar(client):
+    Event.objects.all().delete()
+    calendar = icalendar.Calendar.from_ical(client.get("/events.ics").content)
+    assert [c.name for c in calendar.subcomponents] == ["VTIMEZONE"]  # RFC 5545: at least one component

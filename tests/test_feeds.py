@@ -1,11 +1,13 @@
 """RSS and Atom feeds, read back with feedparser as a subscriber's reader would."""
 
 import datetime
+import time
 import io
 import os
 
 import feedparser
 import pytest
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -13,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
+from news import thai
 from news.models import Article, Category, Event, Office, Photo, Province, Tag
 from tests.factories import make_article, make_event, make_public_event
 
@@ -92,11 +95,11 @@ def test_every_feed_parses(client, name, kwargs):
 def test_items_carry_exact_thai_titles_links_dates_and_credits(client, name):
     _, feed = parse(client, reverse(name))
     articles = list(Article.objects.published().order_by("-published_at", "-pk"))
-    assert [e.title for e in feed.entries] == [a.title for a in articles]
+    assert [e.title for e in feed.entries] == [thai.compose_sara_am(a.title) for a in articles]
     for entry, article in zip(feed.entries, articles):
         assert entry.link == BASE + article.get_absolute_url()
         assert entry.published_parsed[:6] == article.published_at.utctimetuple()[:6]
-        assert entry.summary == article.teaser  # the seeds' summaries have no & or <
+        assert entry.summary == thai.compose_sara_am(article.teaser)  # the seeds' summaries have no & or <
     seed = next(e for e in feed.entries if e.title.startswith("สป.ศธ.จัดประชุม"))
     assert seed.author == "สรุป: อิชยา กัปปา · ภาพ: กิตติกร แซ่หมู่"
     tagged = next(e for e in feed.entries if "เรียนดีมีความสุข" in [t.term for t in e.tags])
@@ -136,7 +139,7 @@ def test_guid_survives_a_title_change(client):
     _, after = parse(client, url)
     old = next(e for e in before.entries if e.title == "หัวข้อเดิม")
     new = next(e for e in after.entries if e.title == "หัวข้อใหม่ที่แก้ไขแล้ว")
-    assert old.id == new.id and old.id.startswith("tag:testserver,")
+    assert old.id == new.id and old.id.startswith(f"tag:{settings.SITE_DOMAIN},")
     assert old.link != new.link
     assert new.guidislink is False
 
@@ -170,23 +173,21 @@ def test_office_feed_includes_sub_offices_only(client):
     _, feed = parse(client, reverse("feeds:office_rss", kwargs={"slug": "obec"}))
     titles = {e.title for e in feed.entries}
     assert "ข่าวของเขตพื้นที่" in titles and "ข่าวของอาชีวะ" not in titles
-    assert titles >= set(Article.objects.filter(office__slug="obec").values_list("title", flat=True))
+    assert titles >= {thai.compose_sara_am(t) for t in Article.objects.filter(office__slug="obec").values_list("title", flat=True)}
+
+
+def shown_titles(articles):
+    return [thai.compose_sara_am(title) for title in articles.values_list("title", flat=True)]
 
 
 def test_tag_category_and_province_feeds_filter(client):
     _, tagged = parse(client, reverse("feeds:tag_atom", kwargs={"slug": "เรียนดีมีความสุข"}))
-    assert [e.title for e in tagged.entries] == list(
-        Article.objects.filter(tags__slug="เรียนดีมีความสุข").values_list("title", flat=True)
-    )
+    assert [e.title for e in tagged.entries] == shown_titles(Article.objects.filter(tags__slug="เรียนดีมีความสุข"))
     _, category = parse(client, reverse("feeds:category_rss", kwargs={"slug": "ข่าวประชาสัมพันธ์"}))
-    assert [e.title for e in category.entries] == list(
-        Article.objects.filter(category__slug="ข่าวประชาสัมพันธ์").values_list("title", flat=True)
-    )
+    assert [e.title for e in category.entries] == shown_titles(Article.objects.filter(category__slug="ข่าวประชาสัมพันธ์"))
     # นครพนม: the seed workshop was held there; its organiser (obec) is in Bangkok.
     _, province = parse(client, reverse("feeds:province_rss", kwargs={"code": "TH-48"}))
-    assert [e.title for e in province.entries] == list(
-        Article.objects.filter(event__province__code="TH-48").values_list("title", flat=True)
-    )
+    assert [e.title for e in province.entries] == shown_titles(Article.objects.filter(event__province__code="TH-48"))
     _, bangkok = parse(client, reverse("feeds:province_rss", kwargs={"code": "th-10"}))
     assert len(bangkok.entries) == Article.objects.filter(office__province__code="TH-10").count()
 
@@ -262,3 +263,49 @@ def test_pages_announce_their_feeds(client):
         for feed in feeds:
             assert f'href="{feed}"' in html, (page, feed)
             assert client.get(feed).status_code == 200
+
+
+def test_publishing_an_events_first_news_defeats_if_modified_since(client):
+    """An event becomes public when its news is published, though its row is unchanged."""
+    event = make_event(title="ประชุมที่รอประกาศ", start_date=timezone.localdate() + datetime.timedelta(days=5))
+    draft = make_article(title="ข่าวรอประกาศ", event=event, status=Article.Status.DRAFT)
+    # The event row was last edited long ago: only its news going public is new.
+    Event.objects.filter(pk=event.pk).update(updated_at=timezone.now() - datetime.timedelta(days=2))
+    def lists_event(response):
+        body = response.content.decode()
+        return "ประชุมที่รอประกาศ" in body or f"/events/{event.pk}/" in body
+
+    urls = ["/feeds/events.rss", "/feeds/events.atom", "/events.ics", "/sitemap-events.xml"]
+    first = {url: client.get(url) for url in urls}
+    assert not any(lists_event(response) for response in first.values())
+    time.sleep(1.1)  # Last-Modified counts whole seconds
+    draft.status = Article.Status.PUBLISHED
+    draft.published_at = timezone.now()
+    draft.save()
+    for url in urls:
+        again = client.get(url, HTTP_IF_MODIFIED_SINCE=first[url]["Last-Modified"])
+        assert again.status_code == 200, url
+        assert lists_event(again), url
+
+
+def test_an_empty_feed_keeps_its_validators(client):
+    Event.objects.all().delete()
+    first = client.get("/feeds/provinces/TH-50.atom")
+    assert first.status_code == 200
+    time.sleep(1.1)
+    for header, value in [("HTTP_IF_NONE_MATCH", first["ETag"]), ("HTTP_IF_MODIFIED_SINCE", first["Last-Modified"])]:
+        assert client.get("/feeds/provinces/TH-50.atom", **{header: value}).status_code == 304, header
+
+
+def test_feeds_of_tags_and_categories_only_drafts_use_are_404(client):
+    draft = make_article(title="ข่าวร่างมีแท็ก", status=Article.Status.DRAFT,
+                         category=Category.objects.create(name="หมวดลับเฉพาะร่าง"))
+    draft.tags.add(Tag.objects.create(name="แท็กลับเฉพาะร่าง"))
+    assert client.get(reverse("feeds:tag_rss", kwargs={"slug": "แท็กลับเฉพาะร่าง"})).status_code == 404
+    assert client.get(reverse("feeds:category_atom", kwargs={"slug": "หมวดลับเฉพาะร่าง"})).status_code == 404
+
+
+def test_event_list_page_advertises_the_event_feeds_and_calendar(client):
+    html = client.get("/events/").content.decode()
+    for href in ["/feeds/events.rss", "/feeds/events.atom", "/events.ics", "/feeds/news.atom"]:
+        assert f'href="{href}"' in html, href

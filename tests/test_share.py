@@ -11,8 +11,9 @@ from django.utils import timezone
 from PIL import Image
 
 from news import seo
+from news import thai
 from news.models import Article, Event
-from tests.factories import make_article, make_event, make_public_event
+from tests.factories import make_article, make_public_event
 from tests.test_feeds import add_photo
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +63,7 @@ def test_article_with_photo_shares_its_cover(client):
     cover = article.photos.order_by("order", "pk").first()
     head = head_of(client, article.get_absolute_url())
     canonical = BASE + article.get_absolute_url()
-    assert head.meta["og:title"] == article.title
+    assert head.meta["og:title"] == thai.compose_sara_am(article.title)
     assert head.meta["og:url"] == canonical
     assert head.meta["og:locale"] == "th_TH"
     assert head.meta["og:type"] == "article"
@@ -78,7 +79,7 @@ def test_news_article_json_ld(client):
     head = head_of(client, article.get_absolute_url())
     news = by_type(head, "NewsArticle")
     assert news["@context"] == "https://schema.org"
-    assert news["headline"] == article.title
+    assert news["headline"] == thai.compose_sara_am(article.title)
     assert news["datePublished"] == "2023-05-26T12:00:00+07:00"
     assert datetime.datetime.fromisoformat(news["dateModified"]) >= article.published_at
     assert news["image"] == [head.meta["og:image"]]
@@ -148,7 +149,7 @@ def test_event_json_ld_and_cards(client):
     seed = Event.objects.get(title__startswith="ประชุมเชิงปฏิบัติการ")  # all-day, onsite, นครพนม
     head = head_of(client, seed.get_absolute_url())
     event = by_type(head, "Event")
-    assert event["name"] == seed.title
+    assert event["name"] == thai.compose_sara_am(seed.title)
     assert event["startDate"] == "2023-05-25" and event["endDate"] == "2023-05-28"
     assert event["location"]["@type"] == "Place"
     assert event["location"]["name"] == "โรงแรม ฟอร์จูน ริเวอร์วิว"

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news import thai
-from news.models import Article, Attendance, Event, Office, Person, Photo, Tag
+from news.models import Article, Attendance, Office, Person, Photo, Tag
 from tests.factories import make_article, make_event, make_office, make_public_event
 
 pytestmark = pytest.mark.django_db
