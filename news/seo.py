@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -110,6 +111,8 @@ def article_meta(article, request):
             "@type": "Organization",
             "name": str(settings.SITE_NAME),
             "url": request.build_absolute_uri(reverse("news:home")),
+            "logo": {"@type": "ImageObject", "url": request.build_absolute_uri(static("img/logo-512.png")),
+                     "width": 512, "height": 512},
         },
         "keywords": [tag.name for tag in article.tags.all()],
     }

@@ -84,6 +84,10 @@ def test_news_article_json_ld(client):
     assert datetime.datetime.fromisoformat(news["dateModified"]) >= article.published_at
     assert news["image"] == [head.meta["og:image"]]
     assert news["publisher"]["@type"] == "Organization" and news["publisher"]["name"]
+    logo = news["publisher"]["logo"]["url"]
+    from django.contrib.staticfiles import finders
+
+    assert logo == BASE + "/static/img/logo-512.png" and finders.find("img/logo-512.png")
     assert news["author"][0] == {
         "@type": "Organization", "name": "สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน",
         "alternateName": "สพฐ.", "url": BASE + "/offices/obec/",
