@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Case, F, IntegerField, Prefetch, Q, Value, When
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
@@ -70,6 +71,23 @@ class ArticleListView(FilterView):
         if self.filterset.is_bound and not self.filterset.is_valid():
             kwargs["status"] = 400
         return super().render_to_response(context, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filter_feeds"] = self.filter_feeds()
+        return context
+
+    def filter_feeds(self):
+        """[(title, rss url, atom url)] for each feed-backed filter the reader chose."""
+        if not (self.filterset.is_bound and self.filterset.is_valid()):
+            return []
+        feeds = []
+        for name, key in [("office", "slug"), ("category", "slug"), ("tag", "slug"), ("province", "code")]:
+            obj = self.filterset.form.cleaned_data.get(name)
+            if obj is not None:
+                kwargs = {key: getattr(obj, key)}
+                feeds.append((str(obj), reverse(f"feeds:{name}_rss", kwargs=kwargs), reverse(f"feeds:{name}_atom", kwargs=kwargs)))
+        return feeds
 
 
 class ArticleDetailView(CanonicalURLMixin, DetailView):

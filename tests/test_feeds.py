@@ -309,3 +309,10 @@ def test_event_list_page_advertises_the_event_feeds_and_calendar(client):
     html = client.get("/events/").content.decode()
     for href in ["/feeds/events.rss", "/feeds/events.atom", "/events.ics", "/feeds/news.atom"]:
         assert f'href="{href}"' in html, href
+
+
+def test_a_filtered_news_list_advertises_the_matching_feeds(client):
+    html = client.get("/news/", {"office": "obec", "province": "TH-48"}).content.decode()
+    assert 'href="/feeds/offices/obec.rss"' in html and 'href="/feeds/offices/obec.atom"' in html
+    assert 'href="/feeds/provinces/TH-48.rss"' in html
+    assert client.get(reverse("feeds:province_rss", kwargs={"code": "TH-48"})).status_code == 200
