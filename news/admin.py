@@ -45,6 +45,44 @@ class SpellingVariantSearchMixin:
         return queryset, may_have_duplicates
 
 
+class OfficeScopedMixin:
+    """Editors work for their offices (and the offices under them) only.
+
+    `office_field` names the owning office. A superuser sees everything. With
+    `scope_list` on, other offices' rows (drafts included) are not even listed;
+    without it they are listed (events are linked from any office's news) but only
+    the owning office may change or delete them.
+    """
+
+    office_field = "office"
+    scope_list = True
+
+    def editable_offices(self, request):
+        return Office.objects.editable_by(request.user)
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if self.scope_list and not request.user.is_superuser:
+            queryset = queryset.filter(**{f"{self.office_field}__in": self.editable_offices(request)})
+        return queryset
+
+    def owns(self, request, obj):
+        if obj is None or request.user.is_superuser:
+            return True
+        return self.editable_offices(request).filter(pk=getattr(obj, f"{self.office_field}_id")).exists()
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self.owns(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self.owns(request, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == self.office_field:
+            kwargs["queryset"] = self.editable_offices(request)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
 class SearchAdmin(SpellingVariantSearchMixin, admin.ModelAdmin):
     # Editors type dates the Thai way (26/5/2566) as often as they use the picker.
     formfield_overrides = {models.DateField: {"form_class": ThaiDateField}}
@@ -63,7 +101,15 @@ class OfficeAdmin(SearchAdmin):
     list_filter = ["kind", "province__region"]
     list_select_related = ["parent", "province"]
     search_fields = ["short_name", "name", "slug"]
-    autocomplete_fields = ["parent", "province"]
+    autocomplete_fields = ["parent", "province", "editors"]
+    # Autocomplete boxes that choose the *owning* office offer only the editor's.
+    OWNING_FIELDS = {("article", "office"), ("event", "organiser")}
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if (request.GET.get("model_name"), request.GET.get("field_name")) in self.OWNING_FIELDS:
+            queryset = queryset & Office.objects.editable_by(request.user)
+        return queryset, may_have_duplicates
 
 
 @admin.register(Category)
@@ -106,7 +152,10 @@ class PersonAdmin(SearchAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(SearchAdmin):
+class EventAdmin(OfficeScopedMixin, SearchAdmin):
+    office_field = "organiser"
+    scope_list = False
+
     list_display = ["title", "dates", "organiser", "province", "mode", "fiscal_year"]
     list_filter = ["kind", "mode", "fiscal_year", "organiser__kind", "start_date"]
     list_select_related = ["organiser", "province"]
@@ -134,7 +183,7 @@ class PhotoInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(SearchAdmin):
+class ArticleAdmin(OfficeScopedMixin, SearchAdmin):
     list_display = ["title", "office", "category", "status", "publication", "is_published", "read_count"]
     list_filter = ["status", "category", "office__kind", "office", "published_at"]
     list_select_related = ["office", "category"]

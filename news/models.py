@@ -62,6 +62,21 @@ class OfficeQuerySet(models.QuerySet):
         qs = self.filter(path__startswith=office.path)
         return qs if include_self else qs.exclude(pk=office.pk)
 
+    def editable_by(self, user):
+        """The offices a user may post for: those they edit for, and all below them."""
+        if user.is_superuser:
+            return self
+        paths = list(user.offices.values_list("path", flat=True))
+        return self.filter(tree_filter("path", paths))
+
+
+def tree_filter(lookup, paths):
+    """Q matching rows whose office path lies under any of `paths` (none: no rows)."""
+    match = Q(pk__in=[])
+    for path in paths:
+        match |= Q(**{f"{lookup}__startswith": path})
+    return match
+
 
 class Office(models.Model):
     class Kind(models.TextChoices):
@@ -93,6 +108,10 @@ class Office(models.Model):
         on_delete=models.PROTECT, related_name="offices",
     )
     website = models.URLField(_("website"), blank=True)
+    editors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("editors"), blank=True, related_name="offices",
+        help_text=_("They post for this office and the offices under it"),
+    )
     # Materialised path ("/1/4/17/") so "this office and everything under it" is one
     # indexed prefix query, whatever the depth of the tree.
     path = models.CharField(max_length=255, editable=False, db_index=True, default="")

@@ -10,6 +10,7 @@ import os
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -32,6 +33,7 @@ from news.models import (
 )
 
 FIXTURES = settings.BASE_DIR / "fixtures"
+EDITORS_GROUP = "บรรณาธิการหน่วยงาน"  # data, shown to admins as it is
 DEMO_PHOTO_CAPTIONS = [
     "บรรยากาศการประชุม",
     "ประธานกล่าวเปิดการประชุม",
@@ -65,7 +67,10 @@ class Command(BaseCommand):
         with transaction.atomic():
             offices = self.load_offices()
             created = sum(self.load_article(item, offices, options) for item in read_json("demo_articles.json"))
+        editors = self.editors_group()
         self.create_admin(options["admin_password"])
+        if settings.DEBUG:
+            self.create_demo_editor(editors, offices["peo-phetchabun"])
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {Province.objects.count()} provinces, {Office.objects.count()} offices, "
@@ -185,6 +190,25 @@ class Command(BaseCommand):
             )
             photo.image.save(f"demo-{article.pk}-{number}.jpg", ContentFile(data), save=False)
             photo.save()
+
+    def editors_group(self):
+        """The permissions an office's editors need; what they may touch is then
+        limited to their offices by the admin (news.admin.OfficeScopedMixin)."""
+        group, _created = Group.objects.get_or_create(name=EDITORS_GROUP)
+        codenames = [f"{action}_{model}" for model in ["article", "photo", "event", "attendance", "person", "tag"]
+                     for action in ["add", "change", "view"]]
+        codenames += ["delete_photo", "delete_attendance", "view_office", "view_category", "view_province"]
+        group.permissions.set(Permission.objects.filter(content_type__app_label="news", codename__in=codenames))
+        return group
+
+    def create_demo_editor(self, group, office):
+        User = get_user_model()
+        if User.objects.filter(username="editor").exists():
+            return
+        user = User.objects.create_user("editor", "editor@example.invalid", "editor", is_staff=True)
+        user.groups.add(group)
+        office.editors.add(user)
+        self.stdout.write(f"Editor 'editor' (password: editor) created for {office.short_name}.")
 
     def create_admin(self, password):
         User = get_user_model()
