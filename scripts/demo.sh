@@ -8,5 +8,5 @@ PYTHON="${PYTHON:-python3}"
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 .venv/bin/python manage.py migrate --noinput
 .venv/bin/python manage.py load_demo
-echo "Portal: http://127.0.0.1:8000/   Admin: http://127.0.0.1:8000/admin/ (admin / admin)"
+echo "Portal: http://127.0.0.1:8000/   Admin: http://127.0.0.1:8000/admin/ (admin / admin, or editor / editor)"
 exec .venv/bin/python manage.py runserver "${PORT:-127.0.0.1:8000}"
