@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import thai
-from .forms import ThaiDateField
+from .forms import ThaiDateField, ThaiSplitDateTimeField, ThaiTimeField
 from .models import (
     Article,
     Attendance,
@@ -85,7 +85,11 @@ class OfficeScopedMixin:
 
 class SearchAdmin(SpellingVariantSearchMixin, admin.ModelAdmin):
     # Editors type dates the Thai way (26/5/2566) as often as they use the picker.
-    formfield_overrides = {models.DateField: {"form_class": ThaiDateField}}
+    formfield_overrides = {
+        models.DateField: {"form_class": ThaiDateField},
+        models.TimeField: {"form_class": ThaiTimeField},
+        models.DateTimeField: {"form_class": ThaiSplitDateTimeField},
+    }
 
 
 @admin.register(Province)
@@ -124,7 +128,7 @@ class TagAdmin(SearchAdmin):
     search_fields = ["name"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(num_articles=Count("articles"))
+        return super().get_queryset(request).annotate(num_articles=Count("articles")).order_by("name")
 
     @admin.display(description=_("articles"), ordering="num_articles")
     def article_count(self, obj):
@@ -144,7 +148,7 @@ class PersonAdmin(SearchAdmin):
     search_fields = ["name", "honorific", "attendances__position"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(num_appearances=Count("attendances"))
+        return super().get_queryset(request).annotate(num_appearances=Count("attendances")).order_by("name_key", "pk")
 
     @admin.display(description=_("appearances"), ordering="num_appearances")
     def appearance_count(self, obj):

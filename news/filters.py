@@ -21,6 +21,19 @@ class IntegerFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
+class TagField(django_filters.fields.ModelChoiceField):
+    """A tag as readers type it: "#เรียนดีมีความสุข", "เรียนดี มีความสุข" or its slug."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and value:
+            value = thai.slugify(value.lstrip("#"), max_length=100)
+        return super().to_python(value)
+
+
+class TagFilter(django_filters.ModelChoiceFilter):
+    field_class = TagField
+
+
 class ArticleFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search"), method="filter_text", max_length=MAX_QUERY_LENGTH,
@@ -34,11 +47,11 @@ class ArticleFilter(django_filters.FilterSet):
         method="filter_province", empty_label=_("All provinces"),
     )
     category = django_filters.ModelChoiceFilter(
-        label=_("Category"), queryset=Category.objects.all(), to_field_name="slug",
+        label=_("Category"), queryset=Category.objects.public(), to_field_name="slug",
         empty_label=_("All categories"),
     )
-    tag = django_filters.ModelChoiceFilter(
-        label=_("Tag"), queryset=Tag.objects.all(), to_field_name="slug", field_name="tags",
+    tag = TagFilter(
+        label=_("Tag"), queryset=Tag.objects.public(), to_field_name="slug", field_name="tags",
         empty_label=_("All tags"), widget=forms.TextInput,
     )
     date_from = ThaiDateFilter(label=_("From date"), method="filter_date_from")

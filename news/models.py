@@ -3,6 +3,7 @@ and the news item about it (Article, Photo)."""
 
 import datetime
 import hashlib
+import re
 
 from django.conf import settings
 from django.contrib import admin
@@ -10,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.urls import reverse
+from django.utils.html import linebreaks
 from django.utils.http import urlencode
 from django.utils import timezone
 from django.utils.translation import get_language, pgettext
@@ -42,6 +44,10 @@ class Province(models.Model):
 
     def __str__(self):
         return self.name_th
+
+    @property
+    def local_name(self):
+        return self.name_en if get_language() == "en" else self.name_th
 
     @property
     def display_name(self):
@@ -230,6 +236,21 @@ class PersonQuerySet(models.QuerySet):
         return self.filter(Exists(Attendance.objects.filter(person=OuterRef("pk"), event__in=Event.objects.public())))
 
 
+HONORIFICS = sorted(
+    ["นาย", "นาง", "นางสาว", "ดร.", "ว่าที่ร้อยตรี", "ว่าที่ร้อยเอก", "ว่าที่ ร.ต.", "ผศ.", "รศ.", "ศ.", "พลตำรวจเอก"],
+    key=len, reverse=True,
+)
+
+
+def strip_honorific(name):
+    """The name without a leading honorific someone typed into it."""
+    text = thai.clean_text(name)
+    for honorific in HONORIFICS:
+        if text.startswith(honorific) and len(text) > len(honorific):
+            return text[len(honorific):].strip()
+    return text
+
+
 class Person(models.Model):
     honorific = models.CharField(
         _("honorific"), max_length=60, blank=True,
@@ -255,7 +276,9 @@ class Person(models.Model):
         return f"{self.honorific}{'' if attached else ' '}{self.name}".strip()
 
     def clean(self):
-        twin = Person.objects.filter(name_key=thai.normalize(self.name)).exclude(pk=self.pk).first()
+        # Also catch the honorific typed into the name ("นายธีร์ ภวังคนันท์").
+        keys = {thai.normalize(self.name), thai.normalize(strip_honorific(self.name))}
+        twin = Person.objects.filter(name_key__in=keys).exclude(pk=self.pk).first()
         if twin:
             raise ValidationError(
                 {"name": _("That person is already listed (%(person)s): choose them instead of adding them again.")
@@ -342,8 +365,8 @@ class Event(models.Model):
     fiscal_year = models.PositiveSmallIntegerField(
         _("fiscal year (B.E.)"), editable=False, db_index=True
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = EventQuerySet.as_manager()
 
@@ -457,7 +480,8 @@ class Attendance(models.Model):
         indexes = [models.Index(fields=["person", "event"])]
         constraints = [
             models.UniqueConstraint(
-                fields=["event", "person", "role"], name="one_role_per_person_per_event"
+                fields=["event", "person", "role"], name="one_role_per_person_per_event",
+                violation_error_message=_("This person is already listed in this role for this event."),
             )
         ]
         verbose_name = _("attendee")
@@ -469,6 +493,9 @@ class Attendance(models.Model):
     def save(self, *args, **kwargs):
         self.position = thai.clean_text(self.position)
         super().save(*args, **kwargs)
+
+
+BLOCK_TAG = re.compile(r"<(p|div|br|ul|ol|li|h[1-6]|blockquote|table)[\s/>]", re.I)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -488,8 +515,11 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(office__path__startswith=office.path)
 
     def in_province(self, province):
-        """News of events held in the province, or of offices in it."""
-        return self.filter(Q(event__province=province) | Q(office__province=province))
+        """News of events held in the province; for news of no event with a
+        province, news of offices in it."""
+        return self.filter(
+            Q(event__province=province) | Q(office__province=province, event__province__isnull=True)
+        )
 
 
 class Article(models.Model):
@@ -500,7 +530,10 @@ class Article(models.Model):
     title = models.CharField(_("title"), max_length=300)
     slug = models.CharField(_("URL name"), max_length=100, editable=False, blank=True)
     summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences for lists and shares"))
-    body = models.TextField(_("body"), help_text=_("Formatting is kept; scripts and styles are removed"))
+    body = models.TextField(_("body"), help_text=_(
+        "Paste the release: blank lines become paragraphs. HTML formatting and links are kept; "
+        "scripts, styles and images are removed (add photos below)."
+    ))
     office = models.ForeignKey(
         Office, verbose_name=_("office"), on_delete=models.PROTECT, related_name="articles"
     )
@@ -528,8 +561,8 @@ class Article(models.Model):
     # what the news-list search and admin search look in.
     search_text = models.TextField(editable=False, default="")
     source_url = models.URLField(_("source URL"), max_length=500, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -556,6 +589,9 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         self.title = thai.clean_text(self.title)
         self.slug = thai.slugify(self.title, fallback="news")
+        if not BLOCK_TAG.search(self.body):
+            # Text pasted from Word or LINE: blank lines are paragraphs.
+            self.body = linebreaks(self.body)
         self.body = sanitize_html(self.body)
         self.search_text = thai.search_document(self.title, self.summary, self.body)
         super().save(*args, **kwargs)

@@ -1,4 +1,5 @@
 import hashlib
+import re
 from urllib.parse import unquote
 
 from django.conf import settings
@@ -15,6 +16,8 @@ from .models import Article, Attendance, Event, Office, Person, Photo, Tag
 
 PAGE_SIZE = 12
 READ_WINDOW_SECONDS = 30 * 60
+# Crawlers and link-preview fetchers (Facebook, LINE, Slack…) are not readers.
+NOT_A_READER = re.compile(r"bot|crawl|spider|slurp|preview|facebookexternalhit|embedly|curl|wget|python", re.I)
 
 
 def public_articles():
@@ -123,7 +126,10 @@ def count_read(request, article):
     The window lives in the shared cache, so several app servers agree; the update
     is a single atomic UPDATE ... SET read_count = read_count + 1.
     """
-    visitor = f"{client_address(request)}|{request.META.get('HTTP_USER_AGENT', '')}"
+    agent = request.META.get("HTTP_USER_AGENT", "")
+    if request.method != "GET" or NOT_A_READER.search(agent):
+        return False
+    visitor = f"{client_address(request)}|{agent}"
     key = "read:%d:%s" % (article.pk, hashlib.sha256(visitor.encode()).hexdigest()[:20])
     if not cache.add(key, 1, READ_WINDOW_SECONDS):
         return False

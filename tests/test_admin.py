@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image
 
 from news.models import Article, Attendance, Event, Office, Person, Photo
@@ -232,3 +233,18 @@ def test_admin_lists_show_buddhist_era_dates(admin_client):
     assert "9 พฤศจิกายน 2566 12:00" in html
     html = admin_client.get(reverse("admin:news_event_changelist")).content.decode()
     assert "25–28 พฤษภาคม 2566" in html
+
+
+def test_admin_takes_thai_times_and_buddhist_era_leap_days(admin_client):
+    data = article_form("ข่าววันที่ 29 กุมภาพันธ์", published_at_0="29/2/2567", published_at_1="9.30 น.")
+    response = admin_client.post(reverse("admin:news_article_add"), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    published = timezone.localtime(Article.objects.get(title="ข่าววันที่ 29 กุมภาพันธ์").published_at)
+    assert (published.date().isoformat(), published.strftime("%H:%M")) == ("2024-02-29", "09:30")
+    bad = admin_client.post(reverse("admin:news_article_add"), article_form("ข่าวเวลาผิด", published_at_1="25.99"))
+    assert bad.status_code == 200 and "กรอกเวลา" in bad.content.decode()
+
+
+def test_a_person_typed_with_the_honorific_in_the_name_is_caught(admin_client):
+    response = admin_client.post(reverse("admin:news_person_add"), {"honorific": "", "name": "นายธีร์ ภวังคนันท์"})
+    assert response.status_code == 200 and "มีบุคคลนี้อยู่แล้ว" in response.content.decode()

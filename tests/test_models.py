@@ -118,3 +118,13 @@ def test_tag_made_of_punctuation_still_has_a_slug():
     assert tag.slug.startswith("tag-")
     with pytest.raises(ValidationError):
         Tag(name="???").full_clean()
+
+
+def test_a_pasted_plain_text_release_keeps_its_paragraphs():
+    article = make_article(body="ย่อหน้าแรกของข่าว\nบรรทัดที่สอง\n\nย่อหน้าที่สอง")
+    assert article.body == "<p>ย่อหน้าแรกของข่าว<br>บรรทัดที่สอง</p>\n\n<p>ย่อหน้าที่สอง</p>"
+
+
+def test_html_bodies_are_not_wrapped_again():
+    article = make_article(body="<p>ย่อหน้า</p>")
+    assert article.body == "<p>ย่อหน้า</p>"

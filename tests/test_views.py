@@ -143,6 +143,15 @@ def test_read_count_is_not_inflated_by_reloads(client):
     assert article.read_count == 2
 
 
+def test_head_requests_and_bots_are_not_readers(client):
+    article = make_article(title="ข่าวนับเฉพาะผู้อ่าน")
+    client.head(article.get_absolute_url(), HTTP_USER_AGENT="reader one")
+    client.get(article.get_absolute_url(), HTTP_USER_AGENT="Mozilla/5.0 (compatible; Googlebot/2.1)")
+    client.get(article.get_absolute_url(), HTTP_USER_AGENT="facebookexternalhit/1.1")
+    article.refresh_from_db()
+    assert article.read_count == 0
+
+
 def test_person_page_lists_positions_held_at_each_time(client):
     thanu = Person.objects.get(name="ธนุ วงษ์จินดา")
     html = client.get(thanu.get_absolute_url()).content.decode()
@@ -281,6 +290,23 @@ def test_filter_by_province_category_tag(client):
     category = seed_article("002_ce112ca210d23cef.txt").category
     assert listed_titles(client.get("/news/", {"category": category.slug})) == {seed_article("002_ce112ca210d23cef.txt").title}
     assert listed_titles(client.get("/news/", {"tag": "เรียนดีมีความสุข"})) == {seed_article("003_e115936f3f021c0b.txt").title}
+
+
+def test_tag_filter_takes_what_readers_type(client):
+    expected = {seed_article("003_e115936f3f021c0b.txt").title}
+    for typed in ["#เรียนดีมีความสุข", "เรียนดีมีความสุข"]:
+        assert listed_titles(client.get("/news/", {"tag": typed})) == expected, typed
+
+
+def test_filters_do_not_reveal_categories_or_tags_only_drafts_use(client):
+    from news.models import Category
+
+    draft = make_article(title="ร่างลับ", status="draft", category=Category.objects.create(name="หมวดลับเฉพาะ"))
+    draft.tags.add(Tag.objects.create(name="แท็กลับเฉพาะ"))
+    html = client.get("/news/").content.decode()
+    assert "หมวดลับเฉพาะ" not in html
+    response = client.get("/news/", {"tag": "แท็กลับเฉพาะ"})
+    assert response.status_code == 400 and 'rel="alternate" type="application/rss+xml" title="แท็กลับเฉพาะ"' not in response.content.decode()
 
 
 def test_filter_by_dates_accepts_iso_and_buddhist_era(client):
