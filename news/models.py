@@ -387,7 +387,8 @@ class Event(models.Model):
         verbose_name_plural = _("events")
 
     def __str__(self):
-        return self.title
+        # Dated, so editors tell apart the yearly meetings that share a title.
+        return f"{self.title} ({thai.format_date_range(self.start_date, self.end_date)})"
 
     def clean(self):
         if self.end_date and self.start_date and self.end_date < self.start_date:

@@ -248,3 +248,13 @@ def test_admin_takes_thai_times_and_buddhist_era_leap_days(admin_client):
 def test_a_person_typed_with_the_honorific_in_the_name_is_caught(admin_client):
     response = admin_client.post(reverse("admin:news_person_add"), {"honorific": "", "name": "นายธีร์ ภวังคนันท์"})
     assert response.status_code == 200 and "มีบุคคลนี้อยู่แล้ว" in response.content.decode()
+
+
+def test_event_picker_shows_dates_to_tell_meetings_apart(admin_client):
+    found = admin_client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "news", "model_name": "article", "field_name": "event", "term": "CLUSTER"},
+    ).json()
+    assert [r["text"] for r in found["results"]] == [
+        "ประชุมพัฒนาประสิทธิภาพการกระจายอำนาจแบบ CLUSTER เพื่อเพิ่มประสิทธิผลการบริหารการศึกษาขั้นพื้นฐาน (14–16 มีนาคม 2561)"
+    ]
