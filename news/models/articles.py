@@ -1,0 +1,261 @@
+"""The news items: articles with their photos, categories and tags."""
+
+import hashlib
+import re
+
+from django.conf import settings
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import linebreaks
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from news import thai
+from news.sanitize import sanitize_html
+
+from .events import Event
+from .offices import Office
+
+
+class WithPublicNewsQuerySet(models.QuerySet):
+    """For categories and tags: one that only drafts use is not public yet."""
+
+    def public(self):
+        published = Article.objects.published()
+        field = {"Category": "category", "Tag": "tags"}[self.model.__name__]
+        return self.filter(Exists(published.filter(**{field: OuterRef("pk")})))
+
+
+class Category(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.CharField(
+        _("URL name"), max_length=100, unique=True, blank=True, validators=[thai.validate_slug],
+        help_text=_("Leave empty to make it from the name"),
+    )
+
+    objects = WithPublicNewsQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        # Not Django's slugify (nor admin's prepopulate script): both delete Thai marks.
+        fallback = "category-" + hashlib.sha1(self.name.encode()).hexdigest()[:8]
+        self.slug = self.slug or thai.slugify(self.name, max_length=100, fallback=fallback)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:article_list") + "?" + urlencode({"category": self.slug})
+
+
+class Tag(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.CharField(_("URL name"), max_length=100, unique=True, editable=False)
+
+    objects = WithPublicNewsQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        slug = thai.slugify(thai.clean_text(self.name).lstrip("#"), max_length=100)
+        if not slug:
+            raise ValidationError({"name": _("A tag needs at least one letter or digit.")})
+        if Tag.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            raise ValidationError({"name": _("A tag with the same spelling already exists.")})
+
+    def save(self, *args, **kwargs):
+        self.name = thai.clean_text(self.name).lstrip("#")
+        fallback = "tag-" + hashlib.sha1(self.name.encode()).hexdigest()[:8]
+        self.slug = thai.slugify(self.name, max_length=100, fallback=fallback)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:tag_detail", kwargs={"slug": self.slug})
+
+
+BLOCK_TAG = re.compile(r"<(p|div|br|ul|ol|li|h[1-6]|blockquote|table)[\s/>]", re.I)
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """The one definition of public: marked published and its time has come."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def for_listing(self):
+        """What a list card shows: office, category and the cover photo (as cover_photos)."""
+        return self.select_related("office", "category").prefetch_related(
+            models.Prefetch(
+                "photos", queryset=Photo.objects.order_by("order", "pk")[:1], to_attr="cover_photos"
+            )
+        )
+
+    def by_office_tree(self, office):
+        return self.filter(office__path__startswith=office.path)
+
+    def in_province(self, province):
+        """News of events held in the province; for news of no event with a
+        province, news of offices in it."""
+        return self.filter(
+            Q(event__province=province) | Q(office__province=province, event__province__isnull=True)
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.CharField(_("URL name"), max_length=100, editable=False, blank=True)
+    summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences for lists and shares"))
+    body = models.TextField(_("body"), help_text=_(
+        "Paste the release: blank lines become paragraphs. HTML formatting and links are kept; "
+        "scripts, styles and images are removed (add photos below)."
+    ))
+    office = models.ForeignKey(
+        Office, verbose_name=_("office"), on_delete=models.PROTECT, related_name="articles"
+    )
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="articles",
+    )
+    tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="articles")
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="articles",
+    )
+    writer = models.CharField(_("summary by (สรุป)"), max_length=200, blank=True)
+    photographer = models.CharField(_("photos by (ภาพ)"), max_length=200, blank=True)
+    author = models.CharField(_("posted by"), max_length=200, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        _("publication time"), default=timezone.now,
+        help_text=_("A future time schedules the article"),
+    )
+    read_count = models.PositiveIntegerField(_("read count"), default=0, editable=False)
+    # Title, summary and body text in canonical spelling (see thai.normalize):
+    # what the news-list search and admin search look in.
+    search_text = models.TextField(editable=False, default="")
+    source_url = models.URLField(_("source URL"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        indexes = [
+            models.Index(fields=["status", "-published_at"]),
+            models.Index(fields=["office", "status", "-published_at"]),
+            models.Index(fields=["category", "status", "-published_at"]),
+            models.Index(fields=["event", "status", "-published_at"]),
+        ]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        try:
+            self.published_at = thai.from_buddhist_era(self.published_at)
+        except ValueError:
+            raise ValidationError({"published_at": _("That day does not exist in that year.")})
+
+    def save(self, *args, **kwargs):
+        self.title = thai.clean_text(self.title)
+        self.slug = thai.slugify(self.title, fallback="news")
+        if not BLOCK_TAG.search(self.body):
+            # Text pasted from Word or LINE: blank lines are paragraphs.
+            self.body = linebreaks(self.body)
+        self.body = sanitize_html(self.body)
+        self.search_text = thai.search_document(self.title, self.summary, self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:article_detail", kwargs={"pk": self.pk, "slug": self.slug})
+
+    @admin.display(boolean=True, description=_("public"))
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+
+    @property
+    def teaser(self):
+        """The editor's summary, or else the opening of the body (kept in step with it)."""
+        return self.summary or thai.truncate(thai.plain_text(self.body), 280)
+
+    @property
+    def modified_at(self):
+        # A scheduled article is often written (updated_at) before it goes live.
+        return max(self.updated_at, self.published_at)
+
+    @property
+    def cover(self):
+        """The first photo of the gallery; uses the prefetched list when there is one."""
+        photos = list(self.photos.all())
+        return photos[0] if photos else None
+
+
+def photo_upload_to(instance, filename):
+    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "jpg"
+    stamp = timezone.now()
+    return f"photos/{stamp:%Y/%m}/{instance.article_id or 'new'}-{stamp:%H%M%S%f}.{ext}"
+
+
+def validate_photo_size(file):
+    if file.size > settings.MAX_PHOTO_BYTES:
+        raise ValidationError(
+            _("The photo is too large (%(size)s MB); the limit is %(limit)s MB."),
+            params={
+                "size": round(file.size / 1024 / 1024, 1),
+                "limit": settings.MAX_PHOTO_BYTES // 1024 // 1024,
+            },
+        )
+
+
+class Photo(models.Model):
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="photos"
+    )
+    image = models.ImageField(
+        _("image"), upload_to=photo_upload_to, width_field="width", height_field="height",
+        validators=[validate_photo_size],
+    )
+    width = models.PositiveIntegerField(editable=False, null=True)
+    height = models.PositiveIntegerField(editable=False, null=True)
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    alt_text = models.CharField(
+        _("alt text"), max_length=300, blank=True,
+        help_text=_("What the photo shows, for readers who cannot see it"),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["article", "order", "pk"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+    def __str__(self):
+        return self.caption or self.image.name
+
+    @property
+    def alt(self):
+        return self.alt_text or self.caption or self.article.title

@@ -1,0 +1,153 @@
+"""Where news comes from: provinces and the tree of education offices."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import get_language, pgettext
+from django.utils.translation import gettext_lazy as _
+
+from news import thai
+
+
+class Province(models.Model):
+    class Region(models.TextChoices):
+        NORTH = "north", _("Northern")
+        NORTHEAST = "northeast", _("Northeastern")
+        CENTRAL = "central", _("Central")
+        EAST = "east", _("Eastern")
+        WEST = "west", _("Western")
+        SOUTH = "south", _("Southern")
+
+    BANGKOK = "TH-10"
+
+    code = models.CharField(_("ISO code"), max_length=6, unique=True)
+    name_th = models.CharField(_("Thai name"), max_length=100, unique=True)
+    name_en = models.CharField(_("English name"), max_length=100)
+    region = models.CharField(_("region"), max_length=10, choices=Region.choices, db_index=True)
+
+    class Meta:
+        ordering = ["name_th"]
+        verbose_name = _("province")
+        verbose_name_plural = _("provinces")
+
+    def __str__(self):
+        return self.name_th
+
+    @property
+    def local_name(self):
+        return self.name_en if get_language() == "en" else self.name_th
+
+    @property
+    def display_name(self):
+        """'จังหวัดนครพนม' / 'Nakhon Phanom Province'; Bangkok is not a จังหวัด."""
+        english = get_language() == "en"
+        name = self.name_en if english else self.name_th
+        if self.code == self.BANGKOK:
+            return name
+        return pgettext("province name", "%(name)s Province") % {"name": name}
+
+    def natural_key(self):
+        return (self.code,)
+
+
+class OfficeQuerySet(models.QuerySet):
+    def descendants_of(self, office, include_self=True):
+        """The office and every office below it in the tree."""
+        qs = self.filter(path__startswith=office.path)
+        return qs if include_self else qs.exclude(pk=office.pk)
+
+    def editable_by(self, user):
+        """The offices a user may post for: those they edit for, and all below them."""
+        if user.is_superuser:
+            return self
+        paths = list(user.offices.values_list("path", flat=True))
+        return self.filter(tree_filter("path", paths))
+
+
+def tree_filter(lookup, paths):
+    """Q matching rows whose office path lies under any of `paths` (none: no rows)."""
+    match = Q(pk__in=[])
+    for path in paths:
+        match |= Q(**{f"{lookup}__startswith": path})
+    return match
+
+
+class Office(models.Model):
+    class Kind(models.TextChoices):
+        MINISTRY = "ministry", _("Ministry")
+        COMMISSION = "commission", _("Commission office")
+        BUREAU = "bureau", _("Central bureau")
+        REGIONAL = "regional", _("Regional education office")
+        PROVINCIAL = "provincial", _("Provincial education office")
+        PRIMARY_AREA = "primary_area", _("Primary educational service area office")
+        SECONDARY_AREA = "secondary_area", _("Secondary educational service area office")
+        INSTITUTION = "institution", _("Institution")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("full name"), max_length=255)
+    short_name = models.CharField(
+        _("short name"), max_length=100, help_text=_("As written in news, e.g. สพป.นครพนม เขต 1")
+    )
+    slug = models.CharField(
+        _("URL name"), max_length=100, unique=True, validators=[thai.validate_slug],
+        help_text=_("Part of the office's web address, e.g. obec"),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("parent office"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="children",
+    )
+    province = models.ForeignKey(
+        Province, verbose_name=_("province"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="offices",
+    )
+    website = models.URLField(_("website"), blank=True)
+    editors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("editors"), blank=True, related_name="offices",
+        help_text=_("They post for this office and the offices under it"),
+    )
+    # Materialised path ("/1/4/17/") so "this office and everything under it" is one
+    # indexed prefix query, whatever the depth of the tree.
+    path = models.CharField(max_length=255, editable=False, db_index=True, default="")
+
+    objects = OfficeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["path"]
+        verbose_name = _("office")
+        verbose_name_plural = _("offices")
+
+    def __str__(self):
+        return self.short_name
+
+    def save(self, *args, **kwargs):
+        old_path = self.path
+        super().save(*args, **kwargs)
+        new_path = f"{self.parent.path if self.parent else '/'}{self.pk}/"
+        if new_path != old_path:
+            Office.objects.filter(pk=self.pk).update(path=new_path)
+            self.path = new_path
+            if old_path:
+                for child in self.children.all():
+                    child.save()
+
+    def clean(self):
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk:
+                raise ValidationError({"parent": _("An office cannot be placed under itself.")})
+            ancestor = ancestor.parent
+
+    def get_absolute_url(self):
+        return reverse("news:office_detail", kwargs={"slug": self.slug})
+
+    @property
+    def depth(self):
+        return max(self.path.count("/") - 2, 0)
+
+    def ancestors(self):
+        ids = [int(pk) for pk in self.path.strip("/").split("/")[:-1] if pk]
+        by_id = Office.objects.in_bulk(ids)
+        return [by_id[pk] for pk in ids if pk in by_id]
