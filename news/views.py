@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.db.models import Case, F, IntegerField, Prefetch, Q, Value, When
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
@@ -97,8 +98,13 @@ class ArticleDetailView(CanonicalURLMixin, DetailView):
     template_name = "news/article_detail.html"
 
     def get_queryset(self):
+        articles = Article.objects.published()
+        editor = logged_in_editor(self.request)
+        if editor:
+            # Editors preview their own offices' drafts and scheduled articles here.
+            articles = articles | Article.objects.filter(office__in=Office.objects.editable_by(editor))
         return (
-            Article.objects.published()
+            articles
             .select_related("office__parent", "category", "event__province", "event__organiser")
             .prefetch_related(
                 "tags",
@@ -113,11 +119,27 @@ class ArticleDetailView(CanonicalURLMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        if count_read(self.request, article):
+        context["preview"] = not article.is_published()
+        if not context["preview"] and count_read(self.request, article):
             article.read_count += 1
         context["related"] = related_articles(article)
         context["share"] = seo.article_meta(article, self.request)
         return context
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if context["preview"]:
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
+def logged_in_editor(request):
+    """The staff user viewing the page, if any. Anonymous readers' sessions are
+    never touched: reading request.user would add Vary: Cookie to public pages."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return None
+    user = request.user
+    return user if user.is_authenticated and user.is_staff else None
 
 
 def count_read(request, article):

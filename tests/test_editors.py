@@ -4,6 +4,7 @@ office's articles, drafts included."""
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.test import Client
 from django.urls import reverse
 
 from news.management.commands.load_demo import EDITORS_GROUP
@@ -77,3 +78,17 @@ def test_editor_links_news_to_another_offices_event_but_cannot_edit_it(editor_cl
 def test_a_superuser_sees_every_office(admin_client):
     html = admin_client.get(reverse("admin:news_article_changelist")).content.decode()
     assert "CLUSTER" in html and "ประชุมโครงการขับเคลื่อนนโยบายการจัดการศึกษา" in html
+
+
+def test_editors_preview_their_own_drafts_and_nobody_else_does(editor_client):
+    own = make_article(title="ร่างของเพชรบูรณ์", status="draft", office=Office.objects.get(slug="peo-phetchabun"))
+    other = make_article(title="ร่างของ สพฐ.", status="draft")
+    response = editor_client.get(own.get_absolute_url())
+    html = response.content.decode()
+    assert response.status_code == 200 and "ร่างของเพชรบูรณ์" in html
+    assert "ผู้อ่านยังไม่เห็นหน้านี้" in html and 'content="noindex' in html
+    assert "no-store" in response["Cache-Control"]
+    own.refresh_from_db()
+    assert own.read_count == 0  # a preview is not a read
+    assert editor_client.get(other.get_absolute_url()).status_code == 404
+    assert Client().get(own.get_absolute_url()).status_code == 404  # an anonymous reader
