@@ -20,7 +20,7 @@ class ThaiDateField(forms.DateField):
             try:
                 return thai.parse_date(value)
             except ValueError:
-                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
         return super().to_python(value)
 
 

@@ -177,7 +177,7 @@ class Article(models.Model):
         try:
             self.published_at = thai.from_buddhist_era(self.published_at)
         except ValueError:
-            raise ValidationError({"published_at": _("That day does not exist in that year.")})
+            raise ValidationError({"published_at": _("That day does not exist in that year.")}) from None
 
     def save(self, *args, **kwargs):
         self.title = thai.clean_text(self.title)
