@@ -149,7 +149,7 @@ class NewsFeed(PortalFeed):
         return list(dict.fromkeys(names))
 
     def item_enclosures(self, item):
-        # public_articles() (for_listing) prefetches the first photo by (order, pk)
+        # for_listing() prefetches the first photo by (order, pk)
         # as cover_photos, so this costs no query per item.
         cover = item.cover_photos[0] if item.cover_photos else None
         if cover is None:
@@ -221,7 +221,7 @@ class TagFeed(ObjectNewsFeed):
         return Tag.objects.public()  # one only drafts use is not public yet
 
     def get_object(self, request, slug):
-        return super().get_object(request, slug=thai.slugify(slug, max_length=100))
+        return super().get_object(request, slug=Tag.slug_for(slug))
 
     def filter_items(self, articles, obj):
         return articles.filter(tags=obj)

@@ -26,7 +26,7 @@ class TagField(django_filters.fields.ModelChoiceField):
 
     def to_python(self, value):
         if isinstance(value, str) and value:
-            value = thai.slugify(value.lstrip("#"), max_length=100)
+            value = Tag.slug_for(value)
         return super().to_python(value)
 
 

@@ -11,7 +11,7 @@ from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
-from . import seo, thai
+from . import seo
 from .filters import ArticleFilter
 from .models import Article, Attendance, Event, Office, Person, Photo, Tag
 
@@ -19,11 +19,6 @@ PAGE_SIZE = 12
 READ_WINDOW_SECONDS = 30 * 60
 # Crawlers and link-preview fetchers (Facebook, LINE, Slack…) are not readers.
 NOT_A_READER = re.compile(r"bot|crawl|spider|slurp|preview|facebookexternalhit|embedly|curl|wget|python", re.I)
-
-
-def public_articles():
-    """Published articles with what a list card shows: office, category, cover."""
-    return Article.objects.published().for_listing()
 
 
 def public_articles_prefetch(lookup):
@@ -50,7 +45,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        latest = list(public_articles()[:7])
+        latest = list(Article.objects.published().for_listing()[:7])
         context.update(
             lead_article=latest[0] if latest else None,
             latest=latest[1:],
@@ -69,7 +64,7 @@ class ArticleListView(FilterView):
     template_name = "news/article_list.html"
 
     def get_queryset(self):
-        return public_articles()
+        return Article.objects.published().for_listing()
 
     def render_to_response(self, context, **kwargs):
         if self.filterset.is_bound and not self.filterset.is_valid():
@@ -177,9 +172,9 @@ def related_articles(article, limit=4):
     if article.event_id:
         match |= Q(event_id=article.event_id)
         rank = Case(When(event_id=article.event_id, then=1), default=0, output_field=IntegerField())
-    candidates = public_articles().filter(match).exclude(pk=article.pk).values("pk").distinct()
+    candidates = Article.objects.published().for_listing().filter(match).exclude(pk=article.pk).values("pk").distinct()
     return list(
-        public_articles()
+        Article.objects.published().for_listing()
         .filter(pk__in=candidates)
         .annotate(same_event=rank)
         .order_by("-same_event", "-published_at", "-pk")[:limit]
@@ -214,7 +209,7 @@ class EventDetailView(CanonicalURLMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["articles"] = list(public_articles().filter(event=self.object))
+        context["articles"] = list(Article.objects.published().for_listing().filter(event=self.object))
         context["share"] = seo.event_meta(self.object, context["articles"], self.request)
         return context
 
@@ -239,7 +234,7 @@ class OfficeDetailView(ListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return public_articles().by_office_tree(self.office)
+        return Article.objects.published().for_listing().by_office_tree(self.office)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -281,13 +276,13 @@ class TagDetailView(ListView):
 
     def get(self, request, *args, **kwargs):
         # A tag only drafts use is not public yet: its name would leak.
-        self.tag = get_object_or_404(Tag.objects.public(), slug=thai.slugify(kwargs["slug"], max_length=100))
+        self.tag = get_object_or_404(Tag.objects.public(), slug=Tag.slug_for(kwargs["slug"]))
         if kwargs["slug"] != self.tag.slug:  # e.g. typed with ํา instead of ำ
             return redirect(self.tag.get_absolute_url(), permanent=True)
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return public_articles().filter(tags=self.tag)
+        return Article.objects.published().for_listing().filter(tags=self.tag)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)

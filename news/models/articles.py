@@ -71,8 +71,13 @@ class Tag(models.Model):
     def __str__(self):
         return self.name
 
+    @staticmethod
+    def slug_for(text):
+        """The slug of a tag however it is typed: "#เรียนดี มีความสุข", ํา or ำ, a slug."""
+        return thai.slugify(thai.clean_text(text).lstrip("#"), max_length=100)
+
     def clean(self):
-        slug = thai.slugify(thai.clean_text(self.name).lstrip("#"), max_length=100)
+        slug = self.slug_for(self.name)
         if not slug:
             raise ValidationError({"name": _("A tag needs at least one letter or digit.")})
         if Tag.objects.filter(slug=slug).exclude(pk=self.pk).exists():
@@ -80,8 +85,7 @@ class Tag(models.Model):
 
     def save(self, *args, **kwargs):
         self.name = thai.clean_text(self.name).lstrip("#")
-        fallback = "tag-" + hashlib.sha1(self.name.encode()).hexdigest()[:8]
-        self.slug = thai.slugify(self.name, max_length=100, fallback=fallback)
+        self.slug = self.slug_for(self.name) or "tag-" + hashlib.sha1(self.name.encode()).hexdigest()[:8]
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
