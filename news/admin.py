@@ -4,7 +4,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import thai
+from . import permissions, thai
 from .forms import ThaiDateField, ThaiSplitDateTimeField, ThaiTimeField
 from .models import (
     Article,
@@ -18,9 +18,14 @@ from .models import (
     Tag,
 )
 
-admin.site.site_header = _("Education Office News: editors")
-admin.site.site_title = _("Education Office News")
-admin.site.index_title = _("Content")
+
+def spelling_variants_q(word, fields):
+    """Q matching one search word, in any spelling it may be stored in, in any field."""
+    match = Q()
+    for variant in thai.spelling_variants(word):
+        for field in fields:
+            match |= Q(**{f"{field}__icontains": variant})
+    return match
 
 
 class SpellingVariantSearchMixin:
@@ -34,54 +39,96 @@ class SpellingVariantSearchMixin:
         term = thai.normalize(search_term)
         if not term or not self.search_fields:
             return super().get_search_results(request, queryset, search_term)
-        fields = [f.lstrip("^=@") for f in self.search_fields]
         for word in term.split(" "):
-            match = Q()
-            for variant in thai.spelling_variants(word):
-                for field in fields:
-                    match |= Q(**{f"{field}__icontains": variant})
-            queryset = queryset.filter(match)
-        may_have_duplicates = any("__" in f for f in fields)
+            queryset = queryset.filter(self.search_word_q(request, word))
+        may_have_duplicates = any("__" in f for f in self.search_fields)
         return queryset, may_have_duplicates
 
+    def search_word_q(self, request, word):
+        return spelling_variants_q(word, [f.lstrip("^=@") for f in self.search_fields])
 
-class OfficeScopedMixin:
-    """Editors work for their offices (and the offices under them) only.
 
-    `office_field` names the owning office. A superuser sees everything. With
-    `scope_list` on, other offices' rows (drafts included) are not even listed;
-    without it they are listed (events are linked from any office's news) but only
-    the owning office may change or delete them.
-    """
+# What an editor reads when a form offers a row they may not use (a hand-made POST,
+# or an event that stopped being public while the form was open).
+UNAVAILABLE_CHOICE_MESSAGES = {
+    Event: _("Link only events of your offices, or events another office has already published news about."),
+    Person: _("That person is not available: choose someone from the list."),
+}
 
-    office_field = "office"
-    scope_list = True
 
-    def editable_offices(self, request):
-        return Office.objects.editable_by(request.user)
+class ChoicesFollowRulesMixin:
+    """Choice lists (and so autocomplete answers and accepted POSTs) hold only the
+    rows news.permissions lets the user see."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        kwargs.setdefault("queryset", permissions.visible(request.user, db_field.related_model))
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.related_model in UNAVAILABLE_CHOICE_MESSAGES:
+            field.error_messages["invalid_choice"] = UNAVAILABLE_CHOICE_MESSAGES[db_field.related_model]
+        return field
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs.setdefault("queryset", permissions.visible(request.user, db_field.related_model))
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class EditorRulesMixin(ChoicesFollowRulesMixin):
+    """Lists, change pages, form choices and autocomplete answers follow
+    news.permissions: an editor sees their offices' work and what is public, and
+    changes only their offices' work. `office_field` names the owning office, which
+    editors choose among their own offices (pre-filled when they have one)."""
+
+    office_field = None
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        if self.scope_list and not request.user.is_superuser:
-            queryset = queryset.filter(**{f"{self.office_field}__in": self.editable_offices(request)})
-        return queryset
-
-    def owns(self, request, obj):
-        if obj is None or request.user.is_superuser:
-            return True
-        return self.editable_offices(request).filter(pk=getattr(obj, f"{self.office_field}_id")).exists()
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(pk__in=permissions.visible(request.user, self.model).values("pk"))
 
     def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self.owns(request, obj)
+        return super().has_change_permission(request, obj) and (
+            obj is None or permissions.can_change(request.user, obj)
+        )
 
     def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self.owns(request, obj)
+        return super().has_delete_permission(request, obj) and (
+            obj is None or permissions.can_change(request.user, obj)
+        )
+
+    def delete_queryset(self, request, queryset):
+        # "Delete selected" acts on the rows listed, which include read-only ones.
+        super().delete_queryset(request, queryset & permissions.editable(request.user, self.model))
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        if self.office_field and self.office_field not in initial:
+            offices = list(permissions.editable(request.user, Office)[:2])
+            if len(offices) == 1:
+                initial[self.office_field] = offices[0].pk
+        return initial
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == self.office_field:
-            kwargs["queryset"] = self.editable_offices(request)
+            kwargs["queryset"] = permissions.editable(request.user, Office)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
+
+class EditorRulesInlineMixin(ChoicesFollowRulesMixin):
+    """Rows inside an object (photos, attendees) are changed by whoever may change it."""
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and (obj is None or permissions.can_change(request.user, obj))
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (
+            obj is None or permissions.can_change(request.user, obj)
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (
+            obj is None or permissions.can_change(request.user, obj)
+        )
 
 class SearchAdmin(SpellingVariantSearchMixin, admin.ModelAdmin):
     # Editors type dates the Thai way (26/5/2566) as often as they use the picker.
@@ -112,7 +159,7 @@ class OfficeAdmin(SearchAdmin):
     def get_search_results(self, request, queryset, search_term):
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         if (request.GET.get("model_name"), request.GET.get("field_name")) in self.OWNING_FIELDS:
-            queryset = queryset & Office.objects.editable_by(request.user)
+            queryset = queryset & permissions.editable(request.user, Office)
         return queryset, may_have_duplicates
 
 
@@ -123,19 +170,21 @@ class CategoryAdmin(SearchAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(SearchAdmin):
+class TagAdmin(EditorRulesMixin, SearchAdmin):
     list_display = ["name", "slug", "article_count"]
     search_fields = ["name"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(num_articles=Count("articles")).order_by("name")
+        # Count only the news this user may know of: another office's drafts stay unseen.
+        known = permissions.visible_articles_q(request.user, prefix="articles__")
+        return super().get_queryset(request).annotate(num_articles=Count("articles", filter=known)).order_by("name")
 
     @admin.display(description=_("articles"), ordering="num_articles")
     def article_count(self, obj):
         return obj.num_articles
 
 
-class AttendanceInline(admin.TabularInline):
+class AttendanceInline(EditorRulesInlineMixin, admin.TabularInline):
     model = Attendance
     extra = 3
     autocomplete_fields = ["person", "office"]
@@ -143,12 +192,22 @@ class AttendanceInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(SearchAdmin):
+class PersonAdmin(EditorRulesMixin, SearchAdmin):
     list_display = ["__str__", "appearance_count"]
-    search_fields = ["name", "honorific", "attendances__position"]
+    search_fields = ["name", "honorific"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(num_appearances=Count("attendances")).order_by("name_key", "pk")
+        seen = Q(attendances__in=permissions.visible(request.user, Attendance))
+        return (
+            super().get_queryset(request)
+            .annotate(num_appearances=Count("attendances", filter=seen))
+            .order_by("name_key", "pk")
+        )
+
+    def search_word_q(self, request, word):
+        """Also find people by a position they held, at events the user may see."""
+        held = permissions.visible(request.user, Attendance).filter(spelling_variants_q(word, ["position"]))
+        return super().search_word_q(request, word) | Q(pk__in=held.values("person"))
 
     @admin.display(description=_("appearances"), ordering="num_appearances")
     def appearance_count(self, obj):
@@ -156,9 +215,8 @@ class PersonAdmin(SearchAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(OfficeScopedMixin, SearchAdmin):
+class EventAdmin(EditorRulesMixin, SearchAdmin):
     office_field = "organiser"
-    scope_list = False
 
     list_display = ["title", "dates", "organiser", "province", "mode", "fiscal_year"]
     list_filter = ["kind", "mode", "fiscal_year", "organiser__kind", "start_date"]
@@ -180,14 +238,15 @@ class EventAdmin(OfficeScopedMixin, SearchAdmin):
     ]
 
 
-class PhotoInline(admin.TabularInline):
+class PhotoInline(EditorRulesInlineMixin, admin.TabularInline):
     model = Photo
     extra = 3
     fields = ["order", "image", "caption", "alt_text"]
 
 
 @admin.register(Article)
-class ArticleAdmin(OfficeScopedMixin, SearchAdmin):
+class ArticleAdmin(EditorRulesMixin, SearchAdmin):
+    office_field = "office"
     list_display = ["title", "office", "category", "status", "publication", "is_published", "read_count"]
     list_filter = ["status", "category", "office__kind", "office", "published_at"]
     list_select_related = ["office", "category"]

@@ -11,7 +11,7 @@ from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
-from . import seo
+from . import permissions, seo
 from .filters import ArticleFilter
 from .models import Article, Attendance, Event, Office, Person, Photo, Tag
 
@@ -97,7 +97,7 @@ class ArticleDetailView(CanonicalURLMixin, DetailView):
         editor = logged_in_editor(self.request)
         if editor:
             # Editors preview their own offices' drafts and scheduled articles here.
-            articles = articles | Article.objects.filter(office__in=Office.objects.editable_by(editor))
+            articles = articles | permissions.editable(editor, Article)
         return (
             articles
             .select_related("office__parent", "category", "event__province", "event__organiser")

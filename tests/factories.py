@@ -40,3 +40,17 @@ def make_public_event(**kwargs):
     event = make_event(**kwargs)
     make_article(title=f"ข่าว{event.title}", event=event, office=event.organiser)
     return event
+
+
+def make_editor(username, *office_slugs):
+    """A staff user in the editors group, editor of the given offices (and those under them)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from news.permissions import EDITORS_GROUP
+
+    user = get_user_model().objects.create_user(username, password="pw-for-tests-123", is_staff=True)
+    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    for slug in office_slugs:
+        Office.objects.get(slug=slug).editors.add(user)
+    return user

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
-from news.management.commands.load_demo import EDITORS_GROUP
+from news.permissions import EDITORS_GROUP
 from news.models import Article, Event, Office
 from tests.factories import make_article
 

@@ -19,10 +19,10 @@ from .events import (
     PersonQuerySet,
     strip_honorific,
 )
-from .offices import Office, OfficeQuerySet, Province, tree_filter
+from .offices import Office, OfficeQuerySet, Province
 
 __all__ = [
     "Article", "ArticleQuerySet", "Attendance", "Category", "Event", "EventQuerySet", "HONORIFICS",
     "Office", "OfficeQuerySet", "Person", "PersonQuerySet", "Photo", "Province", "Tag",
-    "photo_upload_to", "strip_honorific", "tree_filter", "validate_photo_size",
+    "photo_upload_to", "strip_honorific", "validate_photo_size",
 ]

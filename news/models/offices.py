@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext_lazy as _
@@ -57,21 +56,6 @@ class OfficeQuerySet(models.QuerySet):
         """The office and every office below it in the tree."""
         qs = self.filter(path__startswith=office.path)
         return qs if include_self else qs.exclude(pk=office.pk)
-
-    def editable_by(self, user):
-        """The offices a user may post for: those they edit for, and all below them."""
-        if user.is_superuser:
-            return self
-        paths = list(user.offices.values_list("path", flat=True))
-        return self.filter(tree_filter("path", paths))
-
-
-def tree_filter(lookup, paths):
-    """Q matching rows whose office path lies under any of `paths` (none: no rows)."""
-    match = Q(pk__in=[])
-    for path in paths:
-        match |= Q(**{f"{lookup}__startswith": path})
-    return match
 
 
 class Office(models.Model):
