@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core.management import call_command
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -14,3 +15,9 @@ class NewsConfig(AppConfig):
         # Every install (not only the demo) gets the editors group, kept in step
         # with news.permissions.EDITOR_PERMISSIONS by each migrate.
         post_migrate.connect(ensure_editors_group, sender=self, dispatch_uid="news.ensure_editors_group")
+        post_migrate.connect(create_cache_table, sender=self, dispatch_uid="news.create_cache_table")
+
+
+def create_cache_table(using="default", **kwargs):
+    """The database cache's table (settings.CACHES), whichever cache is configured now."""
+    call_command("createcachetable", database=using, verbosity=0)

@@ -112,8 +112,11 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# A shared cache (Redis) is what lets several app servers agree, e.g. on the
-# read-counter de-duplication window. Local memory is fine for one process.
+# The cache holds what all app processes must agree on, e.g. the read counter's
+# "already counted this visitor" window: a per-process cache would let each
+# gunicorn worker count the same reader again. Redis when several app servers share
+# the work; otherwise a table in the database, which every worker (and every server
+# on the same database) shares and whose add() is atomic (a primary-key insert).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -124,7 +127,14 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_cache",  # made by every migrate (news.apps)
+            # Room for a busy half hour of readers before the oldest third is culled.
+            "OPTIONS": {"MAX_ENTRIES": 50_000, "CULL_FREQUENCY": 3},
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
