@@ -200,3 +200,21 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
     SECURE_CONTENT_TYPE_NOSNIFF = True
     SECURE_REFERRER_POLICY = "same-origin"
+
+# Backups (django-dbbackup): `dbbackup`/`dbrestore` for the database, `mediabackup`/
+# `mediarestore` for photos; how and when to run them: README "Backups". Kept
+# outside MEDIA_ROOT and STATIC_ROOT so no backup is ever served to the web, and
+# readable by their owner only: they hold password hashes, sessions and drafts.
+INSTALLED_APPS += ["dbbackup"]
+BACKUP_DIR = Path(os.environ.get("DJANGO_BACKUP_DIR", BASE_DIR / "backups"))
+STORAGES["dbbackup"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": BACKUP_DIR, "file_permissions_mode": 0o600, "directory_permissions_mode": 0o700},
+}
+DBBACKUP_CLEANUP_KEEP = int(os.environ.get("DJANGO_BACKUP_KEEP", 10))  # used by --clean
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # pg_restore into a new server whose role names differ: the tables then belong
+    # to the DATABASE_URL user instead of failing on "ALTER TABLE ... OWNER TO".
+    DBBACKUP_CONNECTORS = {"default": {"PG_OPTIONS": "--no-owner --no-acl"}}
+# dbbackup prints through its own handler; propagating would print every line twice.
+LOGGING["loggers"]["dbbackup"] = {"propagate": False}

@@ -10,6 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from news import thai
 
 
+class ProvinceManager(models.Manager):
+    def get_by_natural_key(self, code):
+        """Lets `loaddata` resolve provinces dumped with --natural-foreign/--natural-primary."""
+        return self.get(code=code)
+
+
 class Province(models.Model):
     class Region(models.TextChoices):
         NORTH = "north", _("Northern")
@@ -25,6 +31,8 @@ class Province(models.Model):
     name_th = models.CharField(_("Thai name"), max_length=100, unique=True)
     name_en = models.CharField(_("English name"), max_length=100)
     region = models.CharField(_("region"), max_length=10, choices=Region.choices, db_index=True)
+
+    objects = ProvinceManager()
 
     class Meta:
         ordering = ["name_th"]
@@ -96,6 +104,8 @@ class Office(models.Model):
     # indexed prefix query, whatever the depth of the tree.
     path = models.CharField(max_length=255, editable=False, db_index=True, default="")
 
+    # No natural_key() on purpose: `path` holds primary keys, so a dump must keep
+    # them (--natural-primary would renumber offices and break every path).
     objects = OfficeQuerySet.as_manager()
 
     class Meta:
