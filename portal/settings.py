@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_filters",
+    "dbbackup",
     "news",
 ]
 
@@ -205,7 +206,6 @@ if not DEBUG:
 # `mediarestore` for photos; how and when to run them: README "Backups". Kept
 # outside MEDIA_ROOT and STATIC_ROOT so no backup is ever served to the web, and
 # readable by their owner only: they hold password hashes, sessions and drafts.
-INSTALLED_APPS += ["dbbackup"]
 BACKUP_DIR = Path(os.environ.get("DJANGO_BACKUP_DIR", BASE_DIR / "backups"))
 STORAGES["dbbackup"] = {
     "BACKEND": "django.core.files.storage.FileSystemStorage",
