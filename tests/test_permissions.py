@@ -226,3 +226,9 @@ def test_offices_of_covers_the_offices_under_an_editors_office(db):
     user = make_editor("ops-editor", "ops")
     offices = set(permissions.offices_of(user).values_list("slug", flat=True))
     assert {"ops", "peo-phetchabun"} <= offices and "obec" not in offices
+
+
+def test_another_offices_draft_history_and_delete_pages_stay_closed(phetchabun, embargo):
+    for name in ["history", "delete", "change"]:
+        response = phetchabun.get(reverse(f"admin:news_article_{name}", args=[embargo.pk]), follow=True)
+        assert "ร่างข่าวประชุมลับ" not in response.content.decode()
