@@ -112,6 +112,7 @@ def test_demo_photos_are_real_images_with_alt_text():
     with Image.open(photo.image.path) as image:
         assert image.format == "JPEG" and image.size == (photo.width, photo.height)
     assert photo.alt_text and photo.caption
+    assert not Photo.objects.filter(width__isnull=True).exists()  # pages never open a file for its size
 
 
 def test_demo_superuser_only_with_debug_or_a_given_password(settings):
