@@ -132,7 +132,8 @@ def test_admin_refuses_nul_and_out_of_range_numbers(client, url, status):
     assert client.get(url).status_code == status, url
 
 
-def test_nul_byte_gets_the_thai_bad_request_page(client):
-    response = client.get("/offices/%00/")
+@pytest.mark.parametrize("url", ["/offices/%00/", "/news/?q=ประชุม%00"])
+def test_nul_byte_gets_the_thai_bad_request_page(client, url):
+    response = client.get(url)
     assert response.status_code == 400
     assert "คำขอไม่ถูกต้อง" in response.content.decode()
