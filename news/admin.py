@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.contrib.admin.views.main import ChangeList
+from django.core.exceptions import BadRequest
 from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -130,6 +132,17 @@ class EditorRulesInlineMixin(ChoicesFollowRulesMixin):
             obj is None or permissions.can_change(request.user, obj)
         )
 
+class DateHierarchyChangeList(ChangeList):
+    def get_filters(self, request):
+        # Django turns only a ValueError from the typed date-hierarchy year, month
+        # and day into its "invalid lookup" answer: ?published_at__year=99999999999999999999
+        # (OverflowError) and the year 9999 (whose next year does not exist) were 500s.
+        try:
+            return super().get_filters(request)
+        except (OverflowError, ValueError) as error:
+            raise BadRequest("date out of range") from error
+
+
 class SearchAdmin(SpellingVariantSearchMixin, admin.ModelAdmin):
     # Editors type dates the Thai way (26/5/2566) as often as they use the picker.
     formfield_overrides = {
@@ -137,6 +150,9 @@ class SearchAdmin(SpellingVariantSearchMixin, admin.ModelAdmin):
         models.TimeField: {"form_class": ThaiTimeField},
         models.DateTimeField: {"form_class": ThaiSplitDateTimeField},
     }
+
+    def get_changelist(self, request, **kwargs):
+        return DateHierarchyChangeList
 
 
 @admin.register(Province)

@@ -151,12 +151,12 @@ class NewsFeed(PortalFeed):
     def item_enclosures(self, item):
         # for_listing() prefetches the first photo by (order, pk)
         # as cover_photos, so this costs no query per item.
-        cover = item.cover_photos[0] if item.cover_photos else None
+        cover = item.cover
         if cover is None:
             return []
         try:
-            length = cover.image.size  # the real number of bytes on storage
-        except OSError:
+            length = cover.image.size  # the real number of bytes on storage (a stat)
+        except OSError:  # removed since cover checked it
             return []
         mime_type = mimetypes.guess_type(cover.image.name)[0] or "image/jpeg"
         url = self.request.build_absolute_uri(cover.image.url)

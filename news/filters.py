@@ -69,8 +69,6 @@ class ArticleFilter(django_filters.FilterSet):
         self.form.fields["q"].error_messages["max_length"] = _(
             "The search text is too long: use at most %(limit_value)d characters."
         )
-        for field in self.form.fields.values():
-            field.error_messages["null_characters_not_allowed"] = _("The text contains characters that cannot be used.")
         invalid_choice = _("“%(value)s” is not one of the choices; pick one from the list.")
         for name in ["office", "province", "category", "tag"]:
             self.form.fields[name].error_messages["invalid_choice"] = invalid_choice

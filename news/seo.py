@@ -176,7 +176,7 @@ def event_meta(event, articles, request):
     """What share_meta.html needs. `articles` are the public news about the event
     (with cover_photos prefetched); the first cover among them is the share image."""
     url = request.build_absolute_uri(event.get_absolute_url())
-    covers = [a.cover_photos[0] for a in articles if getattr(a, "cover_photos", None)]
+    covers = [a.cover for a in articles if a.cover]
     if covers:
         image = _photo_image(request, covers[0])
     else:

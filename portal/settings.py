@@ -1,7 +1,8 @@
 """Settings for the education-office news portal.
 
-One module, driven by environment variables. Development defaults are safe to run
-on a laptop; DJANGO_DEBUG=0 switches on production hardening.
+One module, driven by environment variables. DJANGO_DEBUG=1 is the developers'
+mode (Django's debug pages); DJANGO_DEBUG=0 is what readers get (Thai error pages,
+hashed static files) and switches on HTTPS hardening unless DJANGO_HTTPS=0.
 """
 
 import os
@@ -62,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # WhiteNoise must come directly after SecurityMiddleware.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.middleware.RefuseNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -167,6 +169,10 @@ STORAGES = {
 
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# The app serves /media/ itself (django.views.static.serve, whatever DEBUG says), so
+# a one-server install shows its photos. Switch it off (0) when nginx or object
+# storage serves /media/.
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
 
 # How many reverse proxies (load balancer, nginx) stand in front of the app servers;
 # the reader's address is then read from X-Forwarded-For (read counter de-duplication).
@@ -191,7 +197,12 @@ LOGGING = {
     "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
 
-if not DEBUG:
+# Readers reach a production install over HTTPS (default with DJANGO_DEBUG=0):
+# HTTPS-only cookies, HSTS, redirect to https. DJANGO_HTTPS=0 is for an install
+# reached over plain HTTP, such as scripts/demo.sh on 127.0.0.1 (an admin login
+# needs a session cookie the browser sends back over http).
+HTTPS = env_bool("DJANGO_HTTPS", not DEBUG)
+if HTTPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", 31536000))
@@ -199,6 +210,7 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+if not DEBUG:
     SECURE_CONTENT_TYPE_NOSNIFF = True
     SECURE_REFERRER_POLICY = "same-origin"
 

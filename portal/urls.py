@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 
 from news import calendars, feeds
+from portal import views
 from news.sitemaps import SITEMAPS
 
 # Feeds, calendars and sitemaps have one address each, outside i18n_patterns:
@@ -46,5 +46,6 @@ urlpatterns = [
 # Thai at /news/…, English at /en/news/…: each language has its own cacheable URL.
 urlpatterns += i18n_patterns(path("", include("news.urls")), prefix_default_language=False)
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    # Also with DEBUG off (Django's static() helper serves only in DEBUG): see views.media.
+    urlpatterns += [re_path(r"^%s(?P<path>.*)$" % settings.MEDIA_URL.lstrip("/"), views.media, name="media")]

@@ -1,10 +1,13 @@
 """Plain helpers that make test rows with sensible defaults."""
 
 import datetime
+import io
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
+from PIL import Image
 
-from news.models import Article, Event, Office
+from news.models import Article, Event, Office, Photo
 
 
 def make_office(**kwargs):
@@ -54,3 +57,22 @@ def make_editor(username, *office_slugs):
     for slug in office_slugs:
         Office.objects.get(slug=slug).editors.add(user)
     return user
+
+
+def jpeg_bytes(size=(64, 48)):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (30, 90, 160)).save(buffer, format="JPEG")
+    return buffer.getvalue()
+
+
+def make_photo(article, size=(64, 48), **kwargs):
+    """A photo with a real JPEG file in MEDIA_ROOT, saved the way load_demo saves one."""
+    photo = Photo(article=article, **kwargs)
+    photo.image.save(f"test-{article.pk}.jpg", ContentFile(jpeg_bytes(size)), save=False)
+    photo.save()
+    return photo
+
+
+def refuse_open(storage, name, mode="rb"):
+    """Patched over FileSystemStorage._open where a test proves nothing opens a file."""
+    raise AssertionError(f"opened {name}")

@@ -112,6 +112,7 @@ def test_demo_photos_are_real_images_with_alt_text():
     with Image.open(photo.image.path) as image:
         assert image.format == "JPEG" and image.size == (photo.width, photo.height)
     assert photo.alt_text and photo.caption
+    assert not Photo.objects.filter(width__isnull=True).exists()  # pages never open a file for its size
 
 
 def test_demo_superuser_only_with_debug_or_a_given_password(settings):
@@ -125,3 +126,18 @@ def test_demo_superuser_only_with_debug_or_a_given_password(settings):
     call_command("load_demo", "--no-photos", verbosity=0)
     admin = users.get(username="admin")
     assert admin.is_superuser and admin.check_password("admin")
+
+
+def test_demo_editor_with_debug_off_only_with_a_given_password(settings):
+    """scripts/demo.sh runs with DEBUG off and still gives the editor / editor login."""
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects
+    users.filter(username="editor").delete()
+    settings.DEBUG = False
+    call_command("load_demo", "--no-photos", verbosity=0)
+    assert not users.filter(username="editor").exists()
+    call_command("load_demo", "--no-photos", "--editor-password", "editor", verbosity=0)
+    editor = users.get(username="editor")
+    assert editor.is_staff and not editor.is_superuser and editor.check_password("editor")
+    assert Office.objects.get(slug="peo-phetchabun").editors.filter(pk=editor.pk).exists()

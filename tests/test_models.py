@@ -1,11 +1,14 @@
 import datetime
+import importlib
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
 from django.utils import timezone
 
-from news.models import Article, Attendance, Event, Office, Person
-from tests.factories import make_article, make_event, make_office
+from news.models import Article, Attendance, Event, Office, Person, Photo
+from tests.factories import make_article, make_event, make_office, make_photo, refuse_open
 
 pytestmark = pytest.mark.django_db
 
@@ -128,3 +131,34 @@ def test_a_pasted_plain_text_release_keeps_its_paragraphs():
 def test_html_bodies_are_not_wrapped_again():
     article = make_article(body="<p>ย่อหน้า</p>")
     assert article.body == "<p>ย่อหน้า</p>"
+
+
+# --- photos: sizes stored once, files never opened to show a page ---------------------
+
+def test_photo_size_is_stored_when_saved_from_bytes():
+    """image.save(name, ContentFile(...)) gives Django no size; the row stores it anyway."""
+    photo = make_photo(make_article(), size=(80, 60))
+    assert Photo.objects.values_list("width", "height").get(pk=photo.pk) == (80, 60)
+
+
+def test_loading_a_photo_row_never_opens_its_file(monkeypatch):
+    """Django's ImageField opens the file of a row with empty sizes on every load;
+    ours does not, so a missing file cannot break a page."""
+    photo = make_photo(make_article())
+    Photo.objects.filter(pk=photo.pk).update(width=None, height=None)
+    photo.image.storage.delete(photo.image.name)
+    monkeypatch.setattr(FileSystemStorage, "_open", refuse_open)
+    loaded = Photo.objects.get(pk=photo.pk)
+    assert (loaded.width, loaded.height) == (None, None)
+    assert loaded.file_problem() == "file missing" and not loaded.is_available()
+
+
+def test_migration_fills_missing_sizes_from_files_that_exist():
+    fill_photo_sizes = importlib.import_module("news.migrations.0002_photo_sizes_stored").fill_photo_sizes
+    article = make_article()
+    present, missing = make_photo(article, size=(30, 20)), make_photo(article)
+    Photo.objects.filter(pk__in=[present.pk, missing.pk]).update(width=None, height=None)
+    missing.image.storage.delete(missing.image.name)
+    fill_photo_sizes(django_apps, None)
+    assert Photo.objects.values_list("width", "height").get(pk=present.pk) == (30, 20)
+    assert Photo.objects.values_list("width", "height").get(pk=missing.pk) == (None, None)

@@ -75,3 +75,40 @@ def test_every_message_has_a_thai_translation(settings):
         catalog = gettext.GNUTranslations(handle)._catalog
     compiled = {key if isinstance(key, str) else key[0] for key in catalog} - {""}
     assert len(compiled) == len(entries)
+
+
+def test_plain_http_install_keeps_debug_off_without_https_only_cookies():
+    """The demo's settings (DJANGO_DEBUG=0 DJANGO_HTTPS=0): readers' error pages and
+    hashed static files, but a session cookie an admin login can use over http."""
+    code = (
+        "import os, django; os.environ['DJANGO_SETTINGS_MODULE']='portal.settings'; django.setup(); "
+        "from django.conf import settings as s; "
+        "print(s.DEBUG, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT, "
+        "s.SECURE_HSTS_SECONDS, s.SERVE_MEDIA, 'Manifest' in s.STORAGES['staticfiles']['BACKEND'])"
+    )
+    base = {"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "x" * 60 + "-Demo-Key-123", "DJANGO_ALLOWED_HOSTS": "127.0.0.1"}
+    demo = _run_settings({**base, "DJANGO_HTTPS": "0"}, code)
+    assert demo.stdout.split() == ["False", "False", "False", "False", "0", "True", "True"], demo.stderr
+    production = _run_settings(base, code)
+    assert production.stdout.split() == ["False", "True", "True", "True", "31536000", "True", "True"], production.stderr
+
+
+@pytest.mark.django_db
+def test_photos_are_served_with_debug_off_and_never_a_file_outside_media(client, settings, tmp_path):
+    """One server, DEBUG off: /media/ serves photos; an address climbing out of
+    MEDIA_ROOT gets the Thai 404 page, never the file."""
+    from tests.factories import make_article, make_photo
+
+    assert not settings.DEBUG and settings.SERVE_MEDIA
+    settings.MEDIA_ROOT = tmp_path / "media"
+    (tmp_path / "db.sqlite3").write_text("SECRET ROWS")
+    photo = make_photo(make_article())
+    response = client.get(photo.image.url)
+    assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
+    assert b"".join(response.streaming_content) == (settings.MEDIA_ROOT / photo.image.name).read_bytes()
+    for url in ["/media/..%2Fdb.sqlite3", "/media/..%2F..%2Fdb.sqlite3", "/media/photos/..%2F..%2Fdb.sqlite3",
+                "/media/%2E%2E/db.sqlite3", "/media//etc/passwd", "/media/photos/"]:
+        response = client.get(url)
+        assert response.status_code == 404, url
+        html = response.content.decode()
+        assert "ไม่พบหน้า" in html and "SECRET ROWS" not in html and "Traceback" not in html, url

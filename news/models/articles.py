@@ -1,11 +1,14 @@
 """The news items: articles with their photos, categories and tags."""
 
+import functools
 import hashlib
+import logging
 import re
 
 from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.core.files.images import get_image_dimensions
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
@@ -19,6 +22,8 @@ from news.sanitize import sanitize_html
 
 from .events import Event
 from .offices import Office
+
+logger = logging.getLogger(__name__)
 
 
 class WithPublicNewsQuerySet(models.QuerySet):
@@ -211,11 +216,19 @@ class Article(models.Model):
         # A scheduled article is often written (updated_at) before it goes live.
         return max(self.updated_at, self.published_at)
 
-    @property
+    @functools.cached_property
     def cover(self):
-        """The first photo of the gallery; uses the prefetched list when there is one."""
-        photos = list(self.photos.all())
-        return photos[0] if photos else None
+        """The first photo, unless its file is missing; uses the listing's prefetched
+        cover_photos or the detail page's prefetched photos when there are some."""
+        photos = getattr(self, "cover_photos", None)
+        if photos is None:
+            photos = self.photos.all()[:1]
+        return photos[0] if photos and photos[0].is_available() else None
+
+    @functools.cached_property
+    def gallery(self):
+        """The photos a page shows, in order, leaving out any whose file is missing."""
+        return [photo for photo in self.photos.all() if photo.is_available()]
 
 
 def photo_upload_to(instance, filename):
@@ -235,14 +248,47 @@ def validate_photo_size(file):
         )
 
 
+class SizedImageField(models.ImageField):
+    """An ImageField whose width and height are read from the file once, when the
+    row is saved, and afterwards only ever from the row.
+
+    Django's ImageField also fills empty dimension fields whenever a row is
+    loaded (its post_init handler), by opening the file: every page listing a
+    photo without stored dimensions read the file, and a missing file was a 500.
+    """
+
+    def update_dimension_fields(self, instance, force=False, *args, **kwargs):
+        # Forced only when a new file is assigned (an upload, image.save()); a row
+        # loaded from the database is never forced.
+        if force:
+            super().update_dimension_fields(instance, force=True, *args, **kwargs)
+
+    def pre_save(self, model_instance, add):
+        file = super().pre_save(model_instance, add)  # stores a new upload first
+        if file and not (getattr(model_instance, self.width_field) and getattr(model_instance, self.height_field)):
+            # e.g. image.save(name, ContentFile(data)): Django reads no size from a nameless ContentFile.
+            self.read_dimensions(model_instance)
+        return file
+
+    def read_dimensions(self, instance):
+        """Set width and height from the stored file (opens it: when saving, never when showing)."""
+        file = getattr(instance, self.attname)
+        with file.storage.open(file.name, "rb") as handle:
+            width, height = get_image_dimensions(handle)
+        setattr(instance, self.width_field, width)
+        setattr(instance, self.height_field, height)
+
+
 class Photo(models.Model):
     article = models.ForeignKey(
         Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="photos"
     )
-    image = models.ImageField(
+    image = SizedImageField(
         _("image"), upload_to=photo_upload_to, width_field="width", height_field="height",
         validators=[validate_photo_size],
     )
+    # Always stored on save (SizedImageField); empty only for a row whose file was
+    # already missing when the sizes were filled in (migration 0002).
     width = models.PositiveIntegerField(editable=False, null=True)
     height = models.PositiveIntegerField(editable=False, null=True)
     caption = models.CharField(_("caption"), max_length=300, blank=True)
@@ -263,3 +309,22 @@ class Photo(models.Model):
     @property
     def alt(self):
         return self.alt_text or self.caption or self.article.title
+
+    def file_problem(self):
+        """Why a page cannot show the photo ("file missing", "size unknown"), or None.
+
+        Asks storage whether the file exists (a stat); never opens it.
+        """
+        if not self.image or not self.image.storage.exists(self.image.name):
+            return "file missing"
+        if not (self.width and self.height):
+            return "size unknown"
+        return None
+
+    def is_available(self):
+        """Whether a page can show the photo; a photo it cannot show is logged
+        (`manage.py check_media` lists them all)."""
+        problem = self.file_problem()
+        if problem:
+            logger.warning("Photo %s of article %s is not shown (%s): %r", self.pk, self.article_id, problem, self.image.name)
+        return problem is None

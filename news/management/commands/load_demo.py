@@ -60,6 +60,11 @@ class Command(BaseCommand):
             default=os.environ.get("DEMO_ADMIN_PASSWORD", ""),
             help="Create the superuser 'admin' with this password (default 'admin' in DEBUG).",
         )
+        parser.add_argument(
+            "--editor-password",
+            default=os.environ.get("DEMO_EDITOR_PASSWORD", ""),
+            help="Create the office editor 'editor' with this password (default 'editor' in DEBUG).",
+        )
 
     def handle(self, *args, **options):
         call_command("loaddata", FIXTURES / "provinces.json", verbosity=0)
@@ -68,8 +73,9 @@ class Command(BaseCommand):
             created = sum(self.load_article(item, offices, options) for item in read_json("demo_articles.json"))
         editors = ensure_editors_group()
         self.create_admin(options["admin_password"])
-        if settings.DEBUG:
-            self.create_demo_editor(editors, offices["peo-phetchabun"])
+        editor_password = options["editor_password"] or ("editor" if settings.DEBUG else "")
+        if editor_password:
+            self.create_demo_editor(editors, offices["peo-phetchabun"], editor_password)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {Province.objects.count()} provinces, {Office.objects.count()} offices, "
@@ -190,14 +196,15 @@ class Command(BaseCommand):
             photo.image.save(f"demo-{article.pk}-{number}.jpg", ContentFile(data), save=False)
             photo.save()
 
-    def create_demo_editor(self, group, office):
+    def create_demo_editor(self, group, office, password):
         User = get_user_model()
         if User.objects.filter(username="editor").exists():
             return
-        user = User.objects.create_user("editor", "editor@example.invalid", "editor", is_staff=True)
+        user = User.objects.create_user("editor", "editor@example.invalid", password, is_staff=True)
         user.groups.add(group)
         office.editors.add(user)
-        self.stdout.write(f"Editor 'editor' (password: editor) created for {office.short_name}.")
+        shown = password if password == "editor" else "***"
+        self.stdout.write(f"Editor 'editor' (password: {shown}) created for {office.short_name}.")
 
     def create_admin(self, password):
         User = get_user_model()

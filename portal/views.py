@@ -1,0 +1,23 @@
+import logging
+
+from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
+from django.http import Http404
+from django.views.static import serve
+
+# Where Django itself reports a path that climbs out of its folder.
+security_logger = logging.getLogger("django.security.SuspiciousFileOperation")
+
+
+def media(request, path):
+    """Uploaded photos, served by the app for a one-server install (DJANGO_SERVE_MEDIA).
+
+    Django's serve() keeps to MEDIA_ROOT (safe_join) and answers If-Modified-Since;
+    an address that climbs out of it (/media/..%2F..%2Fdb.sqlite3) is, for the
+    reader, a missing photo like any other: the Thai 404 page, never the file.
+    """
+    try:
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+    except SuspiciousFileOperation as error:
+        security_logger.warning("Media path outside MEDIA_ROOT refused: %s", error)
+        raise Http404(path) from None
