@@ -1,11 +1,17 @@
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count, Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import thai
-from .forms import ThaiDateField, ThaiSplitDateTimeField, ThaiTimeField
+from .forms import (
+    BuddhistEraDateWidget,
+    ThaiDateField,
+    ThaiSplitDateTimeField,
+    ThaiSplitDateTimeWidget,
+    ThaiTimeField,
+    ThaiTimeWidget,
+)
 from .models import (
     Article,
     Attendance,
@@ -84,12 +90,22 @@ class OfficeScopedMixin:
 
 
 class SearchAdmin(SpellingVariantSearchMixin, admin.ModelAdmin):
-    # Editors type dates the Thai way (26/5/2566) as often as they use the picker.
+    # Editors type dates the Thai way (26/5/2566) as often as they use the picker,
+    # and read them back the same way: B.E. years, times as 09.00.
     formfield_overrides = {
-        models.DateField: {"form_class": ThaiDateField},
-        models.TimeField: {"form_class": ThaiTimeField},
-        models.DateTimeField: {"form_class": ThaiSplitDateTimeField},
+        models.DateField: {"form_class": ThaiDateField, "widget": BuddhistEraDateWidget},
+        models.TimeField: {"form_class": ThaiTimeField, "widget": ThaiTimeWidget},
+        models.DateTimeField: {"form_class": ThaiSplitDateTimeField, "widget": ThaiSplitDateTimeWidget},
     }
+
+    # Read-only timestamps in Thai with B.E. years (Django would write "2026").
+    @admin.display(description=_("created"))
+    def created(self, obj):
+        return thai.format_datetime(obj.created_at)
+
+    @admin.display(description=_("last changed"))
+    def updated(self, obj):
+        return thai.format_datetime(obj.updated_at)
 
 
 @admin.register(Province)
@@ -167,7 +183,7 @@ class EventAdmin(OfficeScopedMixin, SearchAdmin):
     date_hierarchy = "start_date"
     autocomplete_fields = ["organiser", "province"]
     inlines = [AttendanceInline]
-    readonly_fields = ["fiscal_year"]
+    readonly_fields = ["fiscal_year", "created", "updated"]
     @admin.display(description=_("date"), ordering="start_date")
     def dates(self, obj):
         return thai.format_date_range(obj.start_date, obj.end_date)
@@ -177,6 +193,7 @@ class EventAdmin(OfficeScopedMixin, SearchAdmin):
         (_("When"), {"fields": [("start_date", "end_date"), "start_time", "fiscal_year"]}),
         (_("Where"), {"fields": ["venue", "province", ("mode", "online_platform")]}),
         (_("Who"), {"fields": ["participant_count", "attending_groups"]}),
+        (None, {"fields": [("created", "updated")]}),
     ]
 
 
@@ -195,15 +212,15 @@ class ArticleAdmin(OfficeScopedMixin, SearchAdmin):
     date_hierarchy = "published_at"
     autocomplete_fields = ["office", "category", "event", "tags"]
     inlines = [PhotoInline]
-    readonly_fields = ["read_count", "created_at", "updated_at"]
+    readonly_fields = ["read_count", "created", "updated"]
 
     @admin.display(description=_("publication time"), ordering="published_at")
     def publication(self, obj):
-        return f"{thai.format_date(obj.published_at)} {timezone.localtime(obj.published_at):%H:%M}"
+        return thai.format_datetime(obj.published_at)
 
     fieldsets = [
         (None, {"fields": ["title", "summary", "body"]}),
         (_("Filing"), {"fields": ["office", "category", "tags", "event"]}),
         (_("Credits"), {"fields": [("writer", "photographer", "author"), "source_url"]}),
-        (_("Publishing"), {"fields": ["status", "published_at", "read_count", ("created_at", "updated_at")]}),
+        (_("Publishing"), {"fields": ["status", "published_at", "read_count", ("created", "updated")]}),
     ]

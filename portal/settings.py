@@ -139,6 +139,8 @@ LANGUAGES = [("th", _("Thai")), ("en", _("English"))]
 # own admin, auth and form messages, which Django's Thai catalogue lacks or gets wrong.
 # Both take priority over Django's catalogues.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_django"]
+# Thai input formats: times are typed and shown as 09.00 (portal/formats/th/).
+FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = "Asia/Bangkok"
 USE_I18N = True
 USE_TZ = True

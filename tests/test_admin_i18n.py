@@ -240,6 +240,7 @@ def test_admin_javascript_catalogue_is_thai(editor):
     """Calendar, clock, selection boxes and action warnings, as /admin/jsi18n/ serves them."""
     script = editor.get(reverse("admin:jsi18n"), HTTP_ACCEPT_LANGUAGE="th").content.decode()
     catalog = json.loads(re.search(r"const newcatalog = (\{.*?\});", script, re.S).group(1))
+    formats = json.loads(re.search(r"django.formats = (\{.*?\});", script, re.S).group(1))
     for msgid, thai in {
         "Today": "วันนี้", "Now": "เวลานี้", "Choose a Date": "เลือกวันที่", "Choose a Time": "เลือกเวลา",
         "Cancel": "ยกเลิก", "Midnight": "เที่ยงคืน", "Noon": "เที่ยงวัน", "6 a.m.": "06.00 น.",
@@ -249,3 +250,5 @@ def test_admin_javascript_catalogue_is_thai(editor):
         assert catalog[msgid] == thai
     english = [key for key, value in catalog.items() if isinstance(value, str) and untranslated(value, key.split("\x04")[-1])]
     assert english == []
+    assert formats["TIME_INPUT_FORMATS"][0] == "%H.%M"  # "Now" and the clock write 09.00
+    assert formats["DATE_INPUT_FORMATS"][0] == "%d/%m/%Y"  # the calendar writes 20/11/2569
