@@ -5,8 +5,9 @@
 // shows the year. Thai editors read and type Buddhist-era years (20/11/2569), as
 // the date boxes show them (news/forms.py BuddhistEraDateWidget), so here %Y is
 // the B.E. year both ways. Like news.thai.parse_date on the server, a year after
-// 2400 is taken as B.E. and anything else as C.E. Loaded only by the B.E. widgets.
-{
+// 2400 is taken as B.E. and anything else as C.E. Loaded only by the B.E. widgets;
+// admin may place this file before core.js, so the patch waits for the page.
+document.addEventListener('DOMContentLoaded', function() {
     const OFFSET = 543;
     const SEPARATORS = /[.\-/]/;
 
@@ -36,4 +37,4 @@
             caption.textContent = CalendarNamespace.monthsOfYear[parseInt(month, 10) - 1] + ' ' + (parseInt(year, 10) + OFFSET);
         }
     };
-}
+});
