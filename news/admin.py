@@ -1,13 +1,21 @@
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import BadRequest
 from django.db import models
 from django.db.models import Count, Q
-from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from . import permissions, thai
-from .forms import ThaiDateField, ThaiSplitDateTimeField, ThaiTimeField
+from .forms import (
+    BuddhistEraDateWidget,
+    ThaiDateField,
+    ThaiSplitDateTimeField,
+    ThaiSplitDateTimeWidget,
+    ThaiTimeField,
+    ThaiTimeWidget,
+)
 from .models import (
     Article,
     Attendance,
@@ -143,27 +151,52 @@ class DateHierarchyChangeList(ChangeList):
             raise BadRequest("date out of range") from error
 
 
-class SearchAdmin(SpellingVariantSearchMixin, admin.ModelAdmin):
-    # Editors type dates the Thai way (26/5/2566) as often as they use the picker.
+class PortalModelAdmin(SpellingVariantSearchMixin, admin.ModelAdmin):
+    # Editors type dates the Thai way (26/5/2566) as often as they use the picker,
+    # and read them back the same way: B.E. years, times as 09.00.
     formfield_overrides = {
-        models.DateField: {"form_class": ThaiDateField},
-        models.TimeField: {"form_class": ThaiTimeField},
-        models.DateTimeField: {"form_class": ThaiSplitDateTimeField},
+        models.DateField: {"form_class": ThaiDateField, "widget": BuddhistEraDateWidget},
+        models.TimeField: {"form_class": ThaiTimeField, "widget": ThaiTimeWidget},
+        models.DateTimeField: {"form_class": ThaiSplitDateTimeField, "widget": ThaiSplitDateTimeWidget},
     }
 
     def get_changelist(self, request, **kwargs):
         return DateHierarchyChangeList
 
+    def get_deleted_objects(self, objs, request):
+        """The delete summary without rows of Django's own link tables: deleting an
+        article (or a tag) unlinks them ("Article_tags object (1)"), it deletes neither."""
+        to_delete, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        links = [model._meta for model in apps.get_models(include_auto_created=True) if model._meta.auto_created]
+        prefixes = tuple(f"{capfirst(opts.verbose_name)}: " for opts in links)
+
+        def without_links(items):
+            kept = [without_links(item) if isinstance(item, list) else item for item in items]
+            return [item for item in kept if item != [] and not str(item).startswith(prefixes)]
+
+        for opts in links:
+            model_count.pop(opts.verbose_name_plural, None)
+        return without_links(to_delete), model_count, perms_needed, protected
+
+    # Read-only timestamps in Thai with B.E. years (Django would write "2026").
+    @admin.display(description=_("created"))
+    def created(self, obj):
+        return thai.format_datetime(obj.created_at)
+
+    @admin.display(description=_("last changed"))
+    def updated(self, obj):
+        return thai.format_datetime(obj.updated_at)
+
 
 @admin.register(Province)
-class ProvinceAdmin(SearchAdmin):
+class ProvinceAdmin(PortalModelAdmin):
     list_display = ["name_th", "name_en", "code", "region"]
     list_filter = ["region"]
     search_fields = ["name_th", "name_en", "code"]
 
 
 @admin.register(Office)
-class OfficeAdmin(SearchAdmin):
+class OfficeAdmin(PortalModelAdmin):
     list_display = ["short_name", "name", "kind", "parent", "province"]
     list_filter = ["kind", "province__region"]
     list_select_related = ["parent", "province"]
@@ -180,13 +213,13 @@ class OfficeAdmin(SearchAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(SearchAdmin):
+class CategoryAdmin(PortalModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
 
 
 @admin.register(Tag)
-class TagAdmin(EditorRulesMixin, SearchAdmin):
+class TagAdmin(EditorRulesMixin, PortalModelAdmin):
     list_display = ["name", "slug", "article_count"]
     search_fields = ["name"]
 
@@ -208,7 +241,7 @@ class AttendanceInline(EditorRulesInlineMixin, admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(EditorRulesMixin, SearchAdmin):
+class PersonAdmin(EditorRulesMixin, PortalModelAdmin):
     list_display = ["__str__", "appearance_count"]
     search_fields = ["name", "honorific"]
 
@@ -231,7 +264,7 @@ class PersonAdmin(EditorRulesMixin, SearchAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(EditorRulesMixin, SearchAdmin):
+class EventAdmin(EditorRulesMixin, PortalModelAdmin):
     office_field = "organiser"
 
     list_display = ["title", "dates", "organiser", "province", "mode", "fiscal_year"]
@@ -241,7 +274,7 @@ class EventAdmin(EditorRulesMixin, SearchAdmin):
     date_hierarchy = "start_date"
     autocomplete_fields = ["organiser", "province"]
     inlines = [AttendanceInline]
-    readonly_fields = ["fiscal_year"]
+    readonly_fields = ["fiscal_year", "created", "updated"]
     @admin.display(description=_("date"), ordering="start_date")
     def dates(self, obj):
         return thai.format_date_range(obj.start_date, obj.end_date)
@@ -251,6 +284,7 @@ class EventAdmin(EditorRulesMixin, SearchAdmin):
         (_("When"), {"fields": [("start_date", "end_date"), "start_time", "fiscal_year"]}),
         (_("Where"), {"fields": ["venue", "province", ("mode", "online_platform")]}),
         (_("Who"), {"fields": ["participant_count", "attending_groups"]}),
+        (None, {"fields": [("created", "updated")]}),
     ]
 
 
@@ -261,7 +295,7 @@ class PhotoInline(EditorRulesInlineMixin, admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(EditorRulesMixin, SearchAdmin):
+class ArticleAdmin(EditorRulesMixin, PortalModelAdmin):
     office_field = "office"
     list_display = ["title", "office", "category", "status", "publication", "is_published", "read_count"]
     list_filter = ["status", "category", "office__kind", "office", "published_at"]
@@ -270,15 +304,15 @@ class ArticleAdmin(EditorRulesMixin, SearchAdmin):
     date_hierarchy = "published_at"
     autocomplete_fields = ["office", "category", "event", "tags"]
     inlines = [PhotoInline]
-    readonly_fields = ["read_count", "created_at", "updated_at"]
+    readonly_fields = ["read_count", "created", "updated"]
 
     @admin.display(description=_("publication time"), ordering="published_at")
     def publication(self, obj):
-        return f"{thai.format_date(obj.published_at)} {timezone.localtime(obj.published_at):%H:%M}"
+        return thai.format_datetime(obj.published_at)
 
     fieldsets = [
         (None, {"fields": ["title", "summary", "body"]}),
         (_("Filing"), {"fields": ["office", "category", "tags", "event"]}),
         (_("Credits"), {"fields": [("writer", "photographer", "author"), "source_url"]}),
-        (_("Publishing"), {"fields": ["status", "published_at", "read_count", ("created_at", "updated_at")]}),
+        (_("Publishing"), {"fields": ["status", "published_at", "read_count", ("created", "updated")]}),
     ]

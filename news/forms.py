@@ -1,6 +1,11 @@
-"""Form fields shared by the public filters and the admin."""
+"""Form fields shared by the public filters and the admin, and the admin's date widgets."""
+
+import datetime
+import re
 
 from django import forms
+from django.contrib.admin.widgets import AdminDateWidget, AdminSplitDateTime, AdminTimeWidget
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from . import thai
@@ -33,8 +38,12 @@ class ThaiTimeField(forms.TimeField):
 
     def to_python(self, value):
         if isinstance(value, str):
-            value = value.strip().removesuffix("น.").strip().replace(".", ":")
+            value = value.strip().removesuffix("น.").strip()
+            value = _THAI_TIME.sub(lambda match: match.group(0).replace(".", ":"), value)
         return super().to_python(value)
+
+
+_THAI_TIME = re.compile(r"^\d{1,2}\.\d{2}(\.\d{2})?$")  # 9.30, 09.00, 09.00.30
 
 
 class ThaiSplitDateTimeField(forms.SplitDateTimeField):
@@ -44,3 +53,46 @@ class ThaiSplitDateTimeField(forms.SplitDateTimeField):
         localize = kwargs.get("localize", False)
         fields = (ThaiDateField(localize=localize), ThaiTimeField(localize=localize))
         forms.MultiValueField.__init__(self, fields, **kwargs)
+
+
+class BuddhistEraDateWidget(AdminDateWidget):
+    """Admin's date box, showing the year in the Buddhist era: 20/11/2569.
+
+    The value is written in the language's first date input format (what admin's
+    calendar writes too) with a B.E. year, so it reads as editors type it and
+    goes through ThaiDateField back to the same date. The script makes the
+    calendar and its "Today" link read and write B.E. years as well.
+    """
+
+    class Media:
+        js = ["news/admin/buddhist-era.js"]
+
+    def format_value(self, value):
+        if isinstance(value, datetime.date):
+            pattern = self.format or formats.get_format("DATE_INPUT_FORMATS")[0]
+            return value.strftime(pattern.replace("%Y", str(thai.be_year(value))))
+        return super().format_value(value)
+
+
+class ThaiTimeWidget(AdminTimeWidget):
+    """Admin's time box, showing 09.00 (the Thai way), with seconds only when set.
+
+    Takes the first input format of the language that keeps the whole value, so
+    saving a form unchanged never drops the seconds of a stored time.
+    """
+
+    def format_value(self, value):
+        if isinstance(value, datetime.time):
+            naive = value.replace(tzinfo=None)
+            for pattern in formats.get_format("TIME_INPUT_FORMATS"):
+                text = naive.strftime(pattern)
+                if datetime.datetime.strptime(text, pattern).time() == naive:
+                    return text
+        return super().format_value(value)
+
+
+class ThaiSplitDateTimeWidget(AdminSplitDateTime):
+    """Admin's date + time pair: 20/11/2569 and 09.00."""
+
+    def __init__(self, attrs=None):
+        forms.MultiWidget.__init__(self, [BuddhistEraDateWidget, ThaiTimeWidget], attrs)

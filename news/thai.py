@@ -130,6 +130,17 @@ def format_time(value):
     return _("%(hour)02d.%(minute)02d hrs.") % {"hour": value.hour, "minute": value.minute}
 
 
+def format_datetime(value):
+    """'29 พฤศจิกายน 2569 09.00 น.': the local date with its B.E. year, then the time."""
+    if not value:
+        return ""
+    from django.utils import timezone
+
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return f"{format_date(value)} {format_time(value)}"
+
+
 def normalize(text):
     """Canonical form of Thai text for comparing and searching.
 

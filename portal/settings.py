@@ -148,7 +148,12 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "th"
 LANGUAGES = [("th", _("Thai")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/ is our own catalogue (makemessages); locale_django/ holds Thai for Django's
+# own admin, auth and form messages, which Django's Thai catalogue lacks or gets wrong.
+# Both take priority over Django's catalogues.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_django"]
+# Thai input formats: times are typed and shown as 09.00 (portal/formats/th/).
+FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = "Asia/Bangkok"
 USE_I18N = True
 USE_TZ = True

@@ -4,57 +4,62 @@ from html.parser import HTMLParser
 
 
 class _FormReader(HTMLParser):
-    def __init__(self, form_id):
+    """Collects the fields of one form: the one with `form_id`, or else the first
+    whose id ends in "_form" (the admin's change form is "<model>_form")."""
+
+    def __init__(self, form_id=None):
         super().__init__()
-        self.form_id, self.inside, self.data = form_id, False, {}
-        self.select = self.textarea = None
+        self.form_id, self.inside, self.done = form_id, False, False
+        self.data, self.select, self.textarea = {}, None, None
+
+    def add(self, name, value):
+        self.data.setdefault(name, []).append(value)
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "form":
-            self.inside = attrs.get("id") == self.form_id
-        if not self.inside or "name" not in attrs and tag != "option":
+        if tag == "form" and not self.done:
+            form_id = attrs.get("id") or ""
+            self.inside = form_id == self.form_id if self.form_id else form_id.endswith("_form")
+        if not self.inside:
             return
-        if tag == "input":
+        name = attrs.get("name")
+        if tag == "input" and name:
             kind = attrs.get("type", "text")
-            if kind in ("submit", "button", "file", "image", "reset"):
-                return
             if kind in ("checkbox", "radio") and "checked" not in attrs:
                 return
-            self.data.setdefault(attrs["name"], []).append(attrs.get("value", "on" if kind == "checkbox" else ""))
+            if kind not in ("submit", "button", "reset", "file", "image"):
+                self.add(name, attrs.get("value", "on" if kind == "checkbox" else ""))
         elif tag == "select":
-            self.select = attrs["name"]
-            self.data.setdefault(self.select, [])
+            self.select = name
+            self.data.setdefault(name, [])
         elif tag == "option" and self.select and "selected" in attrs:
-            self.data[self.select].append(attrs.get("value", ""))
-        elif tag == "textarea":
-            self.textarea = attrs["name"]
-            self.data[self.textarea] = [""]
+            self.add(self.select, attrs.get("value", ""))
+        elif tag == "textarea" and name:
+            self.textarea = name
+            self.add(name, "")
 
     def handle_endtag(self, tag):
-        if tag == "form":
-            self.inside = False
+        if tag == "form" and self.inside:
+            self.inside, self.done = False, True
         elif tag == "select":
             self.select = None
-        elif tag == "textarea":
+        elif tag == "textarea" and self.textarea:  # a browser drops the newline after <textarea>
+            self.data[self.textarea][-1] = self.data[self.textarea][-1].removeprefix("\n")
             self.textarea = None
 
     def handle_data(self, data):
         if self.textarea:
-            self.data[self.textarea][0] += data
+            self.data[self.textarea][-1] += data
 
 
-def form_data(response, form_id=None, **changes):
-    """The fields of the page's admin form as a browser would submit them, with `changes`.
-
-    The admin's change form has the id "<model>_form".
-    """
-    if form_id is None:
-        form_id = f"{response.context['opts'].model_name}_form"
+def form_fields(html, form_id=None):
+    """What a browser posts when the page's admin form is submitted unchanged."""
     reader = _FormReader(form_id)
-    reader.feed(response.content.decode())
-    data = {name: values if len(values) != 1 else values[0] for name, values in reader.data.items()}
-    # A textarea's content starts after the newline that follows its tag.
-    data = {name: value.removeprefix("\n") if isinstance(value, str) else value for name, value in data.items()}
-    data.update(changes)
-    return data
+    reader.feed(html)
+    reader.data.pop("csrfmiddlewaretoken", None)
+    return {name: values if len(values) != 1 else values[0] for name, values in reader.data.items()}
+
+
+def form_data(response, **changes):
+    """The change form of an admin response as a browser would submit it, with `changes`."""
+    return {**form_fields(response.content.decode()), **changes}

@@ -223,7 +223,7 @@ def test_thai_category_slug_saves_again_unchanged(admin_client):
 
 def test_admin_lists_show_buddhist_era_dates(admin_client):
     html = admin_client.get(reverse("admin:news_article_changelist")).content.decode()
-    assert "9 พฤศจิกายน 2566 12:00" in html
+    assert "9 พฤศจิกายน 2566 12.00 น." in html
     html = admin_client.get(reverse("admin:news_event_changelist")).content.decode()
     assert "25–28 พฤษภาคม 2566" in html
 

@@ -5,6 +5,7 @@ these tests see exactly what a new user of `scripts/demo.sh` sees.
 """
 
 import json
+import re
 import os
 import socket
 import subprocess
@@ -229,4 +230,29 @@ def test_an_editor_posts_an_article_with_a_photo_in_admin(server, browser, tmp_p
     image = page.locator(".gallery-thumb img").first
     assert image.evaluate("img => img.complete && img.naturalWidth") == 800
     assert page.locator(".gallery-thumb").first.get_attribute("data-alt") == "ผู้เข้าร่วมนั่งฟังการบรรยาย"
+    page.close()
+
+
+def test_admin_calendar_and_clock_write_and_read_buddhist_era_dates(server, browser):
+    """The calendar, "วันนี้" and "เวลานี้" write 20/11/2569 and 09.00, as the boxes show
+    dates, and the calendar opens at the B.E. date in the box."""
+    import datetime
+
+    page = browser.new_page()
+    page.goto(server + "/admin/login/?next=/admin/news/event/add/")
+    page.fill("#id_username", "admin")
+    page.fill("#id_password", "admin")
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/news/event/add/")
+    today = datetime.date.today()
+    page.locator(".datetimeshortcuts a", has_text="วันนี้").first.click()
+    assert page.input_value("#id_start_date") == f"{today:%d/%m}/{today.year + 543}"
+    page.fill("#id_start_date", "20/11/2569")
+    page.click("#calendarlink0")
+    assert page.locator("#calendarin0 caption").inner_text() == "พฤศจิกายน 2569"
+    assert page.locator("#calendarin0 td.selected").inner_text() == "20"
+    page.locator("#calendarin0 td a", has_text="25").first.click()
+    assert page.input_value("#id_start_date") == "25/11/2569"
+    page.locator(".datetimeshortcuts a", has_text="เวลานี้").first.click()
+    assert re.fullmatch(r"\d\d\.\d\d", page.input_value("#id_start_time"))
     page.close()

@@ -27,3 +27,9 @@ def be_year(value):
 @register.filter
 def thai_time(value):
     return thai.format_time(value)
+
+
+@register.filter
+def be_datetime(value):
+    """{{ action.action_time|be_datetime }} → 29 พฤศจิกายน 2569 09.00 น."""
+    return thai.format_datetime(value)
