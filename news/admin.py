@@ -140,6 +140,7 @@ class EditorRulesInlineMixin(ChoicesFollowRulesMixin):
             obj is None or permissions.can_change(request.user, obj)
         )
 
+
 class DateHierarchyChangeList(ChangeList):
     def get_filters(self, request):
         # Django turns only a ValueError from the typed date-hierarchy year, month
