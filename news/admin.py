@@ -66,9 +66,10 @@ UNAVAILABLE_CHOICE_MESSAGES = {
 }
 
 
-class ChoicesFollowRulesMixin:
+class FollowsRulesMixin:
     """Choice lists (and so autocomplete answers and accepted POSTs) hold only the
-    rows news.permissions lets the user see."""
+    rows news.permissions lets the user see; only rows it lets them change are
+    changed or deleted."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         kwargs.setdefault("queryset", permissions.visible(request.user, db_field.related_model))
@@ -81,8 +82,19 @@ class ChoicesFollowRulesMixin:
         kwargs.setdefault("queryset", permissions.visible(request.user, db_field.related_model))
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
+    # For an inline, `obj` is the object the rows belong to.
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (
+            obj is None or permissions.can_change(request.user, obj)
+        )
 
-class EditorRulesMixin(ChoicesFollowRulesMixin):
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (
+            obj is None or permissions.can_change(request.user, obj)
+        )
+
+
+class EditorRulesMixin(FollowsRulesMixin):
     """Lists, change pages, form choices and autocomplete answers follow
     news.permissions: an editor sees their offices' work and what is public, and
     changes only their offices' work. `office_field` names the owning office, which
@@ -95,16 +107,6 @@ class EditorRulesMixin(ChoicesFollowRulesMixin):
         if request.user.is_superuser:
             return queryset
         return queryset.filter(pk__in=permissions.visible(request.user, self.model).values("pk"))
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and (
-            obj is None or permissions.can_change(request.user, obj)
-        )
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and (
-            obj is None or permissions.can_change(request.user, obj)
-        )
 
     def delete_queryset(self, request, queryset):
         # "Delete selected" acts on the rows listed, which include read-only ones.
@@ -124,21 +126,11 @@ class EditorRulesMixin(ChoicesFollowRulesMixin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class EditorRulesInlineMixin(ChoicesFollowRulesMixin):
+class EditorRulesInlineMixin(FollowsRulesMixin):
     """Rows inside an object (photos, attendees) are changed by whoever may change it."""
 
     def has_add_permission(self, request, obj=None):
         return super().has_add_permission(request, obj) and (obj is None or permissions.can_change(request.user, obj))
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and (
-            obj is None or permissions.can_change(request.user, obj)
-        )
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and (
-            obj is None or permissions.can_change(request.user, obj)
-        )
 
 
 class DateHierarchyChangeList(ChangeList):

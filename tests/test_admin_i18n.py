@@ -18,9 +18,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
 
-from news.permissions import EDITORS_GROUP
-from news.models import Article, Office
+from news.models import Article
 from tests.admin_forms import form_fields
+from tests.factories import make_editor
 
 pytestmark = pytest.mark.django_db
 
@@ -119,11 +119,8 @@ def walk(client, start, allowed, limit=2, ignore=None):
 
 @pytest.fixture
 def editor(client):
-    """An editor of ศธจ.เพชรบูรณ์, made as load_demo makes editors (tests/test_editors.py)."""
-    user = get_user_model().objects.create_user("phetchabun", password="pw-for-tests-123", is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    Office.objects.get(slug="peo-phetchabun").editors.add(user)
-    client.force_login(user)
+    """An editor of ศธจ.เพชรบูรณ์, in the editors group every migrate makes."""
+    client.force_login(make_editor("phetchabun", "peo-phetchabun"))
     return client
 
 

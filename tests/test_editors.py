@@ -2,25 +2,19 @@
 office's articles, drafts included."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
-from news.permissions import EDITORS_GROUP
 from news.models import Article, Event, Office
-from tests.factories import make_article
+from tests.factories import make_article, make_editor
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def editor_client(client):
-    """An editor of ศธจ.เพชรบูรณ์, as load_demo's group makes them."""
-    user = get_user_model().objects.create_user("phetchabun", password="pw-for-tests-123", is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
-    Office.objects.get(slug="peo-phetchabun").editors.add(user)
-    client.force_login(user)
+    """An editor of ศธจ.เพชรบูรณ์, in the editors group every migrate makes."""
+    client.force_login(make_editor("phetchabun", "peo-phetchabun"))
     return client
 
 
