@@ -137,3 +137,11 @@ def test_nul_byte_gets_the_thai_bad_request_page(client, url):
     response = client.get(url)
     assert response.status_code == 400
     assert "คำขอไม่ถูกต้อง" in response.content.decode()
+
+
+@pytest.mark.parametrize("cookie", ['sessionid="abcdefgh\\000ijk"', "csrftoken=a\x00b"])
+@pytest.mark.parametrize("url", ["/admin/login/", "/news/", "/"])
+def test_a_nul_in_a_cookie_is_a_bad_request_not_a_database_error(client, url, cookie):
+    client.raise_request_exception = False
+    response = client.get(url, HTTP_COOKIE=cookie)
+    assert response.status_code == 400, f"{url} with {cookie!r} answered {response.status_code}"
