@@ -1,7 +1,10 @@
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.admin.views.main import ChangeList
-from django.core.exceptions import BadRequest
+from django.contrib.admin.exceptions import NotRegistered
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.core.exceptions import BadRequest, FieldDoesNotExist, ValidationError
+from django.db.models.constants import LOOKUP_SEP
 from django.db import models
 from django.db.models import Count, Q
 from django.utils.text import capfirst
@@ -9,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from . import permissions, thai
 from .forms import (
+    AutocompleteSelectMultipleWellFormed,
+    AutocompleteSelectWellFormed,
     BuddhistEraDateWidget,
     ThaiDateField,
     ThaiSplitDateTimeField,
@@ -58,11 +63,12 @@ class SpellingVariantSearchMixin:
         return spelling_variants_q(word, [f.lstrip("^=@") for f in self.search_fields])
 
 
-# What an editor reads when a form offers a row they may not use (a hand-made POST,
-# or an event that stopped being public while the form was open).
+# What an editor reads when a form is sent with a row they may not use: a hand-made
+# POST, or an event that stopped being public since it was linked.
 UNAVAILABLE_CHOICE_MESSAGES = {
     Event: _("Link only events of your offices, or events another office has already published news about."),
     Person: _("That person is not available: choose someone from the list."),
+    Tag: _("That tag is not available: choose one from the list or type a new one."),
 }
 
 
@@ -73,14 +79,21 @@ class FollowsRulesMixin:
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         kwargs.setdefault("queryset", permissions.visible(request.user, db_field.related_model))
-        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        if db_field.related_model in UNAVAILABLE_CHOICE_MESSAGES:
-            field.error_messages["invalid_choice"] = UNAVAILABLE_CHOICE_MESSAGES[db_field.related_model]
-        return field
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs.setdefault("widget", AutocompleteSelectWellFormed(db_field, self.admin_site))
+        return self._unavailable_message(db_field, super().formfield_for_foreignkey(db_field, request, **kwargs))
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         kwargs.setdefault("queryset", permissions.visible(request.user, db_field.related_model))
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs.setdefault("widget", AutocompleteSelectMultipleWellFormed(db_field, self.admin_site))
+        return self._unavailable_message(db_field, super().formfield_for_manytomany(db_field, request, **kwargs))
+
+    @staticmethod
+    def _unavailable_message(db_field, field):
+        if field is not None and db_field.related_model in UNAVAILABLE_CHOICE_MESSAGES:
+            field.error_messages["invalid_choice"] = UNAVAILABLE_CHOICE_MESSAGES[db_field.related_model]
+        return field
 
     # For an inline, `obj` is the object the rows belong to.
     def has_change_permission(self, request, obj=None):
@@ -92,6 +105,22 @@ class FollowsRulesMixin:
         return super().has_delete_permission(request, obj) and (
             obj is None or permissions.can_change(request.user, obj)
         )
+
+
+def keep_showing_current_choice(field, current):
+    """A link the object has but the user may no longer choose (another office's
+    event that went back to embargo) stays on screen, and saving it is refused with
+    the reason, instead of the box showing empty and the link vanishing on save."""
+    if current is None or not hasattr(field, "queryset") or field.queryset.filter(pk=current).exists():
+        return
+    allowed = field.queryset
+    field.queryset = allowed | allowed.model._default_manager.filter(pk=current)
+
+    def still_allowed(value):
+        if value is not None and not allowed.filter(pk=value.pk).exists():
+            raise ValidationError(field.error_messages["invalid_choice"], code="invalid_choice", params={"value": value.pk})
+
+    field.validators = [*field.validators, still_allowed]
 
 
 class EditorRulesMixin(FollowsRulesMixin):
@@ -111,6 +140,13 @@ class EditorRulesMixin(FollowsRulesMixin):
     def delete_queryset(self, request, queryset):
         # "Delete selected" acts on the rows listed, which include read-only ones.
         super().delete_queryset(request, queryset & permissions.editable(request.user, self.model))
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if obj is not None and not request.user.is_superuser:
+            for name, field in form.base_fields.items():
+                keep_showing_current_choice(field, getattr(obj, f"{name}_id", None))
+        return form
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
@@ -156,6 +192,26 @@ class PortalModelAdmin(SpellingVariantSearchMixin, admin.ModelAdmin):
     def get_changelist(self, request, **kwargs):
         return DateHierarchyChangeList
 
+    def lookup_allowed(self, lookup, value, request=None):
+        # Django lets any list filter on a reverse relation (/admin/news/office/?articles=6),
+        # which tells whether a row the user may not see exists, and where.
+        try:
+            field = self.model._meta.get_field(lookup.split(LOOKUP_SEP)[0])
+        except FieldDoesNotExist:
+            field = None
+        if field is not None and field.auto_created and not field.concrete:
+            return False
+        return super().lookup_allowed(lookup, value, request)
+
+    def response_action(self, request, queryset):
+        # Django filters by the ticked ids as sent; "abc" would be a 500.
+        for value in request.POST.getlist(ACTION_CHECKBOX_NAME):
+            try:
+                self.model._meta.pk.to_python(value)
+            except ValidationError:
+                raise BadRequest("not an id") from None
+        return super().response_action(request, queryset)
+
     def get_deleted_objects(self, objs, request):
         """The delete summary without rows of Django's own link tables: deleting an
         article (or a tag) unlinks them ("Article_tags object (1)"), it deletes neither."""
@@ -195,14 +251,21 @@ class OfficeAdmin(PortalModelAdmin):
     list_select_related = ["parent", "province"]
     search_fields = ["short_name", "name", "slug"]
     autocomplete_fields = ["parent", "province", "editors"]
-    # Autocomplete boxes that choose the *owning* office offer only the editor's.
-    OWNING_FIELDS = {("article", "office"), ("event", "organiser")}
 
     def get_search_results(self, request, queryset, search_term):
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        if (request.GET.get("model_name"), request.GET.get("field_name")) in self.OWNING_FIELDS:
+        # An autocomplete box that chooses the *owning* office offers only the editor's.
+        try:
+            source = self.admin_site.get_model_admin(apps.get_model("news", request.GET.get("model_name", "")))
+        except (LookupError, NotRegistered):
+            source = None
+        if request.GET.get("field_name") == getattr(source, "office_field", None):
             queryset = queryset & permissions.editable(request.user, Office)
         return queryset, may_have_duplicates
+
+    def get_exclude(self, request, obj=None):
+        # Who edits for which office is for superusers to know.
+        return None if request.user.is_superuser else ["editors"]
 
 
 @admin.register(Category)

@@ -4,7 +4,14 @@ import datetime
 import re
 
 from django import forms
-from django.contrib.admin.widgets import AdminDateWidget, AdminSplitDateTime, AdminTimeWidget
+from django.contrib.admin.widgets import (
+    AdminDateWidget,
+    AdminSplitDateTime,
+    AdminTimeWidget,
+    AutocompleteSelect,
+    AutocompleteSelectMultiple,
+)
+from django.core.exceptions import ValidationError
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
@@ -96,3 +103,28 @@ class ThaiSplitDateTimeWidget(AdminSplitDateTime):
 
     def __init__(self, attrs=None):
         forms.MultiWidget.__init__(self, [BuddhistEraDateWidget, ThaiTimeWidget], attrs)
+
+
+class WellFormedChoicesMixin:
+    """An autocomplete box redrawn after a hand-made POST (office=abc) shows no choice
+    rather than failing on the value: Django looks the value up in the database."""
+
+    def optgroups(self, name, value, attr=None):
+        target = self.field.target_field
+        return super().optgroups(name, [item for item in value if self._parses(target, item)], attr)
+
+    @staticmethod
+    def _parses(field, value):
+        try:
+            field.to_python(value)
+        except ValidationError:
+            return False
+        return True
+
+
+class AutocompleteSelectWellFormed(WellFormedChoicesMixin, AutocompleteSelect):
+    pass
+
+
+class AutocompleteSelectMultipleWellFormed(WellFormedChoicesMixin, AutocompleteSelectMultiple):
+    pass

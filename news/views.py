@@ -121,9 +121,10 @@ class ArticleDetailView(CanonicalURLMixin, DetailView):
         context["share"] = seo.article_meta(article, self.request)
         return context
 
-    def render_to_response(self, context, **kwargs):
-        response = super().render_to_response(context, **kwargs)
-        if context["preview"]:
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if not self.object.is_published():
+            # A preview (and its redirect to the canonical address) is one editor's.
             patch_cache_control(response, private=True, no_store=True)
         return response
 

@@ -82,6 +82,8 @@ def test_editors_preview_their_own_drafts_and_nobody_else_does(editor_client):
     assert response.status_code == 200 and "ร่างของเพชรบูรณ์" in html
     assert "ผู้อ่านยังไม่เห็นหน้านี้" in html and 'content="noindex' in html
     assert "no-store" in response["Cache-Control"]
+    redirect = editor_client.get(f"/news/{own.pk}/")  # the short address, before its 301
+    assert redirect.status_code == 301 and "no-store" in redirect["Cache-Control"]
     own.refresh_from_db()
     assert own.read_count == 0  # a preview is not a read
     assert editor_client.get(other.get_absolute_url()).status_code == 404

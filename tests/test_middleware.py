@@ -145,3 +145,23 @@ def test_a_nul_in_a_cookie_is_a_bad_request_not_a_database_error(client, url, co
     client.raise_request_exception = False
     response = client.get(url, HTTP_COOKIE=cookie)
     assert response.status_code == 400, f"{url} with {cookie!r} answered {response.status_code}"
+
+
+def test_malformed_admin_posts_get_a_form_error_or_400_never_a_500(client):
+    """Hand-made POSTs: an action on "abc", an autocomplete box sent "abc"."""
+    from news.models import Event
+
+    client.raise_request_exception = False
+    client.force_login(get_user_model().objects.create_superuser("hostile-admin", "h@example.invalid", None))
+    for selected in ["abc", "1\x00"]:
+        response = client.post("/admin/news/article/", {"action": "delete_selected", "_selected_action": selected})
+        assert response.status_code == 400, selected
+    for field in ["office", "event", "category", "tags"]:
+        response = client.post("/admin/news/article/add/", {"title": "x", "body": "x", field: "abc"})
+        assert response.status_code == 200, field  # the form again, with its errors
+    event = Event.objects.first()
+    response = client.post(f"/admin/news/event/{event.pk}/change/", {
+        "title": event.title, "attendances-TOTAL_FORMS": "1", "attendances-INITIAL_FORMS": "0",
+        "attendances-0-person": "abc", "attendances-0-role": "guest",
+    })
+    assert response.status_code == 200

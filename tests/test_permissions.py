@@ -120,10 +120,14 @@ def test_event_admin_hides_another_offices_embargoed_event(phetchabun, obec, emb
 def test_a_public_event_of_another_office_is_shown_read_only(phetchabun):
     event = Event.objects.get(organiser__slug="ops", start_date="2023-11-09")
     url = reverse("admin:news_event_change", args=[event.pk])
-    html = phetchabun.get(url).content.decode()
+    page = phetchabun.get(url)
+    html = page.content.decode()
     assert "ว่าที่ร้อยตรี ธนุ วงษ์จินดา" in html
-    assert 'name="attendances-0-position"' not in html  # attendees are not editable
-    phetchabun.post(url, {"title": "แก้ชื่อโดยคนนอก"})
+    assert 'name="attendances-0-position"' not in html and 'name="title"' not in html  # nothing to edit
+    # The whole form as its owner would send it, with a new title: refused.
+    owner = login(make_editor("ops-owner", "ops"))
+    data = form_data(owner.get(url), title="แก้ชื่อโดยคนนอก")
+    assert phetchabun.post(url, data).status_code == 403
     event.refresh_from_db()
     assert event.title != "แก้ชื่อโดยคนนอก"
 
@@ -152,13 +156,23 @@ def test_person_search_does_not_find_a_position_held_only_in_another_offices_dra
 
 def test_people_and_tags_of_another_office_cannot_be_renamed(phetchabun, obec, embargo):
     person = Person.objects.get(name=SECRET_PERSON)
-    tag = Tag.objects.get(name=SECRET_TAG)
-    for client, expected_status in [(phetchabun, 302), (obec, 302)]:
-        # An embargoed row is not even found by the other office (redirect to the index).
-        response = client.post(reverse("admin:news_person_change", args=[person.pk]), {"name": "เปลี่ยนชื่อ"})
-        assert response.status_code == expected_status
+    person_url = reverse("admin:news_person_change", args=[person.pk])
+    # Embargoed: the other office does not even find the person (redirect to the index).
+    assert phetchabun.post(person_url, {"honorific": "นาย", "name": "เปลี่ยนโดยคนนอก"}).status_code == 302
     person.refresh_from_db()
-    assert person.name == "เปลี่ยนชื่อ"  # OBEC alone uses this person: OBEC may correct the name
+    assert person.name == SECRET_PERSON
+    # OBEC alone uses this person: OBEC may correct the name.
+    assert obec.post(person_url, {"honorific": "นางสาว", "name": "ลับเฉพาะ แก้ตัวสะกด"}).status_code == 302
+    person.refresh_from_db()
+    assert person.name == "ลับเฉพาะ แก้ตัวสะกด"
+
+    # A public person of another office's meeting (seed 003, สป.ศธ.): seen, not changeable.
+    public_person = Person.objects.get(name="ธนุ วงษ์จินดา")
+    url = reverse("admin:news_person_change", args=[public_person.pk])
+    assert phetchabun.get(url).status_code == 200
+    assert phetchabun.post(url, {"honorific": "นาย", "name": "ธนุ เปลี่ยนชื่อ"}).status_code == 403
+    public_person.refresh_from_db()
+    assert public_person.name == "ธนุ วงษ์จินดา"
 
     # A public tag used by another office: seen, not changeable.
     public_tag = Tag.objects.create(name="ป้ายข่าวที่เผยแพร่ของ สพฐ.")
@@ -169,9 +183,20 @@ def test_people_and_tags_of_another_office_cannot_be_renamed(phetchabun, obec, e
     public_tag.refresh_from_db()
     assert public_tag.name != "ป้ายใหม่"
     assert Client().get(public_tag.get_absolute_url()).status_code == 200
+    tag = Tag.objects.get(name=SECRET_TAG)
     assert phetchabun.post(reverse("admin:news_tag_change", args=[tag.pk]), {"name": "x"}).status_code == 302
     tag.refresh_from_db()
     assert tag.name == SECRET_TAG
+
+
+def test_an_editor_renames_a_person_only_their_offices_events_list(phetchabun):
+    own_event = make_event(title="ประชุมของเพชรบูรณ์", organiser=Office.objects.get(slug="peo-phetchabun"))
+    person = Person.objects.create(honorific="นาย", name="สะกดผิด ทดสอบ")
+    Attendance.objects.create(event=own_event, person=person, role="chair")
+    response = phetchabun.post(reverse("admin:news_person_change", args=[person.pk]), {"honorific": "นาย", "name": "สะกดถูก ทดสอบ"})
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.name == "สะกดถูก ทดสอบ"
 
 
 def test_a_person_or_tag_shared_by_two_offices_is_changed_by_a_superuser_only(phetchabun, obec, admin_client):
@@ -232,3 +257,40 @@ def test_another_offices_draft_history_and_delete_pages_stay_closed(phetchabun, 
     for name in ["history", "delete", "change"]:
         response = phetchabun.get(reverse(f"admin:news_article_{name}", args=[embargo.pk]), follow=True)
         assert "ร่างข่าวประชุมลับ" not in response.content.decode()
+
+
+def test_a_draft_keeps_showing_an_event_that_went_back_to_embargo_and_says_why_it_cannot_be_saved(phetchabun):
+    """Its link is neither dropped silently nor saved: publishing the draft would make the event public again."""
+    other = make_event(title="ประชุมที่ถอนข่าวแล้ว", organiser=Office.objects.get(slug="obec"))
+    their_news = make_article(title="ข่าวของ สพฐ. ที่จะถอน", event=other)
+    draft = make_article(title="ร่างของเพชรบูรณ์", status="draft", office=Office.objects.get(slug="peo-phetchabun"), event=other)
+    Article.objects.filter(pk=their_news.pk).update(status="draft")  # OBEC withdraws its news
+    url = reverse("admin:news_article_change", args=[draft.pk])
+    page = phetchabun.get(url)
+    assert "ประชุมที่ถอนข่าวแล้ว" in page.content.decode()  # still shown: the editor linked it
+    response = phetchabun.post(url, form_data(page))
+    assert response.status_code == 200
+    assert "ลิงก์ได้เฉพาะกิจกรรมของหน่วยงานของท่าน" in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.event == other
+    assert phetchabun.post(url, form_data(page, event="")).status_code == 302
+
+
+def test_lists_of_public_rows_do_not_filter_by_hidden_rows(phetchabun, embargo):
+    """/admin/news/office/?articles=<id> would tell whether a hidden article exists, and its office."""
+    phetchabun.raise_request_exception = False
+    for query in [f"articles={embargo.pk}", f"events={embargo.event_id}", "attendances__position__contains=ลับ"]:
+        response = phetchabun.get(reverse("admin:news_office_changelist") + "?" + query)
+        assert response.status_code == 400, query
+
+
+def test_editors_do_not_see_who_edits_for_other_offices(phetchabun, obec):
+    html = phetchabun.get(reverse("admin:news_office_change", args=[Office.objects.get(slug="obec").pk])).content.decode()
+    assert "obec-editor" not in html and "phetchabun" not in html.split("</header>")[-1]
+
+
+def test_adding_a_person_who_exists_only_in_another_offices_draft_does_not_name_them(phetchabun, embargo):
+    response = phetchabun.post(reverse("admin:news_person_add"), {"honorific": "", "name": SECRET_PERSON})
+    html = response.content.decode()
+    assert response.status_code == 200 and "มีบุคคลนี้อยู่แล้ว" in html
+    assert "นางสาวลับเฉพาะ" not in html  # the stored honorific is not shown

@@ -86,7 +86,10 @@ class Tag(models.Model):
         if not slug:
             raise ValidationError({"name": _("A tag needs at least one letter or digit.")})
         if Tag.objects.filter(slug=slug).exclude(pk=self.pk).exists():
-            raise ValidationError({"name": _("A tag with the same spelling already exists.")})
+            raise ValidationError({"name": _(
+                "A tag with the same spelling already exists: choose it from the list. If the list does not "
+                "offer it, it is used only in news not yet public; a superuser can add it for you."
+            )})
 
     def save(self, *args, **kwargs):
         self.name = thai.clean_text(self.name).lstrip("#")

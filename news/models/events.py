@@ -63,12 +63,13 @@ class Person(models.Model):
     def clean(self):
         # Also catch the honorific typed into the name ("นายธีร์ ภวังคนันท์").
         keys = {thai.normalize(self.name), thai.normalize(strip_honorific(self.name))}
-        twin = Person.objects.filter(name_key__in=keys).exclude(pk=self.pk).first()
-        if twin:
-            raise ValidationError(
-                {"name": _("That person is already listed (%(person)s): choose them instead of adding them again.")
-                 % {"person": twin}}
-            )
+        if Person.objects.filter(name_key__in=keys).exclude(pk=self.pk).exists():
+            # The twin is not named: it may appear only in another office's news that
+            # is not public yet, and the editor typed the name already.
+            raise ValidationError({"name": _(
+                "That person is already listed: choose them from the list instead of adding them again. If the "
+                "list does not offer them, they appear only in news not yet public; a superuser can add them for you."
+            )})
 
     def save(self, *args, **kwargs):
         self.honorific = thai.clean_text(self.honorific)
