@@ -29,7 +29,6 @@ logger = logging.getLogger(__name__)
 pillow_heif.register_heif_opener()
 
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "HEIF", "AVIF"}
-ACCEPTED_NAMES = "JPEG, PNG, WebP, HEIC, AVIF"
 RENDITION_WIDTHS = (480, 960, 1600)
 # WebP for browsers (all current ones), JPEG as the fallback and for everything
 # outside a browser (og:image, feed enclosures, LINE/Facebook previews).
