@@ -123,7 +123,7 @@ class PhotoFormField(forms.FileField):
     forms.ImageField's (which calls a decompression bomb "corrupt")."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": "image/*"}))
+        kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": "image/*,.heic,.heif,.avif"}))
         super().__init__(*args, **kwargs)
 
     def to_python(self, data):

@@ -310,9 +310,12 @@ class Photo(models.Model):
         return self.caption or self.image.name
 
     def save(self, *args, **kwargs):
-        if self.image and self.needs_cleaning():
-            self.store_clean_image()
-        super().save(*args, **kwargs)
+        written = self.store_clean_image() if self.image and self.needs_cleaning() else []
+        try:
+            super().save(*args, **kwargs)
+        except BaseException:
+            photos.delete_files(self.image.storage, written)  # no file without its row
+            raise
 
     def needs_cleaning(self):
         """A new upload, or a new row given a file already stored (image.save(...,
@@ -326,7 +329,8 @@ class Photo(models.Model):
 
         A new upload is read from the request; a file stored beforehand (load_demo's
         image.save(..., save=False)) is read from storage and then deleted, as are
-        the files this row pointed at before (once the change commits).
+        the files this row pointed at before (once the change commits). Returns
+        the files written.
         """
         storage = self.image.storage
         previous = []
@@ -348,6 +352,7 @@ class Photo(models.Model):
         if raw and raw not in previous:
             photos.delete_files(storage, [raw])  # the phone's bytes, referenced by no row
         photos.delete_after_commit(storage, [old for old in previous if old not in photos.files_of(name, widths)])
+        return self.files()
 
     def files(self):
         """Every file this photo owns: the original and each rendition."""
