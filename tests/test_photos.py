@@ -217,15 +217,21 @@ def test_a_missing_rendition_never_gives_a_server_error(client):
     assert client.get("/").status_code == 200
 
 
-@pytest.mark.parametrize("count", [5, 50])
-def test_gallery_page_runs_the_same_queries_for_5_and_50_photos(client, django_assert_num_queries, count):
-    article = make_article(title=f"ข่าว {count} ภาพ")
-    for order in range(count):
-        make_photo(article, size=(24, 16), order=order)
-    client.get(article.get_absolute_url())  # warm caches that are not about photos
-    with django_assert_num_queries(QUERIES_FOR_A_GALLERY_PAGE):
-        response = client.get(article.get_absolute_url())
-    assert response.content.decode().count('-24.webp 24w"') == count + 1  # cover + gallery, each a <picture>
+def test_gallery_page_runs_the_same_queries_for_5_and_50_photos(client):
+    """No query per photo: srcset comes from the row (the cache backend, database or
+    Redis, changes the total, not the equality)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
 
-
-QUERIES_FOR_A_GALLERY_PAGE = 11
+    counts = []
+    for count in (5, 50):
+        article = make_article(title=f"ข่าว {count} ภาพ")
+        for order in range(count):
+            make_photo(article, size=(24, 16), order=order)
+        client.get(article.get_absolute_url())  # warm caches that are not about photos
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(article.get_absolute_url())
+        own = re.findall(rf'/{article.pk}-\d+-24\.webp 24w"', response.content.decode())
+        assert len(own) == count + 1  # cover + gallery, each a <picture>
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
