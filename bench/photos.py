@@ -69,7 +69,11 @@ def pick(widths, slot):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--photos", type=int, default=40)
+    parser.add_argument("--browser", action="store_true",
+                        help="also measure a real page in headless Chromium (a demo site in a temporary folder)")
     args = parser.parse_args()
+    if args.browser:
+        return measure_in_chromium(args.photos)
     storage = FileSystemStorage(location=tempfile.mkdtemp(prefix="bench-photos-"))
     inputs = [phone_jpeg(n) for n in range(min(args.photos, 4))]
     print(f"input: 4000×3000 JPEG, {sum(map(len, inputs)) / len(inputs) / 1e6:.1f} MB each")
@@ -112,6 +116,82 @@ def main():
     print(f"  whole page scrolled through: {(cover + sum(thumbs)) / 1e6:.2f} MB, {1 + len(thumbs)} images")
     original = len(inputs[0])
     print(f"  (the same page sending the phone originals: {original * (1 + args.photos) / 1e6:.1f} MB)")
+
+
+def measure_in_chromium(count):
+    """An article with `count` phone photos on a runserver of its own, opened in
+    Chromium at 360 px, DPR 2: image bytes and requests on first load, then after
+    scrolling to the end (lazy images)."""
+    import socket
+    import subprocess
+    import urllib.request
+
+    from playwright.sync_api import sync_playwright
+
+    root = Path(tempfile.mkdtemp(prefix="bench-site-"))
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{root / 'db.sqlite3'}", "MEDIA_ROOT": str(root / "media"),
+           "DJANGO_DEBUG": "1", "BENCH_PHOTOS": str(count)}
+    env.pop("REDIS_URL", None)
+    manage = [sys.executable, str(Path(__file__).resolve().parent.parent / "manage.py")]
+    subprocess.run(manage + ["migrate", "--noinput", "-v0"], env=env, check=True)
+    subprocess.run(manage + ["load_demo", "--no-photos", "-v0"], env=env, check=True)
+    start = time.perf_counter()
+    url = subprocess.run(manage + ["shell", "-c", MAKE_ARTICLE], env=env, check=True, capture_output=True,
+                         text=True).stdout.strip().splitlines()[-1]
+    print(f"{count} photos uploaded through Photo.save(): {time.perf_counter() - start:.1f} s")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(manage + ["runserver", "--noreload", f"127.0.0.1:{port}"], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+            page = browser.new_page(viewport={"width": 360, "height": 740}, device_scale_factor=2)
+            images = {}
+
+            def record(response):
+                if response.request.resource_type == "image" and "/media/" in response.url:
+                    images[response.url] = len(response.body())
+
+            page.on("response", record)
+            page.goto(base + url, wait_until="networkidle")
+            first = dict(images)
+            print(f"Chromium 360 px DPR 2, first load: {sum(first.values()) / 1e6:.2f} MB in {len(first)} images "
+                  f"({', '.join(sorted({u.rsplit('-', 1)[-1] for u in first}))})")
+            for _ in range(60):
+                page.mouse.wheel(0, 600)
+                page.wait_for_timeout(50)
+            page.wait_for_load_state("networkidle")
+            print(f"  after scrolling to the end: {sum(images.values()) / 1e6:.2f} MB in {len(images)} images")
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+MAKE_ARTICLE = """
+import os, sys
+sys.path.insert(0, "bench")
+from django.core.files.base import ContentFile
+from news.models import Photo
+from tests.factories import make_article
+from photos import phone_jpeg
+article = make_article(title="ข่าวกิจกรรม 40 ภาพ")
+inputs = [phone_jpeg(n) for n in range(4)]
+for n in range(int(os.environ["BENCH_PHOTOS"])):
+    photo = Photo(article=article, order=n, alt_text=f"ภาพที่ {n + 1}")
+    photo.image = ContentFile(inputs[n % 4], name=f"IMG_{n:04}.JPG")
+    photo.save()
+print(article.get_absolute_url())
+"""
 
 
 def _named(data):
