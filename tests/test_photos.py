@@ -235,3 +235,13 @@ def test_gallery_page_runs_the_same_queries_for_5_and_50_photos(client):
         assert len(own) == count + 1  # cover + gallery, each a <picture>
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def test_only_images_below_the_first_screen_are_lazy(client):
+    """The home page's lead card and an article's cover load at once; other cards and
+    gallery thumbnails are lazy."""
+    html = client.get("/").content.decode()
+    lead = re.search(r'<article class="card card-lead">.*?</article>', html, re.S).group(0)
+    assert "<picture>" in lead and 'loading="lazy"' not in lead
+    rest = html.replace(lead, "")
+    assert rest.count("<picture>") == rest.count('loading="lazy"') > 0
