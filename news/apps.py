@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.core.management import call_command
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,7 +10,12 @@ class NewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from . import photos
+        from .models import Photo
         from .permissions import ensure_editors_group
+
+        photos.limit_pixels()
+        post_delete.connect(delete_photo_files, sender=Photo, dispatch_uid="news.delete_photo_files")
 
         # Every install (not only the demo) gets the editors group, kept in step
         # with news.permissions.EDITOR_PERMISSIONS by each migrate.
@@ -21,3 +26,11 @@ class NewsConfig(AppConfig):
 def create_cache_table(using="default", **kwargs):
     """The database cache's table (settings.CACHES), whichever cache is configured now."""
     call_command("createcachetable", database=using, verbosity=0)
+
+
+def delete_photo_files(sender, instance, **kwargs):
+    """A deleted photo (or one deleted with its article) takes its original and
+    renditions with it, once the deletion commits."""
+    from . import photos
+
+    photos.delete_after_commit(instance.image.storage, instance.files())

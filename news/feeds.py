@@ -154,12 +154,15 @@ class NewsFeed(PortalFeed):
         cover = item.cover
         if cover is None:
             return []
+        # The clean JPEG rendition (news.photos), never what the phone wrote.
+        name, _width, _height = cover.share_file()
+        storage = cover.image.storage
         try:
-            length = cover.image.size  # the real number of bytes on storage (a stat)
+            length = storage.size(name)  # the real number of bytes on storage (a stat)
         except OSError:  # removed since cover checked it
             return []
-        mime_type = mimetypes.guess_type(cover.image.name)[0] or "image/jpeg"
-        url = self.request.build_absolute_uri(cover.image.url)
+        mime_type = mimetypes.guess_type(name)[0] or "image/jpeg"
+        url = self.request.build_absolute_uri(storage.url(name))
         return [Enclosure(url=url, length=str(length), mime_type=mime_type)]
 
 

@@ -76,9 +76,11 @@ def _card_image(request, route, pk, alt):
 
 
 def _photo_image(request, photo):
-    url = request.build_absolute_uri(photo.image.url)
-    mime_type = mimetypes.guess_type(photo.image.name)[0] or ""
-    return {"url": url, "width": photo.width, "height": photo.height, "alt": photo.alt, "type": mime_type}
+    # The clean JPEG rendition (news.photos): what LINE, Facebook and search engines fetch.
+    name, width, height = photo.share_file()
+    url = request.build_absolute_uri(photo.image.storage.url(name))
+    mime_type = mimetypes.guess_type(name)[0] or ""
+    return {"url": url, "width": width, "height": height, "alt": photo.alt, "type": mime_type}
 
 
 def article_meta(article, request):

@@ -183,8 +183,13 @@ SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
 # the reader's address is then read from X-Forwarded-For (read counter de-duplication).
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", 0))
 
-# Phone photos are large; reject anything bigger than this with a clear message.
-MAX_PHOTO_BYTES = int(os.environ.get("MAX_PHOTO_BYTES", 15 * 1024 * 1024))
+# Photo uploads (news/photos.py). Phone photos are 3-12 MB; anything bigger than
+# MAX_PHOTO_BYTES, or with more pixels than MAX_PHOTO_PIXELS (a 48-MP iPhone photo
+# passes; a decompression bomb does not), is refused with a clear message. Every
+# stored photo is re-encoded with its longest side at most MAX_PHOTO_SIDE pixels.
+MAX_PHOTO_BYTES = int(os.environ.get("MAX_PHOTO_BYTES", 20 * 1024 * 1024))
+MAX_PHOTO_PIXELS = int(os.environ.get("MAX_PHOTO_PIXELS", 50_000_000))
+MAX_PHOTO_SIDE = int(os.environ.get("MAX_PHOTO_SIDE", 2560))
 
 SITE_NAME = _("Education Office News")
 # The portal's own domain, for identifiers that must never change: feed guids

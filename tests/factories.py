@@ -76,3 +76,38 @@ def make_photo(article, size=(64, 48), **kwargs):
 def refuse_open(storage, name, mode="rb"):
     """Patched over FileSystemStorage._open where a test proves nothing opens a file."""
     raise AssertionError(f"opened {name}")
+
+
+def image_bytes(fmt="JPEG", size=(64, 48), mode="RGB", **save_kwargs):
+    """A real image file in any format Pillow (with pillow-heif) writes."""
+    import news.photos  # noqa: F401  (registers the HEIF writer)
+
+    buffer = io.BytesIO()
+    Image.new(mode, size, (30, 90, 160, 128)[: len(mode)] if mode != "L" else 90).save(buffer, format=fmt, **save_kwargs)
+    return buffer.getvalue()
+
+
+def phone_jpeg(size=(60, 40), orientation=6):
+    """A JPEG as a phone writes one: pixels on their side with EXIF Orientation, the
+    camera's make, model and serial, a GPS position, and an sRGB colour profile."""
+    from PIL import ImageCms
+
+    image = Image.new("RGB", size, (200, 40, 40))
+    image.paste((40, 40, 200), (0, 0, size[0] // 4, size[1]))  # a blue band on the left edge
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    exif[0x010F], exif[0x0110] = "PhoneMaker", "Phone 15"
+    exif.get_ifd(0x8769)[0xA431] = "SERIAL-123456"  # BodySerialNumber
+    exif.get_ifd(0x8825).update({1: "N", 2: (13.0, 45.0, 12.0), 3: "E", 4: (100.0, 30.0, 5.0)})
+    icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=90, exif=exif, icc_profile=icc)
+    return buffer.getvalue()
+
+
+def media_files(root):
+    """Every file under MEDIA_ROOT/photos, as relative names."""
+    import pathlib
+
+    base = pathlib.Path(root)
+    return {str(path.relative_to(base)) for path in (base / "photos").rglob("*") if path.is_file()}

@@ -1,11 +1,12 @@
 import io
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from news.models import Photo
-from tests.factories import make_article, make_photo
+from tests.factories import jpeg_bytes, make_article, make_photo, phone_jpeg
 
 pytestmark = pytest.mark.django_db
 
@@ -40,3 +41,28 @@ def test_check_media_fills_sizes_of_files_that_came_back():
         check_media()
     assert "size stored" in check_media("--fill-sizes")
     assert Photo.objects.values_list("width", "height").get(pk=photo.pk) == (40, 30)
+
+
+def test_check_media_lists_orphaned_files_but_not_a_photos_own():
+    """A file under photos/ that no row references is listed; a photo's original and
+    renditions are not."""
+    photo = make_photo(make_article(), size=(600, 400))
+    storage = photo.image.storage
+    stray = storage.save("photos/stray/left-behind.jpg", ContentFile(jpeg_bytes()))
+    out = check_media()
+    assert f"orphaned file: {stray}" in out
+    assert not any(name in out for name in photo.files())
+
+
+def test_check_media_makes_renditions_for_photos_stored_before_them():
+    """A photo stored as uploaded (version 1: the phone's EXIF kept, no renditions)
+    is reported, and --make-renditions replaces it by a clean original with renditions."""
+    photo = make_photo(make_article(), size=(40, 30))
+    raw = photo.image.storage.save("photos/old/phone.jpg", ContentFile(phone_jpeg((60, 40))))
+    Photo.objects.filter(pk=photo.pk).update(image=raw, width=60, height=40, renditions=[])
+    with pytest.raises(CommandError):
+        check_media()
+    assert "renditions made" in check_media("--make-renditions")
+    photo.refresh_from_db()
+    assert (photo.width, photo.height, photo.renditions) == (40, 60, [40])
+    assert all(photo.image.storage.exists(name) for name in photo.files())

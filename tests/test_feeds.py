@@ -117,6 +117,7 @@ def test_markup_characters_survive_once_escaped(client, name):
 
 @pytest.mark.parametrize("name", ["feeds:news_rss", "feeds:news_atom"])
 def test_cover_photo_is_the_enclosure_with_real_length_and_type(client, name):
+    """The enclosure is the cover's clean JPEG rendition (a PNG upload too), with its real length."""
     article = make_article(title="ข่าวมีภาพปก")
     add_photo(article, order=2, name="second.jpg")
     cover = add_photo(article, order=1, fmt="PNG", name="cover.png")
@@ -124,9 +125,10 @@ def test_cover_photo_is_the_enclosure_with_real_length_and_type(client, name):
     _, feed = parse(client, reverse(name))
     entry = next(e for e in feed.entries if e.title == "ข่าวมีภาพปก")
     (enclosure,) = entry.enclosures
-    assert enclosure.href == BASE + cover.image.url
-    assert enclosure.type == "image/png"
-    assert int(enclosure.length) == os.path.getsize(cover.image.path)
+    rendition = cover.rendition_url(cover.renditions[-1], "jpg")
+    assert enclosure.href == BASE + rendition
+    assert enclosure.type == "image/jpeg"
+    assert int(enclosure.length) == os.path.getsize(cover.image.storage.path(rendition.removeprefix("/media/")))
     assert next(e for e in feed.entries if e.title == without.title).enclosures == []
 
 

@@ -141,3 +141,20 @@ def test_demo_editor_with_debug_off_only_with_a_given_password(settings):
     editor = users.get(username="editor")
     assert editor.is_staff and not editor.is_superuser and editor.check_password("editor")
     assert Office.objects.get(slug="peo-phetchabun").editors.filter(pk=editor.pk).exists()
+
+
+def test_demo_photos_went_through_the_photo_pipeline():
+    """Every demo photo has its renditions and no EXIF; each article's second photo,
+    made as a phone stores a portrait (EXIF Orientation 6, GPS), is stored upright;
+    its third, made as an HEIC, is stored as a JPEG."""
+    from PIL import Image
+
+    for photo in Photo.objects.all():
+        assert photo.renditions and all(photo.image.storage.exists(name) for name in photo.files())
+        for name in photo.files():
+            with Image.open(photo.image.storage.path(name)) as image:
+                assert not image.getexif()
+        if photo.order == 2:
+            assert photo.height > photo.width, photo
+        with Image.open(photo.image.path) as image:
+            assert image.format == "JPEG" and image.size == (photo.width, photo.height)

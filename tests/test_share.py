@@ -67,8 +67,9 @@ def test_article_with_photo_shares_its_cover(client):
     assert head.meta["og:url"] == canonical
     assert head.meta["og:locale"] == "th_TH"
     assert head.meta["og:type"] == "article"
-    assert head.meta["og:image"] == BASE + cover.image.url
-    assert head.meta["og:image:width"] == str(cover.width)
+    # The clean JPEG rendition (news.photos), not the stored original.
+    assert head.meta["og:image"] == BASE + cover.rendition_url(cover.renditions[-1], "jpg")
+    assert head.meta["og:image:width"] == str(cover.renditions[-1])
     assert head.meta["og:description"].startswith("วันที่ 26 พฤษภาคม 2566")
     assert head.meta["twitter:card"] == "summary_large_image"
     assert head.meta["twitter:image"] == head.meta["og:image"]
@@ -162,7 +163,7 @@ def test_event_json_ld_and_cards(client):
     assert event["organizer"]["name"] == "สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน"
     # Its news has photos: the first news cover is the share image.
     cover = seed_article().photos.order_by("order", "pk").first()
-    assert head.meta["og:image"] == BASE + cover.image.url == event["image"][0]
+    assert head.meta["og:image"] == BASE + cover.rendition_url(cover.renditions[-1], "jpg") == event["image"][0]
     assert head.meta["og:locale"] == "th_TH" and head.meta["og:url"] == BASE + seed.get_absolute_url()
     assert by_type(head, "BreadcrumbList")["itemListElement"][1]["item"] == BASE + reverse("news:event_list")
 

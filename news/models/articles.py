@@ -17,7 +17,7 @@ from django.utils.html import linebreaks
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from news import thai
+from news import photos, thai
 from news.sanitize import sanitize_html
 
 from .events import Event
@@ -235,20 +235,15 @@ class Article(models.Model):
 
 
 def photo_upload_to(instance, filename):
+    # The extension is the format news.photos stores (jpg, or png with transparency),
+    # never the uploaded name's.
     ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "jpg"
     stamp = timezone.now()
     return f"photos/{stamp:%Y/%m}/{instance.article_id or 'new'}-{stamp:%H%M%S%f}.{ext}"
 
 
-def validate_photo_size(file):
-    if file.size > settings.MAX_PHOTO_BYTES:
-        raise ValidationError(
-            _("The photo is too large (%(size)s MB); the limit is %(limit)s MB."),
-            params={
-                "size": round(file.size / 1024 / 1024, 1),
-                "limit": settings.MAX_PHOTO_BYTES // 1024 // 1024,
-            },
-        )
+# Named by migrations 0001 and 0002; the rule itself lives in news.photos.
+validate_photo_size = photos.check_size
 
 
 class SizedImageField(models.ImageField):
@@ -273,6 +268,10 @@ class SizedImageField(models.ImageField):
             self.read_dimensions(model_instance)
         return file
 
+    def formfield(self, **kwargs):
+        # Our decoding and messages (news.photos), not forms.ImageField's "corrupt".
+        return super().formfield(**{"form_class": photos.PhotoFormField, **kwargs})
+
     def read_dimensions(self, instance):
         """Set width and height from the stored file (opens it: when saving, never when showing)."""
         file = getattr(instance, self.attname)
@@ -288,10 +287,10 @@ class Photo(models.Model):
     )
     image = SizedImageField(
         _("image"), upload_to=photo_upload_to, width_field="width", height_field="height",
-        validators=[validate_photo_size],
+        validators=[photos.validate_photo],
     )
-    # Always stored on save (SizedImageField); empty only for a row whose file was
-    # already missing when the sizes were filled in (migration 0002).
+    # Those of the clean image (news.photos) stored on save; empty only for a row
+    # whose file was already missing when the sizes were filled in (migration 0002).
     width = models.PositiveIntegerField(editable=False, null=True)
     height = models.PositiveIntegerField(editable=False, null=True)
     caption = models.CharField(_("caption"), max_length=300, blank=True)
@@ -300,6 +299,10 @@ class Photo(models.Model):
         help_text=_("What the photo shows, for readers who cannot see it"),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # The widths of the renditions written next to the original (news.photos), so
+    # pages build srcset without touching storage; empty for a photo stored before
+    # renditions existed (`manage.py check_media --make-renditions` makes them).
+    renditions = models.JSONField(default=list, editable=False)
 
     class Meta:
         ordering = ["article", "order", "pk"]
@@ -308,6 +311,97 @@ class Photo(models.Model):
 
     def __str__(self):
         return self.caption or self.image.name
+
+    def save(self, *args, **kwargs):
+        written = self.store_clean_image() if self.image and self.needs_cleaning() else []
+        try:
+            super().save(*args, **kwargs)
+        except BaseException:
+            photos.delete_files(self.image.storage, written)  # no file without its row
+            raise
+
+    def needs_cleaning(self):
+        """A new upload, or a new row given a file already stored (image.save(...,
+        save=False)); not a row given the name of a file that is not there."""
+        if not self.image._committed:
+            return True
+        return self._state.adding and not self.renditions and self.image.storage.exists(self.image.name)
+
+    def store_clean_image(self):
+        """Replace the uploaded file by its clean re-encoding and write the renditions.
+
+        A new upload is read from the request; a file stored beforehand (load_demo's
+        image.save(..., save=False)) is read from storage and then deleted, as are
+        the files this row pointed at before (once the change commits). Returns
+        the files written.
+        """
+        storage = self.image.storage
+        previous = []
+        if self.pk:
+            row = Photo.objects.filter(pk=self.pk).values("image", "renditions").first()
+            if row:
+                previous = photos.files_of(row["image"], row["renditions"])
+        raw = None
+        if self.image._committed:
+            raw = self.image.name
+            with storage.open(raw, "rb") as handle:
+                image = photos.decode(handle)
+        else:
+            image = photos.decode(self.image.file)
+        clean = photos.clean_image(image)
+        name, width, height, widths = photos.store(storage, photo_upload_to(self, "photo.jpg"), clean)
+        self.image = name
+        self.width, self.height, self.renditions = width, height, widths
+        if raw and raw not in previous:
+            photos.delete_files(storage, [raw])  # the phone's bytes, referenced by no row
+        photos.delete_after_commit(storage, [old for old in previous if old not in photos.files_of(name, widths)])
+        return self.files()
+
+    def files(self):
+        """Every file this photo owns: the original and each rendition."""
+        return photos.files_of(self.image.name, self.renditions)
+
+    def rendition_url(self, width, ext):
+        return self.image.storage.url(photos.rendition_name(self.image.name, width, ext))
+
+    def rendition_height(self, width):
+        return max(1, round(self.height * width / self.width))
+
+    def _srcset(self, ext):
+        return ", ".join(f"{self.rendition_url(width, ext)} {width}w" for width in self.renditions)
+
+    @property
+    def webp_srcset(self):
+        return self._srcset("webp")
+
+    @property
+    def jpeg_srcset(self):
+        return self._srcset("jpg")
+
+    @property
+    def src(self):
+        """The img src for browsers without srcset: a middle-sized JPEG rendition."""
+        if not self.renditions:
+            return self.image.url
+        width = max([w for w in self.renditions if w <= 960] or self.renditions[:1])
+        return self.rendition_url(width, "jpg")
+
+    @property
+    def large_url(self):
+        """What the lightbox shows: the largest WebP rendition."""
+        return self.rendition_url(self.renditions[-1], "webp") if self.renditions else self.image.url
+
+    def share_file(self):
+        """(name, width, height) of the file shared outside the site (og:image, feed
+        enclosure, JSON-LD): the largest JPEG rendition, which every reader of those
+        understands; the clean original if that rendition is missing (a stat)."""
+        if self.renditions:
+            width = self.renditions[-1]
+            name = photos.rendition_name(self.image.name, width, "jpg")
+            if self.image.storage.exists(name):
+                return name, width, self.rendition_height(width)
+            logger.warning("Photo %s: rendition %r is missing; sharing the original", self.pk, name)
+        return self.image.name, self.width, self.height
 
     @property
     def alt(self):

@@ -1,23 +1,31 @@
-"""List photos that pages cannot show: the file is missing from media storage, or
-its size was never stored.
+"""Check media storage against the Photo rows, for an operator after a restore or a
+move of MEDIA_ROOT, or for cron and monitoring.
 
-Pages leave such photos out (and log each one); this finds them all at once, for
-an operator after a restore or a move of MEDIA_ROOT, or for cron and monitoring:
-the command exits with status 1 when there is any.
+Lists photos that pages cannot show (file missing, size never stored) and photos
+stored before the pipeline (news.photos) that have no renditions, so are served as
+uploaded; the command exits with status 1 when there is any. It also lists orphaned
+files: files under photos/ that no Photo row references (left by a rolled-back
+upload or a crash between storing and committing); they are reported, not deleted,
+since an upload in progress looks the same for a moment.
 """
 
 from django.core.management.base import BaseCommand, CommandError
 
+from news import photos as pipeline
 from news.models import Photo
 
 
 class Command(BaseCommand):
-    help = "List photos whose file is missing or whose size is unknown; exit 1 when there are any."
+    help = "List photos whose file is missing, whose size is unknown or that have no renditions, and orphaned files; exit 1 for any photo."
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--fill-sizes", action="store_true",
             help="Store width and height for photos whose file is there but whose size is unknown.",
+        )
+        parser.add_argument(
+            "--make-renditions", action="store_true",
+            help="Re-encode photos stored before renditions existed (clean original and renditions).",
         )
 
     def handle(self, *args, **options):
@@ -30,14 +38,45 @@ class Command(BaseCommand):
                 field.read_dimensions(photo)
                 photo.save(update_fields=["width", "height"])
                 self.stdout.write(f"size stored: photo {photo.pk} ({photo.width}×{photo.height})")
-                continue
+                problem = None
+            if problem is None and not photo.renditions:
+                if options["make_renditions"]:
+                    photo.store_clean_image()
+                    photo.save(update_fields=["image", "width", "height", "renditions"])
+                    self.stdout.write(f"renditions made: photo {photo.pk} {photo.image.name}")
+                    continue
+                problem = "no renditions (served as uploaded)"
             if problem:
                 problems += 1
                 self.stdout.write(
                     f"{problem}: photo {photo.pk} of article {photo.article_id} "
                     f"{photo.article.get_absolute_url()} {photo.image.name or '(no file)'}"
                 )
+        orphans = self.orphaned_files()
+        for name in orphans:
+            self.stdout.write(f"orphaned file: {name}")
+        if orphans:
+            self.stdout.write(self.style.WARNING(f"{len(orphans)} files under photos/ belong to no photo."))
         total = photos.count()
         if problems:
-            raise CommandError(f"{problems} of {total} photos cannot be shown.", returncode=1)
+            raise CommandError(f"{problems} of {total} photos cannot be shown or have no renditions.", returncode=1)
         self.stdout.write(self.style.SUCCESS(f"All {total} photos can be shown."))
+
+    def orphaned_files(self):
+        storage = Photo._meta.get_field("image").storage
+        referenced = set()
+        for image, renditions in Photo.objects.values_list("image", "renditions").iterator():
+            referenced.update(pipeline.files_of(image, renditions))
+        return sorted(name for name in walk(storage, "photos") if name not in referenced)
+
+
+def walk(storage, folder):
+    """Every file name under folder in storage (listdir works on local and S3 storages)."""
+    try:
+        folders, files = storage.listdir(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    for name in files:
+        yield f"{folder}/{name}"
+    for sub in folders:
+        yield from walk(storage, f"{folder}/{sub}")

@@ -5,6 +5,7 @@ again changes nothing.
 """
 
 import datetime
+import io
 import json
 import os
 
@@ -16,6 +17,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from PIL import Image
 
 from news import thai
 from news.permissions import ensure_editors_group
@@ -178,14 +180,25 @@ class Command(BaseCommand):
         return event
 
     def add_photos(self, article, count):
+        """Demo photos go through the same pipeline as an editor's (news.photos): in
+        each article the second is a portrait as phones store it (landscape pixels
+        and EXIF Orientation 6, with a GPS position the pipeline must remove) and the
+        third an iPhone HEIC."""
         for number in range(1, count + 1):
             caption = DEMO_PHOTO_CAPTIONS[(number - 1) % len(DEMO_PHOTO_CAPTIONS)]
+            portrait = number == 2
             data = render_demo_photo(
                 caption,
                 kicker=article.office.short_name,
                 footer=_("Demo illustration %(number)s of %(count)s") % {"number": number, "count": count},
                 palette=article.pk,
+                size=(853, 1280) if portrait else (1280, 853),
             )
+            ext = "jpg"
+            if portrait:
+                data = as_phone_portrait(data)
+            elif number == 3:
+                data, ext = as_heic(data), "heic"
             photo = Photo(
                 article=article,
                 caption=caption,
@@ -193,7 +206,7 @@ class Command(BaseCommand):
                 % {"caption": caption},
                 order=number,
             )
-            photo.image.save(f"demo-{article.pk}-{number}.jpg", ContentFile(data), save=False)
+            photo.image = ContentFile(data, name=f"demo-{article.pk}-{number}.{ext}")
             photo.save()
 
     def create_demo_editor(self, group, office, password):
@@ -220,3 +233,23 @@ class Command(BaseCommand):
             password = "admin"
         User.objects.create_superuser("admin", "admin@example.invalid", password)
         self.stdout.write(f"Superuser 'admin' created (password: {'admin' if password == 'admin' else '***'}).")
+
+
+def as_phone_portrait(jpeg):
+    """A portrait JPEG stored as a phone stores it: pixels turned on their side, EXIF
+    Orientation 6 to turn them back, and the camera's make, model and GPS position."""
+    image = Image.open(io.BytesIO(jpeg)).transpose(Image.Transpose.ROTATE_90)
+    exif = Image.Exif()
+    exif[0x0112] = 6  # Orientation: rotate 90° clockwise to view
+    exif[0x010F], exif[0x0110] = "DemoPhone", "Demo 12"
+    exif.get_ifd(0x8825).update({1: "N", 2: (16.0, 25.0, 0.0), 3: "E", 4: (101.0, 9.0, 0.0)})
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=85, exif=exif)
+    return buffer.getvalue()
+
+
+def as_heic(jpeg):
+    """The photo as an iPhone sends it (HEIC, through pillow-heif)."""
+    buffer = io.BytesIO()
+    Image.open(io.BytesIO(jpeg)).save(buffer, format="HEIF", quality=80)
+    return buffer.getvalue()
