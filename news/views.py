@@ -4,7 +4,7 @@ from urllib.parse import unquote
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Case, F, IntegerField, Prefetch, Q, Value, When
+from django.db.models import F, Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -117,7 +117,7 @@ class ArticleDetailView(CanonicalURLMixin, DetailView):
         context["preview"] = not article.is_published()
         if not context["preview"] and count_read(self.request, article):
             article.read_count += 1
-        context["related"] = related_articles(article)
+        context["related"] = Article.objects.related_to(article)
         context["share"] = seo.article_meta(article, self.request)
         return context
 
@@ -162,23 +162,6 @@ def client_address(request):
     if proxies and len(forwarded) >= proxies:
         return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")
-
-
-def related_articles(article, limit=4):
-    """Same event first, then same office or shared tags; newest first within each."""
-    tag_ids = [tag.pk for tag in article.tags.all()]
-    match = Q(office_id=article.office_id) | Q(tags__in=tag_ids)
-    rank = Value(0, output_field=IntegerField())
-    if article.event_id:
-        match |= Q(event_id=article.event_id)
-        rank = Case(When(event_id=article.event_id, then=1), default=0, output_field=IntegerField())
-    candidates = Article.objects.published().for_listing().filter(match).exclude(pk=article.pk).values("pk").distinct()
-    return list(
-        Article.objects.published().for_listing()
-        .filter(pk__in=candidates)
-        .annotate(same_event=rank)
-        .order_by("-same_event", "-published_at", "-pk")[:limit]
-    )
 
 
 class EventListView(ListView):
