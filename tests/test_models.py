@@ -226,3 +226,21 @@ def test_related_news_looks_for_shared_tags_only_among_recent_articles(monkeypat
     assert Article.objects.related_to(article) == [old]
     monkeypatch.setattr(articles, "RECENT_FOR_TAGS", 5)
     assert Article.objects.related_to(article) == []
+
+
+def test_moving_an_office_moves_its_subtree_in_one_update(django_assert_num_queries):
+    """Every office below a moved one follows it, however deep, in one UPDATE."""
+    root, other = make_office(), make_office()
+    child = make_office(parent=root)
+    grandchildren = [make_office(parent=child) for _ in range(3)]
+    great = make_office(parent=grandchildren[0])
+    child.parent = other
+    with django_assert_num_queries(4):  # savepoint, row UPDATE, subtree UPDATE, release
+        child.save()
+    assert child.path == f"{other.path}{child.pk}/"
+    for office in [*grandchildren, great]:
+        office.refresh_from_db()
+    assert [g.path for g in grandchildren] == [f"{child.path}{g.pk}/" for g in grandchildren]
+    assert great.path == f"{grandchildren[0].path}{great.pk}/"
+    assert set(Office.objects.descendants_of(other)) == {other, child, *grandchildren, great}
+    assert set(Office.objects.descendants_of(root)) == {root}
