@@ -205,11 +205,13 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published_at", "-pk"]
+        # Each matches an ORDER BY published_at DESC, id DESC under its filter,
+        # tie-breaker included, so no list sorts rows it then throws away.
         indexes = [
-            models.Index(fields=["status", "-published_at"]),
-            models.Index(fields=["office", "status", "-published_at"]),
-            models.Index(fields=["category", "status", "-published_at"]),
-            models.Index(fields=["event", "status", "-published_at"]),
+            models.Index(fields=["status", "-published_at", "-id"]),
+            models.Index(fields=["office", "status", "-published_at", "-id"]),
+            models.Index(fields=["category", "status", "-published_at", "-id"]),
+            models.Index(fields=["event", "status", "-published_at", "-id"]),
         ]
         verbose_name = _("article")
         verbose_name_plural = _("articles")

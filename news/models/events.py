@@ -160,10 +160,12 @@ class Event(models.Model):
     class Meta:
         ordering = ["-start_date", "-pk"]
         indexes = [
-            models.Index(fields=["start_date", "end_date"]),
+            # past() and upcoming() orders, tie-breakers included.
+            models.Index(fields=["-start_date", "-id"]),
+            models.Index(fields=["start_date", "start_time", "id"]),
             models.Index(fields=["end_date"]),
-            models.Index(fields=["organiser", "-start_date"]),
-            models.Index(fields=["province", "-start_date"]),
+            models.Index(fields=["organiser", "-start_date", "-id"]),
+            models.Index(fields=["province", "-start_date", "-id"]),
         ]
         constraints = [
             models.CheckConstraint(
