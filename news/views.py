@@ -14,6 +14,7 @@ from django_filters.views import FilterView
 from . import permissions, seo
 from .filters import ArticleFilter
 from .models import Article, Attendance, Event, Office, Person, Photo, Tag
+from .pagination import CachedCountMixin
 
 PAGE_SIZE = 12
 READ_WINDOW_SECONDS = 30 * 60
@@ -58,7 +59,7 @@ class HomeView(TemplateView):
         return context
 
 
-class ArticleListView(FilterView):
+class ArticleListView(CachedCountMixin, FilterView):
     filterset_class = ArticleFilter
     paginate_by = PAGE_SIZE
     template_name = "news/article_list.html"
@@ -164,7 +165,7 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
-class EventListView(ListView):
+class EventListView(CachedCountMixin, ListView):
     template_name = "news/event_list.html"
     paginate_by = PAGE_SIZE
     context_object_name = "events"
@@ -205,7 +206,7 @@ class OfficeListView(ListView):
         return Office.objects.select_related("province").order_by("path")
 
 
-class OfficeDetailView(ListView):
+class OfficeDetailView(CachedCountMixin, ListView):
     """An office's news (its own and its sub-offices'), events and sub-offices."""
 
     template_name = "news/office_detail.html"
@@ -252,7 +253,7 @@ class PersonDetailView(CanonicalURLMixin, DetailView):
         )
 
 
-class TagDetailView(ListView):
+class TagDetailView(CachedCountMixin, ListView):
     template_name = "news/tag_detail.html"
     paginate_by = PAGE_SIZE
     context_object_name = "articles"
