@@ -1,25 +1,19 @@
-import hashlib
-import re
 from urllib.parse import unquote
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db.models import F, Prefetch
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
-from . import permissions, seo
+from . import permissions, reads, seo
 from .filters import ArticleFilter
 from .models import Article, Attendance, Event, Office, Person, Photo, Tag
 from .pagination import CachedCountMixin
 
 PAGE_SIZE = 12
-READ_WINDOW_SECONDS = 30 * 60
-# Crawlers and link-preview fetchers (Facebook, LINE, Slack…) are not readers.
-NOT_A_READER = re.compile(r"bot|crawl|spider|slurp|preview|facebookexternalhit|embedly|curl|wget|python", re.I)
 
 
 def public_articles_prefetch(lookup):
@@ -116,8 +110,9 @@ class ArticleDetailView(CanonicalURLMixin, DetailView):
         context = super().get_context_data(**kwargs)
         article = self.object
         context["preview"] = not article.is_published()
-        if not context["preview"] and count_read(self.request, article):
-            article.read_count += 1
+        if not context["preview"]:
+            reads.count_read(self.request, article)
+            article.read_count = reads.shown_count(article)
         context["related"] = Article.objects.related_to(article)
         context["share"] = seo.article_meta(article, self.request)
         return context
@@ -136,33 +131,6 @@ def logged_in_editor(request):
         return None
     user = request.user
     return user if user.is_authenticated and user.is_staff else None
-
-
-def count_read(request, article):
-    """Add one read, unless this visitor was counted for this article recently.
-
-    The window lives in the shared cache, so several app servers agree; the update
-    is a single atomic UPDATE ... SET read_count = read_count + 1.
-    """
-    agent = request.META.get("HTTP_USER_AGENT", "")
-    if request.method != "GET" or NOT_A_READER.search(agent):
-        return False
-    visitor = f"{client_address(request)}|{agent}"
-    key = "read:%d:%s" % (article.pk, hashlib.sha256(visitor.encode()).hexdigest()[:20])
-    if not cache.add(key, 1, READ_WINDOW_SECONDS):
-        return False
-    Article.objects.filter(pk=article.pk).update(read_count=F("read_count") + 1)
-    return True
-
-
-def client_address(request):
-    """The reader's address; behind N trusted proxies, the Nth from the right of
-    X-Forwarded-For (the left end is whatever the client chose to send)."""
-    proxies = settings.TRUSTED_PROXY_COUNT
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-    if proxies and len(forwarded) >= proxies:
-        return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 class EventListView(CachedCountMixin, ListView):
