@@ -212,7 +212,7 @@ class PersonDetailView(CanonicalURLMixin, DetailView):
         return Person.objects.public().prefetch_related(
             Prefetch(
                 "attendances",
-                queryset=Attendance.objects.filter(event__in=Event.objects.public())
+                queryset=Attendance.objects.public()
                 .select_related("event__province", "office")
                 .prefetch_related(public_articles_prefetch("event__articles"))
                 .order_by("-event__start_date", "-event__pk"),

@@ -5,6 +5,7 @@ import pytest
 from django.apps import apps as django_apps
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
+from django.db import connection  # noqa: F401 (the skipif condition)
 from django.utils import timezone
 
 from news.models import Article, Attendance, Event, Office, Person, Photo
@@ -249,3 +250,28 @@ def test_moving_an_office_moves_its_subtree_in_one_update():
     assert great.path == f"{grandchildren[0].path}{great.pk}/"
     assert set(Office.objects.descendants_of(other)) == {other, child, *grandchildren, great}
     assert set(Office.objects.descendants_of(root)) == {root}
+
+
+@pytest.mark.skipif("connection.vendor != 'sqlite'", reason="SQLite's plan; PostgreSQL's depends on table statistics")
+def test_main_lists_walk_an_index_in_order_without_sorting():
+    """Each main list's ORDER BY (with its id tie-breaker) is served by an index:
+    no temporary sort whose cost grows with the number of rows."""
+    from news.models import Category, Tag
+
+    article = Article.objects.published().filter(event__isnull=False).first()
+    published = Article.objects.published().order_by("-published_at", "-pk")
+    lists = {
+        "newest": published[:12],
+        "category": published.filter(category=Category.objects.first())[:12],
+        "office": published.filter(office=article.office)[:12],
+        "event": published.filter(event=article.event)[:12],
+        "related": Article.objects.published().filter(office=article.office).values_list("pk")[:4],
+        "past events": Event.objects.public().past().select_related("province", "organiser")[:5],
+        "attendances": Attendance.objects.public().filter(person=Person.objects.first()),
+        "tag": published.filter(tags=Tag.objects.first())[:12],
+    }
+    for name, queryset in lists.items():
+        plan = queryset.explain()
+        assert "SCAN news_event USING COVERING INDEX news_event_end" not in plan, name  # a pass over every event
+        if name != "attendances":  # one person's appearances: a small sort is fine
+            assert "TEMP B-TREE" not in plan, (name, plan)
