@@ -28,7 +28,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from django.db import transaction  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from news import thai  # noqa: E402
@@ -180,6 +180,10 @@ def main():
         batches(tag_links, Article.tags.through)
         batches(photos, Photo)
         batches(attendances, Attendance)
+    # Table statistics for the planner: PostgreSQL's autovacuum would gather them soon
+    # after a load this size; SQLite only when told (see docs/performance.md).
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     print(
         f"{len(offices)} offices, {len(articles)} articles, {len(events)} events, {len(attendances)} attendances, "
         f"{len(people)} people, {len(tag_links)} tag links, {len(photos)} photo rows in {time.monotonic() - started:.0f} s"

@@ -110,6 +110,7 @@ def main():
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--warm", type=int, default=3)
     parser.add_argument("--only", default="", help="only pages whose name contains this")
+    parser.add_argument("--skip", default="", help="leave out pages whose name contains this, e.g. sitemap")
     args = parser.parse_args()
     placeholder_photos()
     if not (STATIC / "staticfiles.json").exists():  # DEBUG off: the hashed-name manifest
@@ -119,7 +120,7 @@ def main():
     print("| page | p50 ms | p95 ms | max ms | queries |")
     print("|---|---:|---:|---:|---:|")
     for name, url in pages():
-        if args.only not in name:
+        if args.only not in name or (args.skip and args.skip in name):
             continue
         p50, p95, worst, queries = measure(client, url, args.repeat, args.warm)
         print(f"| {name} | {p50:.1f} | {p95:.1f} | {worst:.1f} | {queries} |", flush=True)

@@ -42,3 +42,18 @@ def test_a_published_or_tagged_article_is_counted_at_once(client):
     assert "2 ข่าวที่มีแท็กนี้" in client.get(tag.get_absolute_url()).content.decode()
     second.delete()
     assert "1 ข่าวที่มีแท็กนี้" in client.get(tag.get_absolute_url()).content.decode()
+
+
+def test_pages_keep_their_order_and_rows_across_the_whole_list(client):
+    """Rows looked up by id first come back in the list's order, page after page."""
+    for i in range(30):
+        make_article(title=f"ข่าวเรียงหน้า {i:02d}")
+    query = {"q": "ข่าวเรียงหน้า"}
+    first = client.get("/news/", query)
+    pages = first.context["paginator"].num_pages
+    titles = []
+    for page in range(1, pages + 1):
+        titles += [a.title for a in client.get("/news/", {**query, "page": page}).context["object_list"]]
+    assert len(titles) == len(set(titles)) == first.context["paginator"].count
+    assert [t for t in titles if t.startswith("ข่าวเรียงหน้า")] == [f"ข่าวเรียงหน้า {i:02d}" for i in reversed(range(30))]
+    assert client.get("/news/", {**query, "page": pages + 1}).status_code == 404
