@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.core.management import call_command
-from django.db.models.signals import post_delete, post_migrate
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,7 +11,8 @@ class NewsConfig(AppConfig):
 
     def ready(self):
         from . import photos
-        from .models import Photo
+        from .models import Article, Event, Office, Photo
+        from .pagination import forget_counts
         from .permissions import ensure_editors_group
 
         photos.limit_pixels()
@@ -21,6 +22,11 @@ class NewsConfig(AppConfig):
         # with news.permissions.EDITOR_PERMISSIONS by each migrate.
         post_migrate.connect(ensure_editors_group, sender=self, dispatch_uid="news.ensure_editors_group")
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="news.create_cache_table")
+        # What the lists count changes: cached list counts start again.
+        for model in (Article, Event, Office):
+            post_save.connect(forget_counts, sender=model, dispatch_uid=f"news.forget_counts.save.{model.__name__}")
+            post_delete.connect(forget_counts, sender=model, dispatch_uid=f"news.forget_counts.delete.{model.__name__}")
+        m2m_changed.connect(forget_counts, sender=Article.tags.through, dispatch_uid="news.forget_counts.tags")
 
 
 def create_cache_table(using="default", **kwargs):

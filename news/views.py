@@ -1,24 +1,19 @@
-import hashlib
-import re
 from urllib.parse import unquote
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db.models import Case, F, IntegerField, Prefetch, Q, Value, When
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
-from . import permissions, seo
+from . import permissions, reads, seo
 from .filters import ArticleFilter
 from .models import Article, Attendance, Event, Office, Person, Photo, Tag
+from .pagination import CachedCountMixin
 
 PAGE_SIZE = 12
-READ_WINDOW_SECONDS = 30 * 60
-# Crawlers and link-preview fetchers (Facebook, LINE, Slack…) are not readers.
-NOT_A_READER = re.compile(r"bot|crawl|spider|slurp|preview|facebookexternalhit|embedly|curl|wget|python", re.I)
 
 
 def public_articles_prefetch(lookup):
@@ -58,7 +53,7 @@ class HomeView(TemplateView):
         return context
 
 
-class ArticleListView(FilterView):
+class ArticleListView(CachedCountMixin, FilterView):
     filterset_class = ArticleFilter
     paginate_by = PAGE_SIZE
     template_name = "news/article_list.html"
@@ -115,9 +110,10 @@ class ArticleDetailView(CanonicalURLMixin, DetailView):
         context = super().get_context_data(**kwargs)
         article = self.object
         context["preview"] = not article.is_published()
-        if not context["preview"] and count_read(self.request, article):
-            article.read_count += 1
-        context["related"] = related_articles(article)
+        if not context["preview"]:
+            reads.count_read(self.request, article)
+            article.read_count = reads.shown_count(article)
+        context["related"] = Article.objects.related_to(article)
         context["share"] = seo.article_meta(article, self.request)
         return context
 
@@ -138,51 +134,7 @@ def logged_in_editor(request):
     return user if user.is_authenticated and user.is_staff else None
 
 
-def count_read(request, article):
-    """Add one read, unless this visitor was counted for this article recently.
-
-    The window lives in the shared cache, so several app servers agree; the update
-    is a single atomic UPDATE ... SET read_count = read_count + 1.
-    """
-    agent = request.META.get("HTTP_USER_AGENT", "")
-    if request.method != "GET" or NOT_A_READER.search(agent):
-        return False
-    visitor = f"{client_address(request)}|{agent}"
-    key = "read:%d:%s" % (article.pk, hashlib.sha256(visitor.encode()).hexdigest()[:20])
-    if not cache.add(key, 1, READ_WINDOW_SECONDS):
-        return False
-    Article.objects.filter(pk=article.pk).update(read_count=F("read_count") + 1)
-    return True
-
-
-def client_address(request):
-    """The reader's address; behind N trusted proxies, the Nth from the right of
-    X-Forwarded-For (the left end is whatever the client chose to send)."""
-    proxies = settings.TRUSTED_PROXY_COUNT
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-    if proxies and len(forwarded) >= proxies:
-        return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def related_articles(article, limit=4):
-    """Same event first, then same office or shared tags; newest first within each."""
-    tag_ids = [tag.pk for tag in article.tags.all()]
-    match = Q(office_id=article.office_id) | Q(tags__in=tag_ids)
-    rank = Value(0, output_field=IntegerField())
-    if article.event_id:
-        match |= Q(event_id=article.event_id)
-        rank = Case(When(event_id=article.event_id, then=1), default=0, output_field=IntegerField())
-    candidates = Article.objects.published().for_listing().filter(match).exclude(pk=article.pk).values("pk").distinct()
-    return list(
-        Article.objects.published().for_listing()
-        .filter(pk__in=candidates)
-        .annotate(same_event=rank)
-        .order_by("-same_event", "-published_at", "-pk")[:limit]
-    )
-
-
-class EventListView(ListView):
+class EventListView(CachedCountMixin, ListView):
     template_name = "news/event_list.html"
     paginate_by = PAGE_SIZE
     context_object_name = "events"
@@ -223,7 +175,7 @@ class OfficeListView(ListView):
         return Office.objects.select_related("province").order_by("path")
 
 
-class OfficeDetailView(ListView):
+class OfficeDetailView(CachedCountMixin, ListView):
     """An office's news (its own and its sub-offices'), events and sub-offices."""
 
     template_name = "news/office_detail.html"
@@ -261,7 +213,7 @@ class PersonDetailView(CanonicalURLMixin, DetailView):
         return Person.objects.public().prefetch_related(
             Prefetch(
                 "attendances",
-                queryset=Attendance.objects.filter(event__in=Event.objects.public())
+                queryset=Attendance.objects.public()
                 .select_related("event__province", "office")
                 .prefetch_related(public_articles_prefetch("event__articles"))
                 .order_by("-event__start_date", "-event__pk"),
@@ -270,7 +222,7 @@ class PersonDetailView(CanonicalURLMixin, DetailView):
         )
 
 
-class TagDetailView(ListView):
+class TagDetailView(CachedCountMixin, ListView):
     template_name = "news/tag_detail.html"
     paginate_by = PAGE_SIZE
     context_object_name = "articles"

@@ -182,6 +182,8 @@ SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
 # How many reverse proxies (load balancer, nginx) stand in front of the app servers;
 # the reader's address is then read from X-Forwarded-For (read counter de-duplication).
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", 0))
+# How often a request moves pending reads into articles' counts (news.reads).
+READ_FLUSH_SECONDS = int(os.environ.get("DJANGO_READ_FLUSH_SECONDS", 60))
 
 # Photo uploads (news/photos.py). Phone photos are 3-12 MB; anything bigger than
 # MAX_PHOTO_BYTES, or with more pixels than MAX_PHOTO_PIXELS (a 48-MP iPhone photo

@@ -5,6 +5,7 @@ import pytest
 from django.apps import apps as django_apps
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
+from django.db import connection
 from django.utils import timezone
 
 from news.models import Article, Attendance, Event, Office, Person, Photo
@@ -162,3 +163,114 @@ def test_migration_fills_missing_sizes_from_files_that_exist():
     fill_photo_sizes(django_apps, None)
     assert Photo.objects.values_list("width", "height").get(pk=present.pk) == (30, 20)
     assert Photo.objects.values_list("width", "height").get(pk=missing.pk) == (None, None)
+
+
+def test_related_news_same_event_then_shared_tag_then_same_office():
+    """Related news: the event's first, then articles sharing a tag, then the office's
+    latest; newest first within each group, at most four, never the article itself
+    nor anything unpublished."""
+    from news.models import Tag
+
+    now = timezone.now()
+    office, elsewhere = make_office(), make_office()
+    event = make_event(organiser=office)
+    tag = Tag.objects.create(name="แท็กข่าวที่เกี่ยวข้อง")
+    article = make_article(title="ข่าวหลัก", office=office, event=event, published_at=now - datetime.timedelta(hours=1))
+    article.tags.add(tag)
+
+    def at(hours, **kwargs):
+        return make_article(published_at=now - datetime.timedelta(hours=hours), **kwargs)
+
+    same_office = [at(2, title="สำนักงานเดียวกัน ใหม่", office=office), at(30, title="สำนักงานเดียวกัน เก่า", office=office)]
+    tagged_old, tagged_new = at(20, title="แท็กเก่า", office=elsewhere), at(3, title="แท็กใหม่", office=elsewhere)
+    for tagged in (tagged_old, tagged_new):
+        tagged.tags.add(tag)
+    same_event = at(40, title="งานเดียวกัน", office=elsewhere, event=event)
+    make_article(title="ร่าง", office=office, event=event, status=Article.Status.DRAFT)
+    make_article(title="ตั้งเวลา", office=office, event=event, published_at=now + datetime.timedelta(hours=1))
+
+    related = Article.objects.related_to(article)
+    assert related == [same_event, tagged_new, tagged_old, same_office[0]]
+    assert Article.objects.related_to(article, limit=2) == [same_event, tagged_new]
+    article.tags.clear()
+    article.event = None
+    assert Article.objects.related_to(article) == same_office
+
+
+def test_related_news_is_a_fixed_handful_of_queries(django_assert_num_queries):
+    """One small query per group, one for the cards, one for their cover photos."""
+    from news.models import Tag
+
+    event = make_event()
+    article = make_article(event=event)
+    article.tags.add(Tag.objects.create(name="แท็กนับคำถามข่าว"))
+    make_article(title="ข่าวงานเดียวกัน", event=event)
+    article = Article.objects.prefetch_related("tags").get(pk=article.pk)
+    with django_assert_num_queries(5):  # event, tags, office, cards, cover photos
+        assert len(Article.objects.related_to(article)) == 4
+    for i in range(6):
+        make_article(title=f"ข่าวอื่น {i}", event=event)
+    with django_assert_num_queries(3):  # the event alone fills the list: no more asked
+        assert len(Article.objects.related_to(article)) == 4
+
+
+def test_related_news_looks_for_shared_tags_only_among_recent_articles(monkeypatch):
+    """An old article sharing a tag is not found by scanning the tag's whole history."""
+    from news.models import Tag
+    from news.models import articles
+
+    tag = Tag.objects.create(name="แท็กเก่ามาก")
+    old = make_article(title="ข่าวเก่ามาก", office=make_office(), published_at=timezone.now() - datetime.timedelta(days=3000))
+    old.tags.add(tag)
+    article = make_article(title="ข่าวใหม่", office=make_office())
+    article.tags.add(tag)
+    assert Article.objects.related_to(article) == [old]
+    monkeypatch.setattr(articles, "RECENT_FOR_TAGS", 5)
+    assert Article.objects.related_to(article) == []
+
+
+def test_moving_an_office_moves_its_subtree_in_one_update():
+    """Every office below a moved one follows it, however deep, in one UPDATE."""
+    from django.test.utils import CaptureQueriesContext
+
+    root, other = make_office(), make_office()
+    child = make_office(parent=root)
+    grandchildren = [make_office(parent=child) for _ in range(3)]
+    great = make_office(parent=grandchildren[0])
+    child.parent = other
+    with CaptureQueriesContext(connection) as ctx:
+        child.save()
+    office_queries = [q["sql"] for q in ctx.captured_queries if "news_office" in q["sql"]]
+    assert len(office_queries) == 2  # the row itself, then the subtree's paths
+    assert child.path == f"{other.path}{child.pk}/"
+    for office in [*grandchildren, great]:
+        office.refresh_from_db()
+    assert [g.path for g in grandchildren] == [f"{child.path}{g.pk}/" for g in grandchildren]
+    assert great.path == f"{grandchildren[0].path}{great.pk}/"
+    assert set(Office.objects.descendants_of(other)) == {other, child, *grandchildren, great}
+    assert set(Office.objects.descendants_of(root)) == {root}
+
+
+@pytest.mark.skipif("connection.vendor != 'sqlite'", reason="SQLite's plan; PostgreSQL's depends on table statistics")
+def test_main_lists_walk_an_index_in_order_without_sorting():
+    """Each main list's ORDER BY (with its id tie-breaker) is served by an index:
+    no temporary sort whose cost grows with the number of rows."""
+    from news.models import Category, Tag
+
+    article = Article.objects.published().filter(event__isnull=False).first()
+    published = Article.objects.published().order_by("-published_at", "-pk")
+    lists = {
+        "newest": published[:12],
+        "category": published.filter(category=Category.objects.first())[:12],
+        "office": published.filter(office=article.office)[:12],
+        "event": published.filter(event=article.event)[:12],
+        "related": Article.objects.published().filter(office=article.office).values_list("pk")[:4],
+        "past events": Event.objects.public().past().select_related("province", "organiser")[:5],
+        "attendances": Attendance.objects.public().filter(person=Person.objects.first()),
+        "tag": published.filter(tags=Tag.objects.first())[:12],
+    }
+    for name, queryset in lists.items():
+        plan = queryset.explain()
+        assert "SCAN news_event USING COVERING INDEX news_event_end" not in plan, name  # a pass over every event
+        if name != "attendances":  # one person's appearances: a small sort is fine
+            assert "TEMP B-TREE" not in plan, (name, plan)

@@ -20,9 +20,10 @@ from .events import (
     strip_honorific,
 )
 from .offices import Office, OfficeQuerySet, Province
+from .reads import PendingRead
 
 __all__ = [
     "Article", "ArticleQuerySet", "Attendance", "Category", "Event", "EventQuerySet", "HONORIFICS",
-    "Office", "OfficeQuerySet", "Person", "PersonQuerySet", "Photo", "Province", "Tag",
+    "Office", "OfficeQuerySet", "PendingRead", "Person", "PersonQuerySet", "Photo", "Province", "Tag",
     "photo_upload_to", "strip_honorific", "validate_photo_size",
 ]

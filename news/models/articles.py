@@ -5,7 +5,6 @@ import hashlib
 import logging
 import re
 
-from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.core.files.images import get_image_dimensions
@@ -103,6 +102,11 @@ class Tag(models.Model):
 BLOCK_TAG = re.compile(r"<(p|div|br|ul|ol|li|h[1-6]|blockquote|table)[\s/>]", re.I)
 
 
+# "Shares a tag" looks among this many newest articles: a popular tag's whole
+# history would make the article page's cost grow with the archive.
+RECENT_FOR_TAGS = 500
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """The one definition of public: marked published and its time has come."""
@@ -115,6 +119,36 @@ class ArticleQuerySet(models.QuerySet):
                 "photos", queryset=Photo.objects.order_by("order", "pk")[:1], to_attr="cover_photos"
             )
         )
+
+    def related_to(self, article, limit=4):
+        """Up to `limit` public articles for "related news": the same event's first,
+        then recent ones sharing a tag, then the same office's latest; newest first
+        within each group, never the article itself.
+
+        Each group is one small query on an index (event/office, status,
+        published_at, id) or on the newest RECENT_FOR_TAGS articles, so the cost
+        stays the same however many articles the office has published.
+        """
+        published = self.published().exclude(pk=article.pk).order_by("-published_at", "-pk")
+        groups = []
+        if article.event_id:
+            groups.append(published.filter(event_id=article.event_id))
+        tag_ids = [tag.pk for tag in article.tags.all()]
+        if tag_ids:
+            recent = self.published().order_by("-published_at", "-pk").values("pk")[:RECENT_FOR_TAGS]
+            shares_a_tag = Article.tags.through.objects.filter(article_id=OuterRef("pk"), tag_id__in=tag_ids)
+            groups.append(published.filter(pk__in=recent).filter(Exists(shares_a_tag)))
+        groups.append(published.filter(office_id=article.office_id))
+        chosen = []
+        for group in groups:
+            # Ask for `limit` more than needed: an earlier group may have taken some.
+            for pk in group.values_list("pk", flat=True)[: limit + len(chosen)]:
+                if pk not in chosen and len(chosen) < limit:
+                    chosen.append(pk)
+            if len(chosen) == limit:
+                break
+        by_pk = self.filter(pk__in=chosen).for_listing().in_bulk()
+        return [by_pk[pk] for pk in chosen if pk in by_pk]
 
     def by_office_tree(self, office):
         return self.filter(office__path__startswith=office.path)
@@ -173,11 +207,13 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published_at", "-pk"]
+        # Each matches an ORDER BY published_at DESC, id DESC under its filter,
+        # tie-breaker included, so no list sorts rows it then throws away.
         indexes = [
-            models.Index(fields=["status", "-published_at"]),
-            models.Index(fields=["office", "status", "-published_at"]),
-            models.Index(fields=["category", "status", "-published_at"]),
-            models.Index(fields=["event", "status", "-published_at"]),
+            models.Index(fields=["status", "-published_at", "-id"]),
+            models.Index(fields=["office", "status", "-published_at", "-id"]),
+            models.Index(fields=["category", "status", "-published_at", "-id"]),
+            models.Index(fields=["event", "status", "-published_at", "-id"]),
         ]
         verbose_name = _("article")
         verbose_name_plural = _("articles")

@@ -18,7 +18,16 @@ from .offices import Office, Province
 class PersonQuerySet(models.QuerySet):
     def public(self):
         """People who appear in at least one public event."""
-        return self.filter(Exists(Attendance.objects.filter(person=OuterRef("pk"), event__in=Event.objects.public())))
+        return self.filter(Exists(Attendance.objects.public().filter(person=OuterRef("pk"))))
+
+
+class AttendanceQuerySet(models.QuerySet):
+    def public(self):
+        """Attendances at public events (see EventQuerySet.public): one index
+        lookup per attendance, not a pass over every event."""
+        from .articles import Article  # articles import events: resolve at call time
+
+        return self.filter(Exists(Article.objects.published().filter(event=OuterRef("event_id"))))
 
 
 HONORIFICS = sorted(
@@ -90,7 +99,10 @@ class EventQuerySet(models.QuerySet):
 
     def past(self, today=None):
         today = today or timezone.localdate()
-        return self.filter(end_date__lt=today).order_by("-start_date", "-pk")
+        # start_date < today follows from end_date < today; saying it lets the
+        # database walk the (start_date, id) index in order instead of sorting
+        # every past event.
+        return self.filter(end_date__lt=today, start_date__lt=today).order_by("-start_date", "-pk")
 
     def public(self):
         """Events that at least one published article reports, with `public_since`.
@@ -161,10 +173,11 @@ class Event(models.Model):
     class Meta:
         ordering = ["-start_date", "-pk"]
         indexes = [
-            models.Index(fields=["start_date", "end_date"]),
+            # past() and upcoming() orders, tie-breakers included.
+            models.Index(fields=["-start_date", "-id"]),
             models.Index(fields=["end_date"]),
-            models.Index(fields=["organiser", "-start_date"]),
-            models.Index(fields=["province", "-start_date"]),
+            models.Index(fields=["organiser", "-start_date", "-id"]),
+            models.Index(fields=["province", "-start_date", "-id"]),
         ]
         constraints = [
             models.CheckConstraint(
@@ -263,6 +276,8 @@ class Attendance(models.Model):
         on_delete=models.SET_NULL, related_name="attendances",
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = AttendanceQuerySet.as_manager()
 
     class Meta:
         ordering = ["event", "order", "pk"]

@@ -2,7 +2,9 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
+from django.db.models import Value
+from django.db.models.functions import Concat, Substr
 from django.urls import reverse
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext_lazy as _
@@ -118,14 +120,19 @@ class Office(models.Model):
 
     def save(self, *args, **kwargs):
         old_path = self.path
-        super().save(*args, **kwargs)
-        new_path = f"{self.parent.path if self.parent else '/'}{self.pk}/"
-        if new_path != old_path:
-            Office.objects.filter(pk=self.pk).update(path=new_path)
-            self.path = new_path
-            if old_path:
-                for child in self.children.all():
-                    child.save()
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            new_path = f"{self.parent.path if self.parent else '/'}{self.pk}/"
+            if new_path != old_path:
+                if old_path:
+                    # A move: the office and its whole subtree in one UPDATE, swapping
+                    # the old path prefix for the new one.
+                    Office.objects.filter(path__startswith=old_path).update(
+                        path=Concat(Value(new_path), Substr("path", len(old_path) + 1), output_field=models.CharField())
+                    )
+                else:
+                    Office.objects.filter(pk=self.pk).update(path=new_path)
+                self.path = new_path
 
     def clean(self):
         ancestor = self.parent
