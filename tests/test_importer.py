@@ -1,0 +1,155 @@
+"""The press-release parser (news/importer): the five seeds field by field, then
+releases in the other shapes real offices write, and facts that must stay null."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from news.importer import parse
+
+SEEDS_DIR = Path(settings.BASE_DIR).parent / "shared" / "seeds"
+SCHEMA_FIELDS = [
+    "title", "published_date", "event_start", "event_end", "time", "venue", "province", "online_platform",
+    "chair", "attendees", "participant_count", "fiscal_year_be", "tags", "read_count", "office",
+]
+
+
+def seed_pairs():
+    if not (SEEDS_DIR / "expected").is_dir():
+        pytest.skip(f"the seeds are not beside the project ({SEEDS_DIR})")
+    return [
+        (path, json.loads((SEEDS_DIR / "expected" / f"{path.name[:3]}.json").read_text(encoding="utf-8")))
+        for path in sorted(SEEDS_DIR.glob("*.txt"))
+    ]
+
+
+@pytest.mark.parametrize("index", range(5))
+def test_seed_matches_every_expected_field(index):
+    """Every schema field of each seed equals the facts written out by hand."""
+    path, expected = seed_pairs()[index]
+    got = parse(path.read_text(encoding="utf-8"))
+    for field in SCHEMA_FIELDS:
+        assert got[field] == expected[field], field
+    assert got["credits"] == {k: expected["credits"][k] for k in ("writer", "photographer")}
+    assert len(got["body"].split("\n\n")) == expected["body_paragraphs"]
+    for furniture in expected["boilerplate_removed"]:
+        assert furniture.replace("\u00a0", " ").strip() not in got["body"]
+
+
+def test_parser_imports_no_django():
+    """The parser is plain Python: importing and running it loads no Django module."""
+    code = "import sys, news.importer as i; i.parse('x'); print(any(m.startswith('django') for m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=settings.BASE_DIR, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def people(text):
+    return [(p["honorific"], p["name"], p["position"], p["role"]) for p in parse(text)["attendees"]]
+
+
+OPS_RELEASE = """ศธ. ประชุมผู้บริหารระดับสูง
+
+(12 ม.ค. 2567) พล.ต.อ.เพิ่มพูน ชิดชอบ รัฐมนตรีว่าการกระทรวงศึกษาธิการ เป็นประธานการประชุมผู้บริหารระดับสูง ครั้งที่ 1/2567 โดยมี ผศ.ดร.สมใจ ศรีสุข ที่ปรึกษารัฐมนตรีว่าการกระทรวงศึกษาธิการ, ว่าที่ ร.ต.สมหมาย ใจงาม ผู้อำนวยการสำนักนโยบายและแผน สป. และนางสาวมาลี ดีงาม นักวิเคราะห์นโยบายและแผนชำนาญการพิเศษ เข้าร่วม ณ ห้องประชุมราชวัลลภ กระทรวงศึกษาธิการ กรุงเทพฯ
+
+ข่าว: สมศรี ใจดี ภาพ: สมปอง ชอบถ่าย
+"""
+
+
+def test_ranks_academic_titles_and_a_list_joined_by_commas_and_and():
+    assert people(OPS_RELEASE) == [
+        ("พล.ต.อ.", "เพิ่มพูน ชิดชอบ", "รัฐมนตรีว่าการกระทรวงศึกษาธิการ", "chair"),
+        ("ผศ.ดร.", "สมใจ ศรีสุข", "ที่ปรึกษารัฐมนตรีว่าการกระทรวงศึกษาธิการ", "participant"),
+        ("ว่าที่ ร.ต.", "สมหมาย ใจงาม", "ผู้อำนวยการสำนักนโยบายและแผน สป.", "participant"),
+        ("นางสาว", "มาลี ดีงาม", "นักวิเคราะห์นโยบายและแผนชำนาญการพิเศษ", "participant"),
+    ]
+    got = parse(OPS_RELEASE)
+    assert got["published_date"] == got["event_start"] == got["event_end"] == "2024-01-12"
+    assert (got["venue"], got["province"]) == ("ห้องประชุมราชวัลลภ กระทรวงศึกษาธิการ", "กรุงเทพมหานคร")
+    assert got["credits"] == {"writer": "สมศรี ใจดี", "photographer": "สมปอง ชอบถ่าย"}
+    assert got["office"] == "ศธ." and got["body"].count("\n\n") == 0  # the credit line is not body
+
+
+AREA_RELEASE = """สพป.ขอนแก่น เขต 2 อบรมครูแกนนำ
+
+วันที่ 3 – 5 ก.ค. 66 เวลา 08.30 – 16.30 น. นายสมพงษ์ ทองดี ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาขอนแก่น เขต 2 มอบหมายให้ นางวิไล สุขใจ รองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาขอนแก่น เขต 2 เป็นประธานเปิดการอบรมครูแกนนำ จำนวน 80 คน ณ หอประชุมโรงเรียนชุมแพศึกษา อำเภอชุมแพ จังหวัดขอนแก่น ปีงบประมาณ 2566
+"""
+
+
+def test_assigned_chair_two_digit_year_and_a_range_with_time():
+    got = parse(AREA_RELEASE)
+    assert got["chair"] == {
+        "honorific": "นาง", "name": "วิไล สุขใจ",
+        "position": "รองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาขอนแก่น เขต 2",
+    }
+    assert [p["name"] for p in got["attendees"]] == ["วิไล สุขใจ"]  # the one who assigned did not attend
+    assert got["attendees"][0]["role"] == "opening_chair"
+    assert (got["event_start"], got["event_end"], got["time"]) == ("2023-07-03", "2023-07-05", "08:30")
+    assert (got["venue"], got["province"]) == ("หอประชุมโรงเรียนชุมแพศึกษา อำเภอชุมแพ", "ขอนแก่น")
+    assert (got["participant_count"], got["fiscal_year_be"], got["office"]) == (80, 2566, "สพป.ขอนแก่น เขต 2")
+
+
+def test_position_written_before_the_name():
+    text = """ข่าวโรงเรียน
+
+วันที่ 9 ก.พ. 2567 ผู้อำนวยการโรงเรียนบ้านหนองบัว นายสมศักดิ์ รักเรียน เป็นประธานในพิธีเปิดงานวันวิชาการ โดยมี ศึกษานิเทศก์ นางสาวอรทัย ใจเย็น เข้าร่วม
+"""
+    assert people(text) == [
+        ("นาย", "สมศักดิ์ รักเรียน", "ผู้อำนวยการโรงเรียนบ้านหนองบัว", "opening_chair"),
+        ("นางสาว", "อรทัย ใจเย็น", "ศึกษานิเทศก์", "participant"),
+    ]
+
+
+def test_thai_digits_months_across_a_month_and_an_online_platform():
+    got = parse("ประชุมออนไลน์\n\nระหว่างวันที่ ๓๐ มิถุนายน – ๒ กรกฎาคม ๒๕๖๖ เวลา ๑๓.๓๐ น. ประชุมผ่านระบบ Google Meet\n")
+    assert (got["event_start"], got["event_end"], got["time"]) == ("2023-06-30", "2023-07-02", "13:30")
+    assert got["online_platform"] == "Google Meet"
+    assert parse("ประชุม\n\nวันที่ 30 ธ.ค. 2566 – 2 ม.ค. 2567 ณ โรงแรมเอ จ.เลย")["event_end"] == "2024-01-02"
+
+
+def test_positions_are_not_people_and_groups_are_not_people():
+    """นายกรัฐมนตรี, นายอำเภอ and unnamed groups never become invented attendees."""
+    text = """ประชุม
+
+วันที่ 1 มีนาคม 2567 นายอำเภอเมืองเลย ศึกษาธิการจังหวัดทุกจังหวัด และผู้บริหารระดับสูง เข้าร่วมประชุม ตามข้อสั่งการของนายกรัฐมนตรี ณ ศาลากลางจังหวัดเลย
+"""
+    got = parse(text)
+    assert got["attendees"] == [] and got["chair"] is None
+    assert got["venue"] == "ศาลากลางจังหวัดเลย" and got["province"] == "เลย"
+
+
+def test_people_only_cited_in_a_later_paragraph_did_not_attend():
+    text = """ข่าว
+
+วันที่ 1 มีนาคม 2567 นายเอก สองสาม ผู้อำนวยการโรงเรียนบ้านนา เป็นประธานการประชุม
+
+นายเอก สองสาม กล่าวว่า นโยบายของ นายบี ซีดี รัฐมนตรีว่าการกระทรวงศึกษาธิการ ต้องได้รับการขับเคลื่อน
+"""
+    assert [p["name"] for p in parse(text)["attendees"]] == ["เอก สองสาม"]
+
+
+def test_sara_am_written_two_ways_is_one_person():
+    text = "ข่าว\n\nวันที่ 1 มี.ค. 2567 นายสมชาย ทําดี ครู เป็นประธาน และนายสมชาย ทำดี ครู เข้าร่วม\n"
+    assert len(parse(text)["attendees"]) == 1
+
+
+def test_facts_not_stated_stay_null():
+    got = parse("ประกาศรายชื่อผู้ผ่านการคัดเลือก\n\nรายละเอียดตามเอกสารแนบ ดูรูปภาพได้ที่นี่\n")
+    assert got["title"] == "ประกาศรายชื่อผู้ผ่านการคัดเลือก"
+    for field in ["published_date", "event_start", "event_end", "time", "venue", "province", "online_platform",
+                  "chair", "participant_count", "fiscal_year_be", "tags", "read_count", "office"]:
+        assert got[field] is None, field
+    assert got["attendees"] == [] and got["credits"] == {"writer": None, "photographer": None}
+
+
+def test_an_undated_year_and_a_count_of_things_are_not_facts():
+    got = parse("ข่าว\n\nเมื่อ 14 กันยายนที่ผ่านมา มีผลสำเร็จ จำนวน 11 เรื่อง และครั้งที่ 2/2565\n")
+    assert (got["published_date"], got["participant_count"], got["fiscal_year_be"]) == (None, None, None)
+
+
+def test_publication_date_label_wins_over_the_event_date():
+    got = parse("ข่าว\n\nวันที่ 3 มีนาคม 2567 ประชุมครู\n\nเผยแพร่เมื่อ 5 มีนาคม 2567\n")
+    assert (got["published_date"], got["event_start"]) == ("2024-03-05", "2024-03-03")
