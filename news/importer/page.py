@@ -92,7 +92,7 @@ def split_page(text):
         if not line or any(p.match(line) for p in FURNITURE):
             close()
             continue
-        if CREDIT_LINE.match(line) and len(line) < 120:
+        if CREDIT_LINE.match(strip_hashtags(line)) and len(line) < 160:
             close()
             credits.append(line)
             continue
@@ -117,6 +117,7 @@ def hashtags(text):
 def credits_from(lines):
     found = {"writer": None, "photographer": None}
     for line in lines:
+        line = strip_hashtags(line)
         match = CREDIT_LINE.match(line)
         for key in ("writer", "photographer"):
             value = match[key] or match[key + "2"]

@@ -140,7 +140,7 @@ def parse(text):
     p = _patterns()
     prepared = page.prepare(text)
     title, paragraphs, header, credit_lines = page.split_page(prepared)
-    tags = page.hashtags("\n".join(paragraphs))
+    tags = page.hashtags("\n".join(paragraphs + credit_lines))
     body_paragraphs = [q for q in (page.strip_hashtags(q) for q in paragraphs) if q]
     lead = body_paragraphs[0] if body_paragraphs else ""
     published, event_start, event_end = _dates(title, body_paragraphs)
