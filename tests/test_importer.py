@@ -153,3 +153,38 @@ def test_an_undated_year_and_a_count_of_things_are_not_facts():
 def test_publication_date_label_wins_over_the_event_date():
     got = parse("ข่าว\n\nวันที่ 3 มีนาคม 2567 ประชุมครู\n\nเผยแพร่เมื่อ 5 มีนาคม 2567\n")
     assert (got["published_date"], got["event_start"]) == ("2024-03-05", "2024-03-03")
+
+
+AREA_LIST_RELEASE = """ข่าว
+
+วันจันทร์ที่ 5 กุมภาพันธ์ 2567 นายสมชาย ใจดีผู้อำนวยการโรงเรียนบ้านนา สังกัด สพป.เลย เขต 1 เป็นประธานในพิธีเปิด ประกอบด้วย ผู้อำนวยการโรงเรียนบ้านโคก นายเอก บุญมา, ครูโรงเรียนบ้านโคก นางดวง ดีเด่น และนายจิต ใจงาม ศึกษานิเทศก์ชำนาญการ เข้าร่วม ณ ห้องประชุมชั้น 3 สำนักงานศึกษาธิการจังหวัดเลย มีผู้เข้าร่วมประชุม 120 คน
+"""
+
+
+def test_positions_before_names_in_a_list_and_a_surname_glued_to_the_position():
+    assert people(AREA_LIST_RELEASE) == [
+        ("นาย", "สมชาย ใจดี", "ผู้อำนวยการโรงเรียนบ้านนา สังกัด สพป.เลย เขต 1", "opening_chair"),
+        ("นาย", "เอก บุญมา", "ผู้อำนวยการโรงเรียนบ้านโคก", "participant"),
+        ("นาง", "ดวง ดีเด่น", "ครูโรงเรียนบ้านโคก", "participant"),
+        ("นาย", "จิต ใจงาม", "ศึกษานิเทศก์ชำนาญการ", "participant"),
+    ]
+    got = parse(AREA_LIST_RELEASE)
+    assert (got["venue"], got["province"], got["participant_count"]) == (
+        "ห้องประชุมชั้น 3 สำนักงานศึกษาธิการจังหวัดเลย", "เลย", 120)
+
+
+def test_a_name_without_a_surname_is_not_invented_and_a_guest_chairs():
+    got = parse("ข่าว\n\nเมื่อวันที่ 5 ก.พ.67 นายสมชาย ผู้อำนวยการโรงเรียน กล่าวรายงาน ได้รับเกียรติจาก "
+                "ดร.สมหญิง ใจงาม ผู้ว่าราชการจังหวัดเลย เป็นประธานในพิธี\n")
+    assert got["published_date"] == "2024-02-05"
+    assert people("ข่าว\n\n" + got["body"]) == [("ดร.", "สมหญิง ใจงาม", "ผู้ว่าราชการจังหวัดเลย", "chair")]
+
+
+def test_a_speaker_and_a_venue_with_an_abbreviated_province():
+    got = parse("ข่าว\n\nวันที่ 5 - 7 กุมภาพันธ์ พ.ศ. 2567 สพม.เลย หนองบัวลำภู จัดอบรม โดยมี รศ.ดร.วิชัย เก่งมาก "
+                "อาจารย์มหาวิทยาลัยราชภัฏเลย เป็นวิทยากร ณ โรงเรียนเลยพิทยาคม อ.เมือง จ.เลย\n")
+    assert got["attendees"] == [{"honorific": "รศ.ดร.", "name": "วิชัย เก่งมาก",
+                                 "position": "อาจารย์มหาวิทยาลัยราชภัฏเลย", "role": "speaker"}]
+    assert got["chair"] is None
+    assert (got["event_start"], got["event_end"]) == ("2024-02-05", "2024-02-07")
+    assert (got["venue"], got["province"]) == ("โรงเรียนเลยพิทยาคม อ.เมือง", "เลย")

@@ -47,7 +47,7 @@ STOPS = thai_re(
 # A position is one unit ("รองเลขาธิการ กพฐ."); a new role word begins a group or
 # another person's position, so it ends the unit. These may continue a unit:
 CONTINUES = thai_re(
-    r"^(?:รักษาราชการแทน|รักษาราชแทน|รักษาการแทน|รักษาการ|ปฏิบัติราชการแทน|ปฏิบัติหน้าที่|สำนักงาน|สำนัก|โรงเรียน|"
+    r"^(?:สังกัด|รักษาราชการแทน|รักษาราชแทน|รักษาการแทน|รักษาการ|ปฏิบัติราชการแทน|ปฏิบัติหน้าที่|สำนักงาน|สำนัก|โรงเรียน|"
     r"กระทรวง|กรม|จังหวัด|อำเภอ|เขต|มหาวิทยาลัย|วิทยาลัย|สถาบัน|ภาค|ฝ่าย|กลุ่มงาน|\d)"
 )
 ROLE_WORDS = thai_re(r"^(?:ผู้|ผอ\.|รอง|ประธาน|ศึกษาธิการ|เลขาธิการ|ครู|นัก|บุคลากร|ข้าราชการ|คณะ|หัวหน้า|ปลัด|อธิบดี|"
@@ -62,6 +62,8 @@ ASSIGNED = thai_re(r"ม?อบหมายให้|หมอบหมายใ
 ASSIGNED_BY = thai_re(r"(?:ได้)?รับมอบหมายจาก\s*$")
 PANEL = thai_re(r"เสวนา|อภิปราย")
 SPEAKER = thai_re(r"วิทยากร|บรรยาย")
+SPEAKER_AFTER = thai_re(r"(?:^|\s)(?:เป็นวิทยากร|บรรยาย)")
+PANEL_AFTER = thai_re(r"(?:^|\s)(?:ร่วมเสวนา|เป็นผู้ร่วมเสวนา|ร่วมอภิปราย)")
 # A paragraph past the lead names attendees only if it says they took part.
 TOOK_PART = thai_re(r"เข้าร่วม|ร่วมประชุม|เสวนา|อภิปราย|วิทยากร|บรรยาย|ได้รับเกียรติ|พร้อมด้วย|โดยมี|เป็นประธาน|ประธานเปิด|ให้การต้อนรับ")
 CITED = thai_re(r"(?:นโยบายของ|ตามนโยบาย|คำสั่งของ|ตามที่|แถลง)\s*$")
@@ -104,11 +106,21 @@ def _position_before(text):
     return ""
 
 
+# A position typed against the surname ("ใจดีผู้อำนวยการ…") is cut off the name.
+GLUED_POSITION = thai_re(r"(?<=[\u0e01-\u0e4e]{2})(?:ผู้อำนวยการ|ผู้ช่วย|รองผู้|รองเลขาธิการ|เลขาธิการ|ศึกษาธิการ|ผอ\.|"
+                         r"ปลัด|รองปลัด|ผู้ว่าราชการ|ศึกษานิเทศก์|หัวหน้า|นักวิชาการ|นักวิเคราะห์)")
+
+
 class Mention:
     def __init__(self, match, paragraph, index):
         self.start, self.end = match.span()
         self.honorific = re.sub(r"\s+", " ", match["honorific"]).strip()
-        self.name = f"{match['given']} {match['family']}"
+        family = match["family"]
+        glued = GLUED_POSITION.search(family)
+        if glued:
+            family = family[: glued.start()]
+            self.end = match.start("family") + glued.start()
+        self.name = f"{match['given']} {family}"
         self.paragraph = paragraph
         self.index = index
         self.position = ""
@@ -123,6 +135,8 @@ def _mentions(paragraph, index):
             continue
         if (match["honorific"] + match["given"]).startswith(NOT_NAMES):
             continue
+        if ROLE_WORDS.match(match["family"]) or ROLE_WORDS.match(match["given"]):
+            continue  # "นายสมชาย ผู้อำนวยการ…": no surname written, so not a full name
         if CITED.search(paragraph[: match.start()]):
             continue
         found.append(Mention(match, paragraph, index))
@@ -157,6 +171,10 @@ def _describe(mentions):
         elif verb:
             opening = CHAIRED.match(after, verb.start())
             mention.role = "opening_chair" if opening and opening["opening"] else "chair"
+        elif SPEAKER_AFTER.search(after):
+            mention.role = "speaker"
+        elif PANEL_AFTER.search(after):
+            mention.role = "panelist"
         else:
             before = text[:mention.start]
             if PANEL.search(before):
