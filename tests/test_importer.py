@@ -188,3 +188,21 @@ def test_a_speaker_and_a_venue_with_an_abbreviated_province():
     assert got["chair"] is None
     assert (got["event_start"], got["event_end"]) == ("2024-02-05", "2024-02-07")
     assert (got["venue"], got["province"]) == ("โรงเรียนเลยพิทยาคม อ.เมือง", "เลย")
+
+
+@pytest.mark.parametrize("title, office", [
+    ("สพม.เลย หนองบัวลำภู จัดอบรมครู", "สพม.เลย หนองบัวลำภู"),
+    ("สพม.กรุงเทพมหานคร เขต 1 จัดประชุม", "สพม.กรุงเทพมหานคร เขต 1"),
+    ("สพป.เลย เขต 1 ประชุมผู้บริหาร", "สพป.เลย เขต 1"),
+    ("ศธจ.เลย ประชุมคณะกรรมการ", "ศธจ.เลย"),
+    ("สป. ศธ. จัดประชุม", "สป.ศธ."),
+    ("ประชุมคณะกรรมการ", None),
+])
+def test_office_from_the_abbreviation_opening_the_title(title, office):
+    assert parse(f"{title}\n\nเนื้อหา\n")["office"] == office
+
+
+def test_a_participant_is_not_the_chair_named_later_in_the_sentence():
+    got = parse("ข่าว\n\nวันที่ 1 มี.ค. 2567 นายเอก บุญมา ครู เข้าร่วมประชุม ซึ่งผู้ว่าราชการจังหวัดเลย เป็นประธาน\n")
+    assert got["chair"] is None
+    assert people("ข่าว\n\n" + got["body"]) == [("นาย", "เอก บุญมา", "ครู", "participant")]

@@ -42,14 +42,16 @@ def _patterns():
         "fiscal": thai_re(r"ปีงบประมาณ\s*(?:พ\.\s?ศ\.\s*)?(?P<y>\d{4}|\d{2})(?!\d)"),
         "reads": thai_re(r"(?:อ่าน|เข้าชม|ผู้เข้าชม)\s*(?P<n>\d[\d,]*)\s*ครั้ง"),
         "published": thai_re(r"(?:เผยแพร่|โพสต์|ประกาศ)(?:เมื่อ|วันที่)?\s*:?\s*$"),
+        # An abbreviation opening the title; a secondary office may cover two provinces.
+        "office": thai_re(
+            r"^(?P<office>สป\.\s?ศธ\.|สพฐ\.|สอศ\.|สกศ\.|สช\.|สกร\.|กศน\.|ศธภ\.\s?\d{1,2}|ศธจ\.\s?[\u0e01-\u0e4e]+?(?=[\s.]|$)"
+            r"|สพป\.\s?[\u0e01-\u0e4e]+\s?เขต\s?\d{1,2}"
+            rf"|สพม\.\s?[\u0e01-\u0e4e]+?(?:\s(?:{names})(?![\u0e01-\u0e4e]))?(?:\s?เขต\s?\d{{1,2}})?(?=[\s.]|$)|ศธ\.)"
+        ),
         "range_lead_in": thai_re(r"(?:ระหว่าง|จัดขึ้น|ตั้งแต่)\s*(?:วันที่)?\s*$"),
     }
 
 
-OFFICE_AT_START = thai_re(
-    r"^(?P<office>สป\.\s?ศธ\.|สพฐ\.|สอศ\.|สกศ\.|สช\.|สกร\.|กศน\.|ศธภ\.\s?\d{1,2}|ศธจ\.\s?[\u0e01-\u0e4e]+?(?=[\s.]|$)"
-    r"|สพป\.\s?[\u0e01-\u0e4e]+\s?เขต\s?\d{1,2}|สพม\.\s?[\u0e01-\u0e4e]+(?:\s?เขต\s?\d{1,2})?|ศธ\.)"
-)
 # Full office names in a page header, and the abbreviation each is known by.
 OFFICE_NAMES = [
     (thai_re(r"สำนักงานศึกษาธิการจังหวัด(?P<x>[\u0e01-\u0e4e]+)"), "ศธจ.{x}"),
@@ -62,7 +64,7 @@ OFFICE_NAMES = [
 
 
 def _office(title, header, tags):
-    match = OFFICE_AT_START.match(title)
+    match = _patterns()["office"].match(title)
     if match:
         office = re.sub(r"\s+", "", match["office"]) if match["office"].startswith(("สป", "ศธ")) else match["office"]
         return re.sub(r"\.\s+(?=เขต)", ". ", office)

@@ -163,7 +163,7 @@ def _describe(mentions):
             tail = [part for part in STOPS.split(gap) if part.strip()]
             mention.position = _position_before(tail[-1]) if tail else ""
         after = text[mention.end:nxt]
-        verb = CHAIR_VERB.search(after)
+        verb = _chair_verb(after)
         if ASSIGNED.search(after) and not (verb and verb.start() < ASSIGNED.search(after).start()):
             mention.assigner = True
         elif ASSIGNED_BY.search(text[:mention.start]):
@@ -181,6 +181,20 @@ def _describe(mentions):
                 mention.role = "panelist"
             elif SPEAKER.search(before):
                 mention.role = "speaker"
+
+
+def _chair_verb(after):
+    """The "เป็นประธาน…" of this person's own clause: the first verb after the name
+    and its position, so a chair named later in the sentence is not given to them."""
+    first = STOPS.search(after)
+    if not first:
+        return None
+    rest = after[first.start():]
+    offset = len(rest) - len(rest.lstrip())
+    lead_in = re.match(r"(?:ซึ่ง|ได้|จะ)\s*", rest[offset:])
+    if lead_in:
+        offset += lead_in.end()
+    return CHAIR_VERB.match(after, first.start() + offset)
 
 
 def find_people(paragraphs):
