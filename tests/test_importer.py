@@ -206,3 +206,11 @@ def test_a_participant_is_not_the_chair_named_later_in_the_sentence():
     got = parse("ข่าว\n\nวันที่ 1 มี.ค. 2567 นายเอก บุญมา ครู เข้าร่วมประชุม ซึ่งผู้ว่าราชการจังหวัดเลย เป็นประธาน\n")
     assert got["chair"] is None
     assert people("ข่าว\n\n" + got["body"]) == [("นาย", "เอก บุญมา", "ครู", "participant")]
+
+
+def test_a_venue_written_with_ti_implies_its_province_and_a_video_conference():
+    got = parse("ข่าว\n\nวันที่ 15 ม.ค. 2567 เวลา 13.30 น. นายเอก บุญมา ผู้อำนวยการ สพป.เลย เขต 1 เป็นประธานการประชุม "
+                "ที่ห้องประชุมราชพฤกษ์ สพป.เลย เขต 1 ผ่านระบบ Video Conference\n")
+    assert (got["venue"], got["province"]) == ("ห้องประชุมราชพฤกษ์ สพป.เลย เขต 1", "เลย")
+    assert (got["online_platform"], got["time"]) == ("Video Conference", "13:30")
+    assert got["chair"]["position"] == "ผู้อำนวยการ สพป.เลย เขต 1"

@@ -27,14 +27,14 @@ def _patterns():
     names = alternatives(provinces() + list(PROVINCE_ALIASES))
     return {
         # The venue runs from "ณ" to the province, the next clause or the end.
-        "venue": thai_re(r"(?:^|(?<=[\s“\"(]))ณ\s*(?!วันที่|อยุธยา)(?P<venue>.+?)"
+        "venue": thai_re(r"(?:^|(?<=[\s“\"(]))(?:ณ\s*(?!วันที่|อยุธยา)|(?P<at>ที่\s?)(?=ห้อง|โรงแรม|หอประชุม|โรงเรียน|อาคาร|สำนักงาน|ศาลา|มหาวิทยาลัย|ศูนย์|สนาม))(?P<venue>.+?)"
                          rf"(?=\s+(?:จังหวัด|จ\.)\s?(?:{names})|\s(?:{names})(?![\u0e01-\u0e4e])|\s*(?:>>|\n|[“”\"]|\s\()"
                          r"|\s+(?:มีผู้|จำนวน|ควบคู่|ผ่าน|โดย|เพื่อ|ระหว่าง|ในวันที่|วันที่|เวลา|ซึ่ง|ทั้งนี้|ขึ้น|พร้อม|และผ่าน|ใน(?:การ|ครั้ง))|$)"),
         "province": thai_re(rf"^\s*(?:จังหวัด\s?|จ\.\s?)?(?P<province>{names})"),
         "province_in": thai_re(rf"(?:จังหวัด|ศธจ\.|สพป\.|สพม\.)\s?(?P<province>{names})"),
         "platform": re.compile(
             r"(?P<platform>Zoom(?:\s+(?:Cloud\s+)?(?:Meeting|Webinar)s?)?|Microsoft\s+Teams|MS\s+Teams|Google\s+Meet"
-            r"|(?:Cisco\s+)?Webex(?:\s+Meetings?)?|Facebook\s+Live|YouTube\s+Live|e-?Meeting|Line\s+Meeting|Teams)",
+            r"|(?:Cisco\s+)?Webex(?:\s+Meetings?)?|Video\s?Conference|VDO\s?Conference|Facebook\s+Live|YouTube\s+Live|e-?Meeting|Line\s+Meeting|Teams)",
             re.I,
         ),
         "via": thai_re(r"ผ่าน(?:ระบบ|โปรแกรม|ทาง|แอปพลิเคชัน|สื่อ)?[^\n>]{0,60}$"),
@@ -78,10 +78,11 @@ def _office(title, header, tags):
 
 def _venue(paragraphs):
     p = _patterns()
-    for paragraph in paragraphs:
-        match = p["venue"].search(paragraph)
-        if not match:
-            continue
+    # "ณ" is the venue's own word; "ที่ห้องประชุม…" only counts in a release without one.
+    matches = [m for m in (p["venue"].search(q) for q in paragraphs) if m]
+    matches = [m for m in matches if not m["at"]] or matches[:1]
+    for match in matches:
+        paragraph = match.string
         venue = re.sub(r"\s+(?:และ|,)$", "", match["venue"].strip(" ,")).strip()
         rest = paragraph[match.end("venue"):]
         province = p["province"].match(rest)

@@ -31,7 +31,7 @@ NOT_NAMES = (
     "นางพยาบาล", "นางฟ้า", "นางงาม", "นางแบบ", "นางรำ", "นางใน",
 )
 # Thai is written without spaces between words: a title may follow these directly.
-GLUE = ("และ", "จาก", "โดยมี", "โดย", "กับ", "ให้", "มี", "คือ", "แก่", "ได้แก่", "ด้วย", "อาทิ", "ถึง", "ของ", "ว่า")
+GLUE = ("และ", "จาก", "โดยมี", "โดย", "กับ", "ให้", "มี", "คือ", "แก่", "ได้แก่", "ด้วย", "อาทิ", "ถึง", "ของ", "ว่า", "พร้อม", "ต่อ", "แด่")
 
 _HONORIFIC_CHAIN = rf"(?:{alternatives(HONORIFICS)})(?:\s?(?:{alternatives(HONORIFICS)}))*"
 _WORD = r"[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+"  # Thai letters and marks, no digits or ฯ
