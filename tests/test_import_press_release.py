@@ -108,3 +108,18 @@ def test_a_release_naming_no_known_office_is_refused_unless_one_is_given(tmp_pat
     assert counts() == before
     run(str(release), "--office", "obec")
     assert Article.objects.latest("pk").office.slug == "obec"
+
+
+def test_a_failure_part_way_leaves_nothing_behind(tmp_path, monkeypatch):
+    """One transaction per file: an error after the event was saved undoes the event too."""
+    release = tmp_path / "release.txt"
+    release.write_text(RELEASE, encoding="utf-8")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(Attendance.objects, "get_or_create", broken)
+    before = counts()
+    with pytest.raises(RuntimeError):
+        run(str(release))
+    assert counts() == before

@@ -152,7 +152,6 @@ def parse(text):
     fiscal = _first_int(p["fiscal"], [title] + body_paragraphs, "y")
     if fiscal is not None and fiscal < 100:
         fiscal += 2500
-    tail = [line for line in prepared.split("\n")]
     return {
         "title": title or None,
         "published_date": published,
@@ -168,7 +167,7 @@ def parse(text):
         "fiscal_year_be": fiscal,
         "tags": tags,
         "credits": page.credits_from(credit_lines),
-        "read_count": _first_int(p["reads"], tail),
+        "read_count": _first_int(p["reads"], prepared.split("\n")),  # the counter is page furniture
         "office": _office(title, header, tags),
         "body": "\n\n".join(body_paragraphs) or None,
     }
