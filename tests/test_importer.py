@@ -214,3 +214,28 @@ def test_a_venue_written_with_ti_implies_its_province_and_a_video_conference():
     assert (got["venue"], got["province"]) == ("ห้องประชุมราชพฤกษ์ สพป.เลย เขต 1", "เลย")
     assert (got["online_platform"], got["time"]) == ("Video Conference", "13:30")
     assert got["chair"]["position"] == "ผู้อำนวยการ สพป.เลย เขต 1"
+
+
+def test_chained_titles_a_name_starting_like_a_title_and_no_venue_inside_a_name():
+    """'ณ' opening a name (ณรงค์) is no venue; นายการุณ is a person, นายกรัฐมนตรี is not."""
+    got = parse("ประชุมคณะกรรมการ\n\nพลเรือเอก ณัฐพล ทองคำ รัฐมนตรีว่าการกระทรวงศึกษาธิการ เป็นประธานการประชุม "
+                "โดยมีรองศาสตราจารย์ นายแพทย์กำธร ดีมาก ปลัดกระทรวงศึกษาธิการ นายการุณ สุขสม เลขาธิการ กศน. "
+                "และคุณหญิงกานดา ใจดี ที่ปรึกษา เข้าร่วม ตามนโยบายของนายกรัฐมนตรี\n")
+    assert got["venue"] is None
+    assert people("ข่าว\n\n" + got["body"]) == [
+        ("พลเรือเอก", "ณัฐพล ทองคำ", "รัฐมนตรีว่าการกระทรวงศึกษาธิการ", "chair"),
+        ("รองศาสตราจารย์ นายแพทย์", "กำธร ดีมาก", "ปลัดกระทรวงศึกษาธิการ", "participant"),
+        ("นาย", "การุณ สุขสม", "เลขาธิการ กศน.", "participant"),
+        ("คุณหญิง", "กานดา ใจดี", "ที่ปรึกษา", "participant"),
+    ]
+
+
+def test_two_people_sharing_one_position_and_a_chair_verb_typed_against_the_position():
+    text = ("ข่าว\n\nเมื่อวันที่ ๔ เมษายน ๒๕๖๐ ดร.สมพร ใจงาม เลขาธิการสภาการศึกษาเป็นประธานการประชุม โดยมี "
+            "ดร.วิภา สุขดี และ ดร.สมศักดิ์ มั่นคง รองเลขาธิการสภาการศึกษา เข้าร่วมประชุม ณ ห้องประชุม ๑ ชั้น ๒\n")
+    assert people(text) == [
+        ("ดร.", "สมพร ใจงาม", "เลขาธิการสภาการศึกษา", "chair"),
+        ("ดร.", "วิภา สุขดี", "รองเลขาธิการสภาการศึกษา", "participant"),
+        ("ดร.", "สมศักดิ์ มั่นคง", "รองเลขาธิการสภาการศึกษา", "participant"),
+    ]
+    assert (parse(text)["venue"], parse(text)["published_date"]) == ("ห้องประชุม ๑ ชั้น ๒", "2017-04-04")

@@ -22,13 +22,13 @@ HONORIFICS = [
     "ร้อยตำรวจเอก", "ร้อยตำรวจโท", "ร้อยตำรวจตรี",
     "พล.ต.อ.", "พล.ต.ท.", "พล.ต.ต.", "พ.ต.อ.", "พ.ต.ท.", "พ.ต.ต.", "ร.ต.อ.", "ร.ต.ท.", "ร.ต.ต.",
     "พลเรือเอก", "พลเรือโท", "พลเรือตรี", "พลอากาศเอก", "พลอากาศโท", "พลอากาศตรี",
-    "หม่อมราชวงศ์", "หม่อมหลวง", "ม.ร.ว.", "ม.ล.",
+    "หม่อมราชวงศ์", "หม่อมหลวง", "ม.ร.ว.", "ม.ล.", "คุณหญิง", "ท่านผู้หญิง",
 ]
 # Words that begin like a title but are not one (นายกรัฐมนตรี is a position).
 NOT_NAMES = (
-    "นายก", "นายอำเภอ", "นายทะเบียน", "นายช่าง", "นายจ้าง", "นายหน้า", "นายร้อย", "นายพล",
-    "นายทหาร", "นายตำรวจ", "นายสิบ", "นายประกัน", "นายเรือ", "นายด่าน", "นายงาน", "นายสถานี",
-    "นางพยาบาล", "นางฟ้า", "นางงาม", "นางแบบ", "นางรำ", "นางใน",
+    "นายกรัฐมนตรี", "นายกเทศมนตรี", "นายกสมาคม", "นายกองค์การ", "นายกสภา", "นายกอบต", "นายกอบจ", "นายกสโมสร",
+    "นายกชมรม", "นายกเหล่า", "นายอำเภอ", "นายทะเบียน", "นายช่าง", "นายจ้าง", "นายหน้า", "นายทหาร", "นายตำรวจ",
+    "นายสิบ", "นายสถานี", "นายด่านศุลกากร", "นางพยาบาล", "นางแบบ",
 )
 # Thai is written without spaces between words: a title may follow these directly.
 GLUE = ("และ", "จาก", "โดยมี", "โดย", "กับ", "ให้", "มี", "คือ", "แก่", "ได้แก่", "ด้วย", "อาทิ", "ถึง", "ของ", "ว่า", "พร้อม", "ต่อ", "แด่")
@@ -39,7 +39,7 @@ MENTION = thai_re(rf"(?P<honorific>{_HONORIFIC_CHAIN})\s?(?P<given>{_WORD})\s(?P
 
 # Where the words about a person stop: the verb of the sentence or a new clause.
 STOPS = thai_re(
-    r"(?:^|\s+)(?:เป็นประธาน|ประธานเปิด|ประธานในพิธี|เข้าร่วม|ร่วมประชุม|ร่วมเสวนา|ร่วมกัน|ร่วมพิธี|กล่าว|เปิดเผย|"
+    r"(?:เป็นประธาน|เข้าร่วม|พร้อมด้วย)|(?:^|\s+)(?:ประธานเปิด|ประธานในพิธี|เข้าร่วม|ร่วมประชุม|ร่วมเสวนา|ร่วมกัน|ร่วมพิธี|กล่าว|เปิดเผย|"
     r"พร้อมด้วย|พร้อมทั้ง|โดยมี|โดยได้|มอบหมาย|หมอบหมาย|ได้รับมอบหมาย|ได้|ณ\s|ซึ่ง|เพื่อ|ให้การต้อนรับ|ให้เกียรติ|"
     r"บรรยาย|เยี่ยม|ตรวจ|มอบ|นำ|ลงพื้นที่|ประชุม)"
     r"|\s*(?:#|>>|[“”\"]|,|\n)|$"
@@ -58,6 +58,7 @@ _PAREN = re.compile(r"\s*\(")
 # Who chaired, and how: "เป็นประธานเปิด…" / "ประธานในพิธีเปิด…" is an opening chair.
 CHAIRED = thai_re(r"(?:เป็น|ร่วมเป็น)?ประธาน(?P<opening>ในพิธีเปิด|เปิด)?(?:ในพิธี|การ|ใน|ฝ่าย)?")
 CHAIR_VERB = thai_re(r"เป็นประธาน|ประธานเปิด|ประธานในพิธี")
+SHARED = re.compile(r"^\s*(?:และ|,)\s*$")
 ASSIGNED = thai_re(r"ม?อบหมายให้|หมอบหมายให้")
 ASSIGNED_BY = thai_re(r"(?:ได้)?รับมอบหมายจาก\s*$")
 PANEL = thai_re(r"เสวนา|อภิปราย")
@@ -152,6 +153,9 @@ def _describe(mentions):
     """Fill in each mention's position, role and whether it assigned the chair."""
     for i, mention in enumerate(mentions):
         text = mention.paragraph
+        mention.gap_to_next = ""
+        if i + 1 < len(mentions) and mentions[i + 1].paragraph is text:
+            mention.gap_to_next = text[mention.end:mentions[i + 1].start]
         nxt = mentions[i + 1].start if i + 1 < len(mentions) and mentions[i + 1].paragraph is text else len(text)
         mention.position = _position_after(text[mention.end:nxt])
         if not mention.position:
@@ -183,6 +187,16 @@ def _describe(mentions):
                 mention.role = "speaker"
 
 
+def _share_positions(mentions):
+    """"ดร.ก ข และ ดร.ค ง รองเลขาธิการ…": both hold the position written once after them."""
+    for i in range(len(mentions) - 2, -1, -1):
+        mention, nxt = mentions[i], mentions[i + 1]
+        if not mention.position and nxt.position and SHARED.match(mention.gap_to_next):
+            mention.position = nxt.position
+            if nxt.role != "participant" and not mention.assigner:
+                mention.role = nxt.role
+
+
 def _chair_verb(after):
     """The "เป็นประธาน…" of this person's own clause: the first verb after the name
     and its position, so a chair named later in the sentence is not given to them."""
@@ -210,6 +224,7 @@ def find_people(paragraphs):
             continue
         mentions.extend(m for m in _mentions(paragraph, index) if not _in_quote(paragraph, m.start))
     _describe(mentions)
+    _share_positions(mentions)
     people = {}
     for mention in mentions:
         if mention.assigner:
