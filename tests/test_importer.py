@@ -239,3 +239,16 @@ def test_two_people_sharing_one_position_and_a_chair_verb_typed_against_the_posi
         ("ดร.", "สมศักดิ์ มั่นคง", "รองเลขาธิการสภาการศึกษา", "participant"),
     ]
     assert (parse(text)["venue"], parse(text)["published_date"]) == ("ห้องประชุม ๑ ชั้น ๒", "2017-04-04")
+
+
+def test_area_office_shapes_double_spaces_a_deputy_title_with_a_space_and_a_province_for_a_venue():
+    text = ("สพป.อุดรธานี เขต 1 จัดงาน\n\nวันเสาร์ที่  14  กันยายน  2562  เวลา 09.00 น. นายภูมิ  ภูริศรี ผอ.สพป.อุดรธานี เขต 1 "
+            "ประธานในพิธีเปิดงาน พร้อมด้วย นายสุข ส่างช้าง รอง ผอ.สพป.อุดรธานี เขต 1 ในการนี้ นายชัย ศรีหา "
+            "รอง ผอ.สพป.อุดรธานี เขต 1 เป็นผู้กล่าวรายงาน ณ  จังหวัดอุดรธานี\n")
+    assert people(text) == [
+        ("นาย", "ภูมิ ภูริศรี", "ผอ.สพป.อุดรธานี เขต 1", "opening_chair"),
+        ("นาย", "สุข ส่างช้าง", "รอง ผอ.สพป.อุดรธานี เขต 1", "participant"),
+        ("นาย", "ชัย ศรีหา", "รอง ผอ.สพป.อุดรธานี เขต 1", "participant"),
+    ]
+    got = parse(text)
+    assert (got["venue"], got["province"], got["published_date"], got["time"]) == (None, "อุดรธานี", "2019-09-14", "09:00")

@@ -85,6 +85,9 @@ def _venue(paragraphs):
         paragraph = match.string
         venue = re.sub(r"\s+(?:และ|,)$", "", match["venue"].strip(" ,")).strip()
         rest = paragraph[match.end("venue"):]
+        whole = p["province"].match(venue)
+        if whole and whole.end() == len(venue):
+            return None, PROVINCE_ALIASES.get(whole["province"], whole["province"])  # "ณ จังหวัดเลย": only a province
         province = p["province"].match(rest)
         province = province or p["province_in"].search(venue)
         name = province["province"] if province else None

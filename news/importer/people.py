@@ -35,7 +35,7 @@ GLUE = ("และ", "จาก", "โดยมี", "โดย", "กับ", "
 
 _HONORIFIC_CHAIN = rf"(?:{alternatives(HONORIFICS)})(?:\s?(?:{alternatives(HONORIFICS)}))*"
 _WORD = r"[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+"  # Thai letters and marks, no digits or ฯ
-MENTION = thai_re(rf"(?P<honorific>{_HONORIFIC_CHAIN})\s?(?P<given>{_WORD})\s(?P<family>{_WORD}(?: ณ (?:อยุธยา|ป้อมเพชร|ระนอง|สงขลา|ถลาง|นคร|พัทลุง|บางช้าง|ลำปาง|เชียงใหม่))?)")
+MENTION = thai_re(rf"(?P<honorific>{_HONORIFIC_CHAIN})\s?(?P<given>{_WORD})[ \t]{{1,3}}(?P<family>{_WORD}(?: ณ (?:อยุธยา|ป้อมเพชร|ระนอง|สงขลา|ถลาง|นคร|พัทลุง|บางช้าง|ลำปาง|เชียงใหม่))?)")
 
 # Where the words about a person stop: the verb of the sentence or a new clause.
 STOPS = thai_re(
@@ -89,6 +89,10 @@ def _position_after(text):
     chunks = span.split()
     kept = []
     for i, chunk in enumerate(chunks):
+        # "รอง ผอ.สพป.…" and "ผู้ช่วย ผอ.…" are written with a space inside one title.
+        if i and " ".join(kept) in ("รอง", "ผู้ช่วย", "รักษาการ"):
+            kept.append(chunk)
+            continue
         if i and not (CONTINUES.match(chunk) or (_ABBREVIATION.match(chunk) and not ROLE_WORDS.match(chunk))):
             break
         kept.append(chunk)
