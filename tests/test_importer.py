@@ -252,3 +252,15 @@ def test_area_office_shapes_double_spaces_a_deputy_title_with_a_space_and_a_prov
     ]
     got = parse(text)
     assert (got["venue"], got["province"], got["published_date"], got["time"]) == (None, "อุดรธานี", "2019-09-14", "09:00")
+
+
+def test_a_reporter_credit_and_a_provincial_office_pair():
+    got = parse("ศธจ.สระแก้ว หารือ\n\nวันที่ 21 ธันวาคม 2566 นายวิชัย อันดี ศึกษาธิการจังหวัดสระแก้ว และนางสุดา สุทธิ "
+                "รองศึกษาธิการจังหวัดสระแก้ว พร้อมด้วยคณะศึกษานิเทศก์ ได้เข้าหารือ\nรุ่งนภา โรจนดี รายงาน ***รูปภาพเพิ่มเติม***\n")
+    assert got["credits"] == {"writer": "รุ่งนภา โรจนดี", "photographer": None}
+    assert "รายงาน" not in got["body"]
+    assert people("ข่าว\n\n" + got["body"]) == [
+        ("นาย", "วิชัย อันดี", "ศึกษาธิการจังหวัดสระแก้ว", "participant"),
+        ("นาง", "สุดา สุทธิ", "รองศึกษาธิการจังหวัดสระแก้ว", "participant"),
+    ]
+    assert got["office"] == "ศธจ.สระแก้ว"

@@ -24,7 +24,9 @@ FURNITURE = [
 CREDIT_LINE = thai_re(
     r"^(?:(?P<writer>[^/:]+?)\s*/\s*(?:สรุป|ข่าว|เรียบเรียง|เขียน)\s*$|(?P<photographer>[^/:]+?)\s*/\s*(?:ภาพ|ถ่ายภาพ)\s*$"
     r"|(?:ข่าว|สรุป|เรียบเรียง|ผู้เขียน|เขียน)\s*[:/]\s*(?P<writer2>[^:]+?)(?=\s+(?:ภาพ|ถ่ายภาพ)\s*[:/]|$)"
-    r"|(?:ภาพ|ถ่ายภาพ|ภาพถ่าย|ช่างภาพ)\s*[:/]\s*(?P<photographer2>[^:]+?)(?=\s+(?:ข่าว|สรุป)\s*[:/]|$))"
+    r"|(?:ภาพ|ถ่ายภาพ|ภาพถ่าย|ช่างภาพ)\s*[:/]\s*(?P<photographer2>[^:]+?)(?=\s+(?:ข่าว|สรุป)\s*[:/]|$)"
+    # "รุ่งตะวัน โรจนธร รายงาน ***รูปภาพเพิ่มเติม***": a two-word name, then the verb.
+    r"|(?P<writer3>[\u0e01-\u0e4e]+ [\u0e01-\u0e4e]+)\s+(?:รายงาน|สรุปข่าว|เรียบเรียง)(?:\s+\*+[^*]*\*+)?\s*$)"
 )
 CREDIT_ANYWHERE = thai_re(
     r"(?:^|\s)(?P<label>ข่าว|สรุป|เรียบเรียง|ผู้เขียน|ภาพ|ถ่ายภาพ|ภาพถ่าย|ช่างภาพ)\s*:\s*(?P<who>[^:\n]+?)"
@@ -120,7 +122,7 @@ def credits_from(lines):
         line = strip_hashtags(line)
         match = CREDIT_LINE.match(line)
         for key in ("writer", "photographer"):
-            value = match[key] or match[key + "2"]
+            value = match[key] or match[key + "2"] or (match["writer3"] if key == "writer" else None)
             if value and not found[key]:
                 found[key] = value.strip()
         for match in CREDIT_ANYWHERE.finditer(line):
