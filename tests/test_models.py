@@ -162,3 +162,12 @@ def test_migration_fills_missing_sizes_from_files_that_exist():
     fill_photo_sizes(django_apps, None)
     assert Photo.objects.values_list("width", "height").get(pk=present.pk) == (30, 20)
     assert Photo.objects.values_list("width", "height").get(pk=missing.pk) == (None, None)
+
+
+def test_strip_honorific_knows_the_ranks_the_importer_knows():
+    """One honorific list (news.thaitext.HONORIFICS) for Person and the importer."""
+    from news.models import strip_honorific
+
+    assert strip_honorific("พล.ต.อ.เพิ่มพูน ชิดชอบ") == "เพิ่มพูน ชิดชอบ"
+    assert strip_honorific("นายแพทย์กำธร ดีมาก") == "กำธร ดีมาก"
+    assert strip_honorific("ว่าที่ร้อยโท สมชาย ใจดี") == "สมชาย ใจดี"

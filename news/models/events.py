@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from news import thai
+from news.thaitext import HONORIFICS
 
 from .offices import Office, Province
 
@@ -19,12 +20,6 @@ class PersonQuerySet(models.QuerySet):
     def public(self):
         """People who appear in at least one public event."""
         return self.filter(Exists(Attendance.objects.filter(person=OuterRef("pk"), event__in=Event.objects.public())))
-
-
-HONORIFICS = sorted(
-    ["นาย", "นาง", "นางสาว", "ดร.", "ว่าที่ร้อยตรี", "ว่าที่ร้อยเอก", "ว่าที่ ร.ต.", "ผศ.", "รศ.", "ศ.", "พลตำรวจเอก"],
-    key=len, reverse=True,
-)
 
 
 def strip_honorific(name):
