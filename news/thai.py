@@ -138,7 +138,6 @@ def format_datetime(value):
     return f"{format_date(value)} {format_time(value)}"
 
 
-
 _BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|td|th|figcaption)>|<br\s*/?>", re.I)
 
 
@@ -182,7 +181,6 @@ def compose_sara_am(text):
     """Text with ำ written as one character, for display: browsers break lines
     inside a word spelled with ํ + า ("การขับเคลื่อนงา|นอํานวยการ")."""
     return (text or "").replace(NIKHAHIT_SARA_AA, SARA_AM)
-
 
 
 def validate_slug(value):
