@@ -11,13 +11,10 @@ import unicodedata
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 
-BE_OFFSET = 543
-
-SARA_AM = "\u0e33"
-NIKHAHIT_SARA_AA = "\u0e4d\u0e32"  # how many Thai keyboards and PDFs write ำ
-THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
-INVISIBLES = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")
+# The pure rules live in thaitext so the importer can use them without Django.
+from news.thaitext import (  # noqa: F401 (re-exported)
+    BE_OFFSET, INVISIBLES, NIKHAHIT_SARA_AA, SARA_AM, SPACES, THAI_DIGITS, clean_text, normalize,
+)
 
 
 def be_year(value):
@@ -141,23 +138,6 @@ def format_datetime(value):
     return f"{format_date(value)} {format_time(value)}"
 
 
-def normalize(text):
-    """Canonical form of Thai text for comparing and searching.
-
-    Writes ำ one way, drops zero-width characters and soft hyphens, turns Thai
-    digits into Arabic ones, folds runs of whitespace (including NBSP) into one
-    space and lower-cases Latin letters.
-    """
-    if not text:
-        return ""
-    text = unicodedata.normalize("NFC", text)
-    text = INVISIBLES.sub("", text)
-    text = text.replace(NIKHAHIT_SARA_AA, SARA_AM)
-    text = text.translate(THAI_DIGITS)
-    text = SPACES.sub(" ", text).strip()
-    return text.lower()
-
-
 _BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|td|th|figcaption)>|<br\s*/?>", re.I)
 
 
@@ -201,15 +181,6 @@ def compose_sara_am(text):
     """Text with ำ written as one character, for display: browsers break lines
     inside a word spelled with ํ + า ("การขับเคลื่อนงา|นอํานวยการ")."""
     return (text or "").replace(NIKHAHIT_SARA_AA, SARA_AM)
-
-
-def clean_text(text):
-    """Tidy text typed or pasted by an editor without changing its spelling."""
-    if not text:
-        return ""
-    text = unicodedata.normalize("NFC", text)
-    text = INVISIBLES.sub("", text)
-    return SPACES.sub(" ", text).strip()
 
 
 def validate_slug(value):

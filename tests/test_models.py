@@ -274,3 +274,12 @@ def test_main_lists_walk_an_index_in_order_without_sorting():
         assert "SCAN news_event USING COVERING INDEX news_event_end" not in plan, name  # a pass over every event
         if name != "attendances":  # one person's appearances: a small sort is fine
             assert "TEMP B-TREE" not in plan, (name, plan)
+
+
+def test_strip_honorific_knows_the_ranks_the_importer_knows():
+    """One honorific list (news.thaitext.HONORIFICS) for Person and the importer."""
+    from news.models import strip_honorific
+
+    assert strip_honorific("พล.ต.อ.เพิ่มพูน ชิดชอบ") == "เพิ่มพูน ชิดชอบ"
+    assert strip_honorific("นายแพทย์กำธร ดีมาก") == "กำธร ดีมาก"
+    assert strip_honorific("ว่าที่ร้อยโท สมชาย ใจดี") == "สมชาย ใจดี"

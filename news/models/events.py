@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from news import thai
+from news.thaitext import HONORIFICS
 
 from .offices import Office, Province
 
@@ -28,12 +29,6 @@ class AttendanceQuerySet(models.QuerySet):
         from .articles import Article  # articles import events: resolve at call time
 
         return self.filter(Exists(Article.objects.published().filter(event=OuterRef("event_id"))))
-
-
-HONORIFICS = sorted(
-    ["นาย", "นาง", "นางสาว", "ดร.", "ว่าที่ร้อยตรี", "ว่าที่ร้อยเอก", "ว่าที่ ร.ต.", "ผศ.", "รศ.", "ศ.", "พลตำรวจเอก"],
-    key=len, reverse=True,
-)
 
 
 def strip_honorific(name):

@@ -1,0 +1,93 @@
+"""The Django side of the importer: what parse() found becomes a draft article
+with its event, people and attendances. Used by the management command (and by
+an admin import view to come); the parser itself stays free of Django."""
+
+import datetime
+
+from django.db import transaction
+from django.db.models import Value
+from django.db.models.functions import Replace
+
+from news import thai
+from news.models import HONORIFICS, Article, Attendance, Event, Office, Person, Province, Tag
+
+
+class DraftError(ValueError):
+    """The release cannot become a draft as it stands (e.g. no office to file it under)."""
+
+
+def _squeezed(text):
+    return thai.normalize(text).replace(" ", "")
+
+
+def find_office(short_name):
+    """The office a release names by its abbreviation ("สป. ศธ." finds สป.ศธ.)."""
+    if not short_name:
+        return None
+    key = _squeezed(short_name)
+    for office in Office.objects.all():
+        if _squeezed(office.short_name) == key:
+            return office
+    return None
+
+
+def find_person(name):
+    """An existing person despite ำ/ํา, spacing or an honorific typed into the name."""
+    keys = {_squeezed(name)} | {_squeezed(honorific + name) for honorific in HONORIFICS}
+    squeezed = Replace("name_key", Value(" "), Value(""))
+    return Person.objects.annotate(squeezed=squeezed).filter(squeezed__in=keys).order_by("pk").first()
+
+
+def _local_midnight(iso):
+    return thai.local_midnight(datetime.date.fromisoformat(iso))
+
+
+@transaction.atomic
+def create_draft(facts, office=None, source_url=""):
+    """A draft Article (with its Event and attendances when the release dates one)."""
+    office = find_office(facts["office"]) or office
+    if office is None:
+        raise DraftError(f"no office named {facts['office']!r}; give one with --office")
+    if not facts["title"] or not facts["body"]:
+        raise DraftError("no title or body found")
+    event = None
+    if facts["event_start"]:
+        event = _create_event(facts, office)
+    credits = facts["credits"]
+    fields = {
+        "title": facts["title"], "body": facts["body"], "office": office, "event": event,
+        "status": Article.Status.DRAFT, "source_url": source_url,
+        "writer": credits["writer"] or "", "photographer": credits["photographer"] or "",
+    }
+    if facts["published_date"]:
+        fields["published_at"] = _local_midnight(facts["published_date"])
+    article = Article.objects.create(**fields)
+    for name in facts["tags"] or []:
+        tag = Tag.objects.filter(slug=Tag.slug_for(name)).first() or Tag.objects.create(name=name)
+        article.tags.add(tag)
+    return article
+
+
+def _create_event(facts, office):
+    platform = facts["online_platform"] or ""
+    mode = Event.Mode.ONSITE
+    if platform:
+        mode = Event.Mode.HYBRID if facts["venue"] else Event.Mode.ONLINE
+    event = Event.objects.create(
+        title=facts["title"], start_date=datetime.date.fromisoformat(facts["event_start"]),
+        end_date=datetime.date.fromisoformat(facts["event_end"] or facts["event_start"]),
+        start_time=datetime.time.fromisoformat(facts["time"]) if facts["time"] else None, venue=facts["venue"] or "", online_platform=platform, mode=mode,
+        province=Province.objects.filter(name_th=facts["province"]).first() if facts["province"] else None,
+        organiser=office, participant_count=facts["participant_count"],
+    )
+    for order, attendee in enumerate(facts["attendees"]):
+        person = find_person(attendee["name"])
+        if person is None:
+            person = Person.objects.create(honorific=attendee["honorific"] or "", name=attendee["name"])
+        # The position goes on the attendance: it is what the person was then, and a
+        # person's earlier positions stay as they were.
+        Attendance.objects.get_or_create(
+            event=event, person=person, role=attendee["role"],
+            defaults={"position": attendee["position"] or "", "order": order},
+        )
+    return event

@@ -1,0 +1,131 @@
+"""From a scraped or pasted page to its title and body paragraphs: breadcrumbs,
+"Check Also", "About …", comment forms, counters and credits are not the release."""
+
+import re
+
+from news.thaitext import INVISIBLES
+
+from .patterns import thai_re
+
+# Everything from one of these lines on is the site, not the release.
+TAIL_STARTS = re.compile(
+    r"^(?:Check Also|ใส่ความเห็น|แสดงความคิดเห็น|Leave a Reply|Leave a comment|Share this:|Like this:|Related|"
+    r"ข่าวที่เกี่ยวข้อง|Related Posts|Fill in your details below)\b",
+    re.I,
+)
+FURNITURE = [
+    re.compile(r"^(?:Home|หน้าแรก|หน้าหลัก)\s*/", re.I),  # breadcrumb
+    re.compile(r"^About\s+\S", re.I),  # author box
+    thai_re(r"^ดูรูปภาพ.*ที่นี่$|^ดูภาพ.*ที่นี่$|^คลิก.*ที่นี่$"),
+    thai_re(r"^(?:อ่าน|เข้าชม|ผู้เข้าชม)\s*\d[\d,]*\s*ครั้ง$"),
+    re.compile(r"^(?:Website Built with|Up ↑|%d bloggers|Connecting to %s|Share this|Like this)", re.I),
+    re.compile(r"^(?:#\S+\s*)+$"),  # a line of hashtags only
+]
+CREDIT_LINE = thai_re(
+    r"^(?:(?P<writer>[^/:]+?)\s*/\s*(?:สรุป|ข่าว|เรียบเรียง|เขียน)\s*$|(?P<photographer>[^/:]+?)\s*/\s*(?:ภาพ|ถ่ายภาพ)\s*$"
+    r"|(?:ข่าว|สรุป|เรียบเรียง|ผู้เขียน|เขียน)\s*[:/]\s*(?P<writer2>[^:]+?)(?=\s+(?:ภาพ|ถ่ายภาพ)\s*[:/]|$)"
+    r"|(?:ภาพ|ถ่ายภาพ|ภาพถ่าย|ช่างภาพ)\s*[:/]\s*(?P<photographer2>[^:]+?)(?=\s+(?:ข่าว|สรุป)\s*[:/]|$)"
+    # "รุ่งตะวัน โรจนธร รายงาน ***รูปภาพเพิ่มเติม***": a two-word name, then the verb.
+    r"|(?P<writer3>[\u0e01-\u0e4e]+ [\u0e01-\u0e4e]+)\s+(?:รายงาน|สรุปข่าว|เรียบเรียง)(?:\s+\*+[^*]*\*+)?\s*$)"
+)
+CREDIT_ANYWHERE = thai_re(
+    r"(?:^|\s)(?P<label>ข่าว|สรุป|เรียบเรียง|ผู้เขียน|ภาพ|ถ่ายภาพ|ภาพถ่าย|ช่างภาพ)\s*:\s*(?P<who>[^:\n]+?)"
+    r"(?=\s+(?:ข่าว|สรุป|เรียบเรียง|ผู้เขียน|ภาพ|ถ่ายภาพ|ภาพถ่าย|ช่างภาพ)\s*:|$)",
+    re.M,
+)
+TITLE_LABEL = thai_re(r"^(?:เรื่อง|หัวข้อข่าว|หัวข้อ)\s*(?:>>|:|»)\s*")
+BODY_LABEL = thai_re(r"^(?:รายละเอียด|เนื้อหา|รายละเอียดข่าว)\s*(?:>>|:|»)\s*")
+LEADING_DATE = thai_re(r"^(?:วัน\S*ที่|วันที่)?\s*\d{1,2}\s*\S+\s*(?:พ\.ศ\.\s*)?\d{2,4}\s+")
+LIST_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
+HASHTAGS = re.compile(r"(?:^|\s)#([^\s#]+)")
+
+
+def prepare(text):
+    """The text with plain spaces for NBSP and no invisible characters.
+
+    Thai digits stay as written (values keep the text's spelling): Python's \\d and
+    int() read them as they read Arabic ones.
+    """
+    text = INVISIBLES.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2007", " ")
+
+
+def _lines(text):
+    lines = []
+    for line in text.split("\n"):
+        line = re.sub(r"[ \t]+", " ", line).strip()
+        if TAIL_STARTS.match(line):
+            break
+        lines.append(line)
+    return lines
+
+
+def split_page(text):
+    """(title, paragraphs, furniture lines before the title, credit lines)."""
+    lines = _lines(text)
+    labelled = next((i for i, line in enumerate(lines) if TITLE_LABEL.match(line)), None)
+    header = []
+    if labelled is not None:
+        header = [line for line in lines[:labelled] if line]
+        title = TITLE_LABEL.sub("", lines[labelled])
+        title = LEADING_DATE.sub("", title).strip()
+        rest = lines[labelled + 1:]
+    else:
+        rest = list(lines)
+        title = ""
+        while rest:
+            line = rest.pop(0)
+            if not line:
+                continue
+            if any(p.match(line) for p in FURNITURE):
+                header.append(line)
+                continue
+            title = line
+            break
+    paragraphs, credits, block = [], [], []
+
+    def close():
+        if block:
+            paragraphs.append("\n".join(block))
+            block.clear()
+
+    for line in rest:
+        line = BODY_LABEL.sub("", line)
+        if not line or any(p.match(line) for p in FURNITURE):
+            close()
+            continue
+        if CREDIT_LINE.match(strip_hashtags(line)) and len(line) < 160:
+            close()
+            credits.append(line)
+            continue
+        if LIST_ITEM.match(line):
+            block.append(line)  # a numbered list stays one block
+            continue
+        close()
+        # A scraped page may mark its paragraphs with ">>" inside one line.
+        paragraphs.extend(part.strip() for part in line.split(">>") if part.strip())
+    close()
+    return title, paragraphs, header, credits
+
+
+def strip_hashtags(paragraph):
+    return HASHTAGS.sub("", paragraph).strip()
+
+
+def hashtags(text):
+    return [tag.rstrip(".,") for tag in HASHTAGS.findall(text)] or None
+
+
+def credits_from(lines):
+    found = {"writer": None, "photographer": None}
+    for line in lines:
+        line = strip_hashtags(line)
+        match = CREDIT_LINE.match(line)
+        for key in ("writer", "photographer"):
+            value = match[key] or match[key + "2"] or (match["writer3"] if key == "writer" else None)
+            if value and not found[key]:
+                found[key] = value.strip()
+        for match in CREDIT_ANYWHERE.finditer(line):
+            key = "photographer" if "ภาพ" in match["label"] else "writer"
+            found[key] = found[key] or match["who"].strip()
+    return found

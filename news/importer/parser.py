@@ -1,0 +1,176 @@
+"""parse(text) -> the facts a Thai press release states, as the JSON schema of
+docs/importer.md. A fact the text does not state is None, never guessed."""
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from . import page
+from .dates import find_dates, find_time
+from .patterns import alternatives, parse_int, thai_re
+from .people import find_people
+
+PROVINCES_FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "provinces.json"
+PROVINCE_ALIASES = {"กรุงเทพฯ": "กรุงเทพมหานคร", "กทม.": "กรุงเทพมหานคร"}
+
+
+@lru_cache(maxsize=1)
+def provinces():
+    """The 77 province names, from the same fixture the database is loaded from."""
+    rows = json.loads(PROVINCES_FIXTURE.read_text(encoding="utf-8"))
+    return [row["fields"]["name_th"] for row in rows]
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    names = alternatives(provinces() + list(PROVINCE_ALIASES))
+    return {
+        # The venue runs from "ณ" to the province, the next clause or the end.
+        "venue": thai_re(r"(?:^|(?<=[\s“\"(]))(?:ณ(?:\s+|(?=ห้อง|โรงแรม|หอประชุม|โรงเรียน|อาคาร))(?!วันที่|อยุธยา)|(?P<at>ที่\s?)(?=ห้อง|โรงแรม|หอประชุม|โรงเรียน|อาคาร|สำนักงาน|ศาลา|มหาวิทยาลัย|ศูนย์|สนาม))(?P<venue>.+?)"
+                         rf"(?=\s+(?:จังหวัด|จ\.)\s?(?:{names})|\s(?:{names})(?![\u0e01-\u0e4e])|\s*(?:>>|\n|[“”\"]|\s\()"
+                         r"|\s+(?:มีผู้|จำนวน|ชมคลิป|ดูภาพ|คลิก|ควบคู่|ผ่าน|โดย|เพื่อ|ระหว่าง|ในวันที่|วันที่|เวลา|ซึ่ง|ทั้งนี้|ขึ้น|พร้อม|และผ่าน|ใน(?:การ|ครั้ง))|$)"),
+        "province": thai_re(rf"^\s*(?:จังหวัด\s?|จ\.\s?)?(?P<province>{names})"),
+        "province_in": thai_re(rf"(?:จังหวัด|ศธจ\.|สพป\.|สพม\.)\s?(?P<province>{names})"),
+        "platform": re.compile(
+            r"(?P<platform>Zoom(?:\s+(?:Cloud\s+)?(?:Meeting|Webinar)s?)?|Microsoft\s+Teams|MS\s+Teams|Google\s+Meet"
+            r"|(?:Cisco\s+)?Webex(?:\s+Meetings?)?|Video\s?Conference|VDO\s?Conference|Facebook\s+Live|YouTube\s+Live|e-?Meeting|Line\s+Meeting|Teams)",
+            re.I,
+        ),
+        "via": thai_re(r"ผ่าน(?:ระบบ|โปรแกรม|ทาง|แอปพลิเคชัน|สื่อ)?[^\n>]{0,60}$"),
+        "count": thai_re(r"(?:จำนวน|รวม|ทั้งสิ้น|ผู้เข้าร่วม(?:ประชุม|อบรม|กิจกรรม|งาน|โครงการ)?)\s*(?P<n>\d[\d,]*)\s*(?:คน|ราย|ท่าน)(?![\u0e01-\u0e4e])"),
+        "fiscal": thai_re(r"ปีงบประมาณ\s*(?:พ\.\s?ศ\.\s*)?(?P<y>\d{4}|\d{2})(?!\d)"),
+        "reads": thai_re(r"(?:อ่าน|เข้าชม|ผู้เข้าชม)\s*(?P<n>\d[\d,]*)\s*ครั้ง"),
+        "published": thai_re(r"(?:เผยแพร่|โพสต์|ประกาศ)(?:เมื่อ|วันที่)?\s*:?\s*$"),
+        # An abbreviation opening the title; a secondary office may cover two provinces.
+        "office": thai_re(
+            r"^(?P<office>สป\.\s?ศธ\.|สพฐ\.|สอศ\.|สกศ\.|สช\.|สกร\.|กศน\.|ศธภ\.\s?\d{1,2}|ศธจ\.\s?[\u0e01-\u0e4e]+?(?=[\s.]|$)"
+            r"|สพป\.\s?[\u0e01-\u0e4e]+\s?เขต\s?\d{1,2}"
+            rf"|สพม\.\s?[\u0e01-\u0e4e]+?(?:\s(?:{names})(?![\u0e01-\u0e4e]))?(?:\s?เขต\s?\d{{1,2}})?(?=[\s.]|$)|ศธ\.)"
+        ),
+        "range_lead_in": thai_re(r"(?:ระหว่าง|จัดขึ้น|ตั้งแต่)\s*(?:วันที่)?\s*$"),
+    }
+
+
+# Full office names in a page header, and the abbreviation each is known by.
+OFFICE_NAMES = [
+    (thai_re(r"สำนักงานศึกษาธิการจังหวัด(?P<x>[\u0e01-\u0e4e]+)"), "ศธจ.{x}"),
+    (thai_re(r"สำนักงานศึกษาธิการภาค\s?(?P<x>\d{1,2})"), "ศธภ.{x}"),
+    (thai_re(r"สำนักงานเขตพื้นที่การศึกษาประถมศึกษา(?P<x>[\u0e01-\u0e4e]+\s?เขต\s?\d{1,2})"), "สพป.{x}"),
+    (thai_re(r"สำนักงานเขตพื้นที่การศึกษามัธยมศึกษา(?P<x>[\u0e01-\u0e4e]+(?:\s?เขต\s?\d{1,2})?)"), "สพม.{x}"),
+    (thai_re(r"สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน"), "สพฐ."),
+    (thai_re(r"สำนักงานปลัดกระทรวงศึกษาธิการ"), "สป.ศธ."),
+]
+
+
+def _office(title, header, tags):
+    match = _patterns()["office"].match(title)
+    if match:
+        office = re.sub(r"\s+", "", match["office"]) if match["office"].startswith(("สป", "ศธ")) else match["office"]
+        return re.sub(r"\.\s+(?=เขต)", ". ", office)
+    for line in header + ["#" + tag for tag in tags or []]:
+        for pattern, short in OFFICE_NAMES:
+            found = pattern.search(line)
+            if found:
+                return short.format(x=found.groupdict().get("x", ""))
+    return None
+
+
+def _venue(paragraphs):
+    p = _patterns()
+    # "ณ" is the venue's own word; "ที่ห้องประชุม…" only counts in a release without one.
+    matches = [m for m in (p["venue"].search(q) for q in paragraphs) if m]
+    matches = [m for m in matches if not m["at"]] or matches[:1]
+    for match in matches:
+        paragraph = match.string
+        venue = re.sub(r"\s+(?:และ|,)$", "", match["venue"].strip(" ,")).strip()
+        rest = paragraph[match.end("venue"):]
+        whole = p["province"].match(venue)
+        if whole and whole.end() == len(venue):
+            return None, PROVINCE_ALIASES.get(whole["province"], whole["province"])  # "ณ จังหวัดเลย": only a province
+        province = p["province"].match(rest)
+        province = province or p["province_in"].search(venue)
+        name = province["province"] if province else None
+        return venue or None, PROVINCE_ALIASES.get(name, name)
+    return None, None
+
+
+def _platform(lead, paragraphs):
+    p = _patterns()
+    match = p["platform"].search(lead)
+    if match:
+        return match["platform"]
+    for paragraph in paragraphs:
+        for match in p["platform"].finditer(paragraph):
+            if p["via"].search(paragraph[: match.start()]):
+                return match["platform"]
+    return None
+
+
+def _dates(title, paragraphs):
+    """(published, event start, event end) as ISO dates."""
+    p = _patterns()
+    lead_text = "\n".join([title] + paragraphs[:1])
+    published = None
+    for paragraph in paragraphs:
+        for mention in find_dates(paragraph):
+            if p["published"].search(paragraph[: mention.start]):
+                published = mention.first
+    lead_dates = find_dates(lead_text)
+    event = next((d for d in lead_dates if d.is_range), None)
+    if event is None:
+        for paragraph in paragraphs:
+            event = next(
+                (d for d in find_dates(paragraph) if d.is_range and p["range_lead_in"].search(paragraph[: d.start])), None
+            )
+            if event:
+                break
+    first = lead_dates[0] if lead_dates else None
+    published = published or (first.first if first else None)
+    if event is None and first is not None:
+        event = first
+    iso = lambda d: d.isoformat() if d else None  # noqa: E731
+    return iso(published), iso(event.first if event else None), iso(event.last if event else None)
+
+
+def _first_int(pattern, texts, group="n"):
+    for text in texts:
+        match = pattern.search(text)
+        if match:
+            return parse_int(match[group])
+    return None
+
+
+def parse(text):
+    """The facts a release states (see docs/importer.md); None where it says nothing."""
+    p = _patterns()
+    prepared = page.prepare(text)
+    title, paragraphs, header, credit_lines = page.split_page(prepared)
+    tags = page.hashtags("\n".join(paragraphs + credit_lines))
+    body_paragraphs = [q for q in (page.strip_hashtags(q) for q in paragraphs) if q]
+    lead = body_paragraphs[0] if body_paragraphs else ""
+    published, event_start, event_end = _dates(title, body_paragraphs)
+    venue, province = _venue(body_paragraphs)
+    chair, attendees = find_people(body_paragraphs)
+    fiscal = _first_int(p["fiscal"], [title] + body_paragraphs, "y")
+    if fiscal is not None and fiscal < 100:
+        fiscal += 2500
+    return {
+        "title": title or None,
+        "published_date": published,
+        "event_start": event_start,
+        "event_end": event_end,
+        "time": find_time(lead) or find_time("\n".join(body_paragraphs)),
+        "venue": venue,
+        "province": province,
+        "online_platform": _platform(lead, body_paragraphs[1:]),
+        "chair": chair,
+        "attendees": attendees,
+        "participant_count": _first_int(p["count"], body_paragraphs),
+        "fiscal_year_be": fiscal,
+        "tags": tags,
+        "credits": page.credits_from(credit_lines),
+        "read_count": _first_int(p["reads"], prepared.split("\n")),  # the counter is page furniture
+        "office": _office(title, header, tags),
+        "body": "\n\n".join(body_paragraphs) or None,
+    }

@@ -1,0 +1,236 @@
+"""Named people in a release: honorific, name, the position written with the
+name, and the part they played (chair, panelist, participant).
+
+A person is only ever a name the text writes after an honorific or rank; groups
+("ผู้บริหารระดับสูง", "ศึกษาธิการจังหวัด") have none and are never people.
+"""
+
+import re
+
+from news.thaitext import HONORIFICS
+
+from .patterns import alternatives, thai_re
+
+# Words that begin like a title but are not one (นายกรัฐมนตรี is a position).
+NOT_NAMES = (
+    "นายกรัฐมนตรี", "นายกเทศมนตรี", "นายกสมาคม", "นายกองค์การ", "นายกสภา", "นายกอบต", "นายกอบจ", "นายกสโมสร",
+    "นายกชมรม", "นายกเหล่า", "นายอำเภอ", "นายทะเบียน", "นายช่าง", "นายจ้าง", "นายหน้า", "นายทหาร", "นายตำรวจ",
+    "นายสิบ", "นายสถานี", "นายด่านศุลกากร", "นางพยาบาล", "นางแบบ",
+)
+# Thai is written without spaces between words: a title may follow these directly.
+GLUE = ("และ", "จาก", "โดยมี", "โดย", "กับ", "ให้", "มี", "คือ", "แก่", "ได้แก่", "ด้วย", "อาทิ", "ถึง", "ของ", "ว่า", "พร้อม", "ต่อ", "แด่")
+
+_HONORIFIC_CHAIN = rf"(?:{alternatives(HONORIFICS)})(?:\s?(?:{alternatives(HONORIFICS)}))*"
+_WORD = r"[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+"  # Thai letters and marks, no digits or ฯ
+MENTION = thai_re(rf"(?P<honorific>{_HONORIFIC_CHAIN})\s?(?P<given>{_WORD})[ \t]{{1,3}}(?P<family>{_WORD}(?: ณ (?:อยุธยา|ป้อมเพชร|ระนอง|สงขลา|ถลาง|นคร|พัทลุง|บางช้าง|ลำปาง|เชียงใหม่))?)")
+
+# Where the words about a person stop: the verb of the sentence or a new clause.
+STOPS = thai_re(
+    r"(?:เป็นประธาน|เข้าร่วม|พร้อมด้วย)|(?:^|\s+)(?:ประธานเปิด|ประธานในพิธี|เข้าร่วม|ร่วมประชุม|ร่วมเสวนา|ร่วมกัน|ร่วมพิธี|กล่าว|เปิดเผย|"
+    r"พร้อมด้วย|พร้อมทั้ง|โดยมี|โดยได้|มอบหมาย|หมอบหมาย|ได้รับมอบหมาย|ได้|ณ\s|ซึ่ง|เพื่อ|ให้การต้อนรับ|ให้เกียรติ|"
+    r"บรรยาย|เยี่ยม|ตรวจ|มอบ|นำ|ลงพื้นที่|ประชุม)"
+    r"|\s*(?:#|>>|[“”\"]|,|\n)|$"
+)
+# A position is one unit ("รองเลขาธิการ กพฐ."); a new role word begins a group or
+# another person's position, so it ends the unit. These may continue a unit:
+CONTINUES = thai_re(
+    r"^(?:สังกัด|รักษาราชการแทน|รักษาราชแทน|รักษาการแทน|รักษาการ|ปฏิบัติราชการแทน|ปฏิบัติหน้าที่|สำนักงาน|สำนัก|โรงเรียน|"
+    r"กระทรวง|กรม|จังหวัด|อำเภอ|เขต|มหาวิทยาลัย|วิทยาลัย|สถาบัน|ภาค|ฝ่าย|กลุ่มงาน|\d)"
+)
+ROLE_WORDS = thai_re(r"^(?:ผู้|ผอ\.|รอง|ประธาน|ศึกษาธิการ|เลขาธิการ|ครู|นัก|บุคลากร|ข้าราชการ|คณะ|หัวหน้า|ปลัด|อธิบดี|"
+                     r"ผู้ว่า|นายก|นายอำเภอ|รัฐมนตรี|ศึกษานิเทศก์|อาจารย์|เจ้าหน้าที่|เจ้าพนักงาน|พนักงาน|รมว\.|รมช\.|ที่ปรึกษา|อธิการบดี|คณบดี|กรรมการ|สมาชิก|ตัวแทน|ผู้แทน)")
+_ABBREVIATION = re.compile(r"^[\u0e01-\u0e4e]{1,6}\.(?:[\u0e01-\u0e4e]{1,6}\.?)*$")
+_PAREN = re.compile(r"\s*\(")
+
+# Who chaired, and how: "เป็นประธานเปิด…" / "ประธานในพิธีเปิด…" is an opening chair.
+CHAIRED = thai_re(r"(?:เป็น|ร่วมเป็น)?ประธาน(?P<opening>ในพิธีเปิด|เปิด)?(?:ในพิธี|การ|ใน|ฝ่าย)?")
+CHAIR_VERB = thai_re(r"เป็นประธาน|ประธานเปิด|ประธานในพิธี")
+SHARED = re.compile(r"^\s*(?:และ|,)\s*$")
+ASSIGNED = thai_re(r"ม?อบหมายให้|หมอบหมายให้")
+ASSIGNED_BY = thai_re(r"(?:ได้)?รับมอบหมายจาก\s*$")
+PANEL = thai_re(r"เสวนา|อภิปราย")
+SPEAKER = thai_re(r"วิทยากร|บรรยาย")
+SPEAKER_AFTER = thai_re(r"(?:^|\s)(?:เป็นวิทยากร|บรรยาย)")
+PANEL_AFTER = thai_re(r"(?:^|\s)(?:ร่วมเสวนา|เป็นผู้ร่วมเสวนา|ร่วมอภิปราย)")
+# A paragraph past the lead names attendees only if it says they took part.
+TOOK_PART = thai_re(r"เข้าร่วม|ร่วมประชุม|เสวนา|อภิปราย|วิทยากร|บรรยาย|ได้รับเกียรติ|พร้อมด้วย|โดยมี|เป็นประธาน|ประธานเปิด|ให้การต้อนรับ")
+CITED = thai_re(r"(?:นโยบายของ|ตามนโยบาย|คำสั่งของ|ตามที่|แถลง)\s*$")
+
+ROLE_RANK = {"participant": 0, "speaker": 1, "panelist": 1, "chair": 2, "opening_chair": 2}
+
+
+def _is_title_start(text, start):
+    """A title starts a word: after a non-Thai character or a joining word."""
+    if start == 0 or not ("\u0e01" <= text[start - 1] <= "\u0e4e"):
+        return True
+    return text[:start].endswith(GLUE)
+
+
+def _position_after(text):
+    """The position written straight after a name, or '' (and how far it ran)."""
+    stop = STOPS.search(text)
+    span = text[: stop.start()] if stop else text
+    paren = _PAREN.search(span)
+    if paren:
+        span = span[: paren.start()]
+    chunks = span.split()
+    kept = []
+    for i, chunk in enumerate(chunks):
+        # "รอง ผอ.สพป.…" and "ผู้ช่วย ผอ.…" are written with a space inside one title.
+        if i and " ".join(kept) in ("รอง", "ผู้ช่วย", "รักษาการ"):
+            kept.append(chunk)
+            continue
+        if i and not (CONTINUES.match(chunk) or (_ABBREVIATION.match(chunk) and not ROLE_WORDS.match(chunk))):
+            break
+        kept.append(chunk)
+    while kept and kept[-1] in ("และ", "กับ", "รวมทั้ง"):
+        kept.pop()
+    return " ".join(kept)
+
+
+def _position_before(text):
+    """'ผู้อำนวยการโรงเรียนบ้านนา นายสมชาย …': a role written just before the name."""
+    words = text.split()
+    for i in range(len(words)):
+        candidate = " ".join(words[i:])
+        if ROLE_WORDS.match(candidate) and len(words) - i <= 4:
+            return candidate.rstrip(",")
+    return ""
+
+
+# A position typed against the surname ("ใจดีผู้อำนวยการ…") is cut off the name.
+GLUED_POSITION = thai_re(r"(?<=[\u0e01-\u0e4e]{2})(?:ผู้อำนวยการ|ผู้ช่วย|รองผู้|รองเลขาธิการ|เลขาธิการ|ศึกษาธิการ|ผอ\.|"
+                         r"ปลัด|รองปลัด|ผู้ว่าราชการ|ศึกษานิเทศก์|หัวหน้า|นักวิชาการ|นักวิเคราะห์)")
+
+
+class Mention:
+    def __init__(self, match, paragraph, index):
+        self.start, self.end = match.span()
+        self.honorific = re.sub(r"\s+", " ", match["honorific"]).strip()
+        family = match["family"]
+        glued = GLUED_POSITION.search(family)
+        if glued:
+            family = family[: glued.start()]
+            self.end = match.start("family") + glued.start()
+        self.name = f"{match['given']} {family}"
+        self.paragraph = paragraph
+        self.index = index
+        self.position = ""
+        self.role = "participant"
+        self.assigner = False
+
+
+def _mentions(paragraph, index):
+    found = []
+    for match in MENTION.finditer(paragraph):
+        if not _is_title_start(paragraph, match.start()):
+            continue
+        if (match["honorific"] + match["given"]).startswith(NOT_NAMES):
+            continue
+        if ROLE_WORDS.match(match["family"]) or ROLE_WORDS.match(match["given"]):
+            continue  # "นายสมชาย ผู้อำนวยการ…": no surname written, so not a full name
+        if CITED.search(paragraph[: match.start()]):
+            continue
+        found.append(Mention(match, paragraph, index))
+    return found
+
+
+def _in_quote(paragraph, position):
+    before = paragraph[:position]
+    return before.count("“") > before.count("”")
+
+
+def _describe(mentions):
+    """Fill in each mention's position, role and whether it assigned the chair."""
+    for i, mention in enumerate(mentions):
+        text = mention.paragraph
+        mention.gap_to_next = ""
+        if i + 1 < len(mentions) and mentions[i + 1].paragraph is text:
+            mention.gap_to_next = text[mention.end:mentions[i + 1].start]
+        nxt = mentions[i + 1].start if i + 1 < len(mentions) and mentions[i + 1].paragraph is text else len(text)
+        mention.position = _position_after(text[mention.end:nxt])
+        if not mention.position:
+            prev_end = mentions[i - 1].end if i and mentions[i - 1].paragraph is text else 0
+            gap = text[prev_end:mention.start]
+            if i and mentions[i - 1].paragraph is text:
+                used = _position_after(gap)
+                gap = gap.split(used, 1)[1] if used and used in gap else gap
+            tail = [part for part in STOPS.split(gap) if part.strip()]
+            mention.position = _position_before(tail[-1]) if tail else ""
+        after = text[mention.end:nxt]
+        verb = _chair_verb(after)
+        if ASSIGNED.search(after) and not (verb and verb.start() < ASSIGNED.search(after).start()):
+            mention.assigner = True
+        elif ASSIGNED_BY.search(text[:mention.start]):
+            mention.assigner = True
+        elif verb:
+            opening = CHAIRED.match(after, verb.start())
+            mention.role = "opening_chair" if opening and opening["opening"] else "chair"
+        elif SPEAKER_AFTER.search(after):
+            mention.role = "speaker"
+        elif PANEL_AFTER.search(after):
+            mention.role = "panelist"
+        else:
+            before = text[:mention.start]
+            if PANEL.search(before):
+                mention.role = "panelist"
+            elif SPEAKER.search(before):
+                mention.role = "speaker"
+
+
+def _share_positions(mentions):
+    """"ดร.ก ข และ ดร.ค ง รองเลขาธิการ…": both hold the position written once after them."""
+    for i in range(len(mentions) - 2, -1, -1):
+        mention, nxt = mentions[i], mentions[i + 1]
+        if not mention.position and nxt.position and SHARED.match(mention.gap_to_next):
+            mention.position = nxt.position
+            if nxt.role != "participant" and not mention.assigner:
+                mention.role = nxt.role
+
+
+def _chair_verb(after):
+    """The "เป็นประธาน…" of this person's own clause: the first verb after the name
+    and its position, so a chair named later in the sentence is not given to them."""
+    first = STOPS.search(after)
+    if not first:
+        return None
+    rest = after[first.start():]
+    offset = len(rest) - len(rest.lstrip())
+    lead_in = re.match(r"(?:ซึ่ง|ได้|จะ)\s*", rest[offset:])
+    if lead_in:
+        offset += lead_in.end()
+    return CHAIR_VERB.match(after, first.start() + offset)
+
+
+def find_people(paragraphs):
+    """(chair, attendees) from the body paragraphs, attendees in text order.
+
+    The lead names who took part; a later paragraph counts only if it says so
+    (a minister whose policy is quoted did not attend). A person named twice is
+    listed once, at the first place, with the more specific role.
+    """
+    mentions = []
+    for index, paragraph in enumerate(paragraphs):
+        if index and not TOOK_PART.search(paragraph):
+            continue
+        mentions.extend(m for m in _mentions(paragraph, index) if not _in_quote(paragraph, m.start))
+    _describe(mentions)
+    _share_positions(mentions)
+    people = {}
+    for mention in mentions:
+        if mention.assigner:
+            continue
+        key = mention.name.replace("\u0e4d\u0e32", "\u0e33")
+        known = people.get(key)
+        if known is None:
+            people[key] = {"honorific": mention.honorific or None, "name": mention.name,
+                           "position": mention.position or None, "role": mention.role}
+            continue
+        if ROLE_RANK[mention.role] > ROLE_RANK[known["role"]]:
+            known["role"] = mention.role
+        known["position"] = known["position"] or mention.position or None
+    attendees = list(people.values())
+    chair = next((p for p in attendees if p["role"] in ("chair", "opening_chair")), None)
+    if chair:
+        chair = {k: chair[k] for k in ("honorific", "name", "position")}
+    return chair, attendees
