@@ -11,6 +11,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from . import permissions, thai
+from .admin_photos import BulkPhotoUploadMixin, PhotoInlineFormSet, PhotoThumbnailInput
 from .forms import (
     AutocompleteSelectMultipleWellFormed,
     AutocompleteSelectWellFormed,
@@ -346,12 +347,20 @@ class EventAdmin(EditorRulesMixin, PortalModelAdmin):
 
 class PhotoInline(EditorRulesInlineMixin, admin.TabularInline):
     model = Photo
+    formset = PhotoInlineFormSet  # alt text before publishing
     extra = 3
     fields = ["order", "image", "caption", "alt_text"]
+    formfield_overrides = {
+        models.ImageField: {"widget": PhotoThumbnailInput(attrs={"accept": "image/*,.heic,.heif,.avif"})},
+    }
+    classes = ["photo-inline"]
+
+    class Media:
+        css = {"all": ["news/admin/photos.css"]}
 
 
 @admin.register(Article)
-class ArticleAdmin(EditorRulesMixin, PortalModelAdmin):
+class ArticleAdmin(BulkPhotoUploadMixin, EditorRulesMixin, PortalModelAdmin):
     office_field = "office"
     list_display = ["title", "office", "category", "status", "publication", "is_published", "read_count"]
     list_filter = ["status", "category", "office__kind", "office", "published_at"]

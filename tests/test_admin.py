@@ -126,7 +126,7 @@ def test_editor_posts_an_article_with_photos(admin_client):
         "ข่าวจากหน้าผู้ดูแล",
         photos=[
             {"order": "1", "image": jpeg_upload("one.jpg"), "caption": "ประธานกล่าวเปิด", "alt_text": "ประธานยืนกล่าวที่โพเดียม"},
-            {"order": "2", "image": jpeg_upload("two.jpg")},
+            {"order": "2", "image": jpeg_upload("two.jpg"), "alt_text": "ผู้เข้าร่วมนั่งฟังการบรรยาย"},
         ],
         body="<p>เนื้อข่าว</p><script>alert(1)</script>",
         event=Event.objects.first().pk,

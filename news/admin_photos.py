@@ -1,0 +1,111 @@
+"""The article's photos in admin: the inline's rules and thumbnails, and bulk upload.
+
+Bulk upload sends each file on its own request to `upload_photo` (one small view),
+so earlier files are saved while later ones are still on their way, and a refused
+file costs only itself. Each file goes through the same pipeline as the inline
+(news.photos: decoding, clean original, renditions) with the same Thai messages.
+"""
+
+from django import forms
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Max
+from django.http import Http404, JsonResponse
+from django.urls import path
+from django.utils.translation import gettext, gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from . import permissions, photos
+from .models import Article, Photo
+
+MISSING_ALT_TEXT = _(
+    "Published news needs alt text for every photo: say in a few words what the photo shows, "
+    "for readers who cannot see it. Or save the news as a draft."
+)
+
+
+def photos_need_alt_text(article):
+    """The one place of the rule: news that is (or is being) published may not show
+    a photo without alt text; a draft may, while the editor is still working."""
+    return article.status == Article.Status.PUBLISHED
+
+
+class PhotoInlineFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        if not photos_need_alt_text(self.instance):
+            return
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or self._should_delete_form(form):
+                continue
+            has_photo = form.cleaned_data.get("image") or (form.instance.pk and form.instance.image)
+            if has_photo and not (form.cleaned_data.get("alt_text") or "").strip():
+                form.add_error("alt_text", MISSING_ALT_TEXT)
+
+
+class PhotoThumbnailInput(forms.ClearableFileInput):
+    """The stored photo as a small picture (its smallest rendition, a URL built from
+    the row: no storage is touched), not its file name."""
+
+    template_name = "news/widgets/photo_thumbnail.html"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        photo = getattr(value, "instance", None)
+        if isinstance(photo, Photo) and self.is_initial(value):
+            context["widget"]["thumbnail"] = (
+                photo.rendition_url(photo.renditions[0], "jpg") if photo.renditions else value.url
+            )
+            context["widget"]["alt"] = photo.alt_text or photo.caption
+        return context
+
+
+class PhotoUploadForm(forms.Form):
+    image = photos.PhotoFormField()
+
+
+@transaction.atomic
+def append_photo(article, image):
+    """A new photo at the end of the article's gallery. The article row is locked
+    so two uploads at once never take the same place."""
+    Article.objects.select_for_update().filter(pk=article.pk).first()
+    last = article.photos.aggregate(last=Max("order"))["last"]
+    return Photo.objects.create(article=article, image=image, order=(last or 0) + 1)
+
+
+class BulkPhotoUploadMixin:
+    """ArticleAdmin's URL for bulk upload: /admin/news/article/<id>/photos/upload/."""
+
+    def get_urls(self):
+        upload = path(
+            "<path:object_id>/photos/upload/",
+            self.admin_site.admin_view(self.upload_photo_view),  # login, staff, CSRF
+            name="news_article_upload_photo",
+        )
+        return [upload, *super().get_urls()]
+
+    def upload_photo_view(self, request, object_id):
+        return require_POST(self._upload_photo)(request, object_id)
+
+    def _upload_photo(self, request, object_id):
+        article = self.get_object(request, unquote(object_id))  # None when not visible
+        if article is None:
+            raise Http404
+        if not (self.has_change_permission(request, article) and permissions.can_change(request.user, article)):
+            raise PermissionDenied
+        if photos_need_alt_text(article):
+            # The photos would go public at once, without alt text.
+            return JsonResponse({"error": gettext(
+                "Photos are added many at once only to a draft: published news needs alt text for every "
+                "photo. Save the news as a draft first, or add photos one at a time below."
+            )}, status=409)
+        form = PhotoUploadForm(files=request.FILES)
+        if not form.is_valid():
+            return JsonResponse({"error": " ".join(form.errors["image"])}, status=400)
+        photo = append_photo(article, form.cleaned_data["image"])
+        return JsonResponse({
+            "id": photo.pk,
+            "order": photo.order,
+            "thumbnail": photo.rendition_url(photo.renditions[0], "jpg") if photo.renditions else photo.image.url,
+        }, status=201)
