@@ -12,8 +12,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max
 from django.http import Http404, JsonResponse
-from django.urls import path
-from django.utils.translation import gettext, gettext_lazy as _
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from . import permissions, photos
@@ -22,6 +22,11 @@ from .models import Article, Photo
 MISSING_ALT_TEXT = _(
     "Published news needs alt text for every photo: say in a few words what the photo shows, "
     "for readers who cannot see it. Or save the news as a draft."
+)
+# Photos added in bulk have no alt text yet: on published news they would be public at once.
+BULK_ONLY_TO_DRAFTS = _(
+    "Photos are added many at once only to a draft: published news needs alt text for every "
+    "photo. Save the news as a draft first, or add photos one at a time below."
 )
 
 
@@ -85,6 +90,17 @@ class BulkPhotoUploadMixin:
         )
         return [upload, *super().get_urls()]
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """The drop zone's URL (or why bulk upload is closed), for those who may change the article."""
+        article = self.get_object(request, unquote(object_id))
+        extra = {}
+        if article is not None and self.has_change_permission(request, article):
+            extra["bulk_photos"] = {
+                "url": reverse("admin:news_article_upload_photo", args=[article.pk]),
+                "refused": BULK_ONLY_TO_DRAFTS if photos_need_alt_text(article) else "",
+            }
+        return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
+
     def upload_photo_view(self, request, object_id):
         return require_POST(self._upload_photo)(request, object_id)
 
@@ -95,11 +111,7 @@ class BulkPhotoUploadMixin:
         if not (self.has_change_permission(request, article) and permissions.can_change(request.user, article)):
             raise PermissionDenied
         if photos_need_alt_text(article):
-            # The photos would go public at once, without alt text.
-            return JsonResponse({"error": gettext(
-                "Photos are added many at once only to a draft: published news needs alt text for every "
-                "photo. Save the news as a draft first, or add photos one at a time below."
-            )}, status=409)
+            return JsonResponse({"error": str(BULK_ONLY_TO_DRAFTS)}, status=409)
         form = PhotoUploadForm(files=request.FILES)
         if not form.is_valid():
             return JsonResponse({"error": " ".join(form.errors["image"])}, status=400)
