@@ -353,7 +353,7 @@ class PhotoInline(EditorRulesInlineMixin, admin.TabularInline):
     formfield_overrides = {
         models.ImageField: {"widget": PhotoThumbnailInput(attrs={"accept": "image/*,.heic,.heif,.avif"})},
     }
-    classes = ["photo-inline"]
+    template = "admin/news/photo/tabular.html"  # no file names; rows as cards on phones
 
     class Media:
         css = {"all": ["news/admin/photos.css"]}

@@ -259,3 +259,74 @@ def test_admin_calendar_and_clock_write_and_read_buddhist_era_dates(server, brow
     page.locator(".datetimeshortcuts a", has_text="เวลานี้").first.click()
     assert re.fullmatch(r"\d\d\.\d\d", page.input_value("#id_start_time"))
     page.close()
+
+
+@pytest.fixture(scope="module")
+def bulk_article(server, browser, tmp_path_factory):
+    """A draft made in admin, then given 3 photos (and one text file named .jpg)
+    through the drop zone's file chooser, then saved: (change page URL, the rows' statuses)."""
+    from PIL import Image
+
+    folder = tmp_path_factory.mktemp("bulk-photos")
+    files = []
+    for number, colour in enumerate([(200, 60, 40), (40, 160, 60), (30, 80, 200)], start=1):
+        files.append(folder / f"IMG_000{number}.JPG")
+        Image.new("RGB", (1200, 900) if number != 2 else (900, 1200), colour).save(files[-1], format="JPEG")
+    files.insert(2, folder / "notes.jpg")
+    files[2].write_text("not a photo")
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server + "/admin/login/?next=/admin/news/article/add/")
+    page.fill("#id_username", "admin")
+    page.fill("#id_password", "admin")
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/news/article/add/")
+    page.fill("#id_title", "ข่าวร่างทดสอบเพิ่มภาพหลายภาพ")
+    page.fill("#id_body", "<p>เนื้อข่าว</p>")
+    page.click("#id_office + .select2 .select2-selection")
+    page.keyboard.type("สพฐ")
+    page.locator(".select2-results__option", has_text="สพฐ.").first.click()
+    page.click("input[name=_continue]")
+    page.wait_for_url("**/change/")
+    assert page.locator("#bulk-photos").is_visible()
+    page.set_input_files(".bulk-photos-input", [str(f) for f in files])
+    page.locator(".bulk-photos-done").wait_for(state="visible", timeout=30_000)
+    statuses = page.locator(".bulk-photo-status").all_inner_texts()
+    page.click(".bulk-photos-done button")
+    page.wait_for_url("**/change/")
+    page.close()
+    yield context, page.url, statuses
+    context.close()
+
+
+def test_bulk_upload_through_the_drop_zone(bulk_article):
+    """Each file's row says what became of it: the text file its Thai reason, the others saved."""
+    _context, _url, statuses = bulk_article
+    assert statuses[:2] == ["บันทึกแล้ว", "บันทึกแล้ว"] and statuses[3] == "บันทึกแล้ว"
+    assert statuses[2] == "ไม่ได้บันทึก: ไฟล์นี้ไม่ใช่ภาพถ่าย กรุณาส่งภาพแบบ JPEG, PNG, WebP, HEIC หรือ AVIF"
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_photo_inline_shows_thumbnails_and_fits_without_sideways_scrolling(server, browser, bulk_article, width):
+    """The article saved after the bulk upload: its 3 photos in the inline, in the order sent."""
+    context, url, _statuses = bulk_article
+    page = context.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(url)
+    thumbs = page.locator("#photos-group .photo-thumb img")
+    assert thumbs.count() == 3
+    thumbs.last.scroll_into_view_if_needed()  # they load lazily
+    page.wait_for_function("""() => [...document.querySelectorAll('#photos-group .photo-thumb img')]
+        .every(img => img.complete && img.naturalWidth > 0)""")
+    sources = thumbs.evaluate_all("imgs => imgs.map(img => [img.currentSrc, img.naturalWidth, img.naturalHeight])")
+    assert all(re.search(r"/media/photos/.+-480\.jpg$", src) for src, _w, _h in sources), sources
+    assert [(w, h) for _src, w, h in sources] == [(480, 360), (480, 640), (480, 360)]  # the portrait second
+    assert page.locator("#photos-group input[name$='-order']").evaluate_all("els => els.map(e => e.value)")[:3] == ["1", "2", "3"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"admin-article-photos-{width}.png"), full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    overflow = page.evaluate("""() => [...document.querySelectorAll('#photos-group, #photos-group *, #bulk-photos')]
+        .filter(el => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible')
+        .map(el => [el.tagName + '.' + el.className, el.scrollWidth, el.clientWidth, getComputedStyle(el).overflowX])""")
+    assert overflow == []
+    page.close()
