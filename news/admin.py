@@ -357,6 +357,7 @@ class PhotoInline(EditorRulesInlineMixin, admin.TabularInline):
 
     class Media:
         css = {"all": ["news/admin/photos.css"]}
+        js = ["news/admin/photo-order.js"]  # drag to reorder
 
 
 @admin.register(Article)

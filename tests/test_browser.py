@@ -330,3 +330,21 @@ def test_photo_inline_shows_thumbnails_and_fits_without_sideways_scrolling(serve
         .map(el => [el.tagName + '.' + el.className, el.scrollWidth, el.clientWidth, getComputedStyle(el).overflowX])""")
     assert overflow == []
     page.close()
+
+
+def test_dragging_a_photo_reorders_the_gallery(bulk_article):
+    """Runs after the layout tests (it changes the order they check)."""
+    context, url, _statuses = bulk_article
+    page = context.new_page()
+    page.goto(url)
+    assert page.locator("#photos-group .photo-order-hint").is_visible()
+    thumbs = page.locator("#photos-group .photo-thumb img")
+    before = thumbs.evaluate_all("imgs => imgs.map(img => img.getAttribute('src'))")
+    thumbs.nth(2).drag_to(thumbs.nth(0))
+    orders = page.locator("#photos-group tr.has_original td.field-order input")
+    assert orders.evaluate_all("els => els.map(e => e.value)") == ["1", "2", "3"]
+    page.click("input[name=_continue]")
+    page.wait_for_url("**/change/")
+    after = page.locator("#photos-group .photo-thumb img").evaluate_all("imgs => imgs.map(img => img.getAttribute('src'))")
+    assert after == [before[2], before[0], before[1]]
+    page.close()
