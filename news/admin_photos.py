@@ -1,6 +1,6 @@
 """The article's photos in admin: the inline's rules and thumbnails, and bulk upload.
 
-Bulk upload sends each file on its own request to `upload_photo` (one small view),
+Bulk upload sends each file on its own request to one small view (`upload_photo_view`),
 so earlier files are saved while later ones are still on their way, and a refused
 file costs only itself. Each file goes through the same pipeline as the inline
 (news.photos: decoding, clean original, renditions) with the same Thai messages.
