@@ -8,7 +8,7 @@ from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from news.models import Article, Photo
+from news.models import Article
 
 from .admin_forms import form_data
 from .factories import jpeg_bytes, make_article, make_editor, make_photo, media_files, refuse_open
