@@ -16,7 +16,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from . import permissions, photos
+from . import photos
 from .models import Article, Photo
 
 MISSING_ALT_TEXT = _(
@@ -90,16 +90,15 @@ class BulkPhotoUploadMixin:
         )
         return [upload, *super().get_urls()]
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        """The drop zone's URL (or why bulk upload is closed), for those who may change the article."""
-        article = self.get_object(request, unquote(object_id))
-        extra = {}
-        if article is not None and self.has_change_permission(request, article):
-            extra["bulk_photos"] = {
-                "url": reverse("admin:news_article_upload_photo", args=[article.pk]),
-                "refused": BULK_ONLY_TO_DRAFTS if photos_need_alt_text(article) else "",
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        """The drop zone's URL (or why bulk upload is closed), for those who may change
+        the article (the object change_view already loaded: no second lookup)."""
+        if obj is not None and self.has_change_permission(request, obj):
+            context["bulk_photos"] = {
+                "url": reverse("admin:news_article_upload_photo", args=[obj.pk]),
+                "refused": BULK_ONLY_TO_DRAFTS if photos_need_alt_text(obj) else "",
             }
-        return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def upload_photo_view(self, request, object_id):
         return require_POST(self._upload_photo)(request, object_id)
@@ -108,7 +107,7 @@ class BulkPhotoUploadMixin:
         article = self.get_object(request, unquote(object_id))  # None when not visible
         if article is None:
             raise Http404
-        if not (self.has_change_permission(request, article) and permissions.can_change(request.user, article)):
+        if not self.has_change_permission(request, article):  # the office rules included
             raise PermissionDenied
         if photos_need_alt_text(article):
             return JsonResponse({"error": str(BULK_ONLY_TO_DRAFTS)}, status=409)
