@@ -66,6 +66,7 @@ def pages():
         ("list", "/news/"),
         ("list, 3 filters", f"/news/?office=obec&category={category.slug}&tag={tag.slug}"),
         ("list, page 50", "/news/?page=50"),
+        (f"list, middle page ({last_page // 2})", f"/news/?page={last_page // 2}"),
         (f"list, last page ({last_page})", f"/news/?page={last_page}"),
         ("search", "/news/?q=ประชุม"),
         ("detail, no event", plain.get_absolute_url()),

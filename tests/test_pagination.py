@@ -57,3 +57,20 @@ def test_pages_keep_their_order_and_rows_across_the_whole_list(client):
     assert len(titles) == len(set(titles)) == first.context["paginator"].count
     assert [t for t in titles if t.startswith("ข่าวเรียงหน้า")] == [f"ข่าวเรียงหน้า {i:02d}" for i in reversed(range(30))]
     assert client.get("/news/", {**query, "page": pages + 1}).status_code == 404
+
+
+def test_the_last_pages_walk_the_index_from_the_far_end(client):
+    """A page past the middle is read backwards: the last page skips no rows, and ties
+    in publication time keep the same order (the id tie-breaker is reversed too)."""
+    same_moment = make_article(title="ข่าวเวลาเดียวกัน 00").published_at
+    for i in range(1, 25):
+        make_article(title=f"ข่าวเวลาเดียวกัน {i:02d}", published_at=same_moment)
+    query = {"q": "ข่าวเวลาเดียวกัน"}
+    client.get("/news/", query)  # fills the cached count
+    titles = []
+    for page in (1, 2, 3):
+        with CaptureQueriesContext(connection) as ctx:
+            titles += [a.title for a in client.get("/news/", {**query, "page": page}).context["object_list"]]
+        offsets = [q["sql"] for q in ctx.captured_queries if "news_article" in q["sql"] and " OFFSET " in q["sql"].upper()]
+    assert titles == [f"ข่าวเวลาเดียวกัน {i:02d}" for i in reversed(range(25))]
+    assert offsets == []  # page 3 of 3: the first row from the far end, LIMIT 1 without OFFSET
