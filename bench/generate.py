@@ -17,6 +17,7 @@ import os
 import random
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -35,6 +36,7 @@ from news import thai  # noqa: E402
 from news.models import Article, Attendance, Category, Event, Office, Person, Photo, Province, Tag  # noqa: E402
 
 BATCH = 2000
+CHUNK = 20_000
 YEARS = 10
 GIVEN = ["สมชาย", "สมศรี", "ธนุ", "อัมพร", "ธีร์", "วิไลวรรณ", "ประเสริฐ", "กาญจนา", "สุรเชษฐ์", "นันทนา", "ชัยวัฒน์", "พรทิพย์", "อำนาจ", "จิราพร", "วีระ", "สุนันทา"]
 FAMILY = ["วงษ์จินดา", "พินะสา", "ภวังคนันท์", "กฤษเจริญ", "ศรีสุข", "ทองดี", "แก้วมณี", "บุญมา", "จันทร์เพ็ญ", "สายสุวรรณ", "มีสุข", "รุ่งเรือง", "ใจดี", "พรหมมา", "ศักดิ์ดี", "สุขประเสริฐ", "อินทร์แก้ว", "ชัยชนะ", "ทองคำ", "เพชรรัตน์"]
@@ -102,6 +104,62 @@ def seed_texts():
     return [thai.clean_text(seed["title"]) for seed in seeds], sentences
 
 
+def make_chunk(rng, numbers, n, now, offices, weights, titles, sentences, categories, tags, people):
+    """Articles numbered `numbers` (0 is the newest) with their events, tags, photos and attendances."""
+    span = datetime.timedelta(days=365 * YEARS).total_seconds()
+    articles, events = [], []
+    for i in numbers:
+        if i < 20:
+            published_at = now + datetime.timedelta(hours=i + 1)  # scheduled
+        else:
+            published_at = now - datetime.timedelta(seconds=span * (i / n) + rng.random() * 3600)
+        office = rng.choices(offices, weights)[0]
+        title = f"{rng.choice(titles)} ครั้งที่ {i + 1}"
+        body = "".join(f"<p>{' '.join(rng.sample(sentences, 3))}</p>" for _ in range(rng.randint(2, 5)))
+        article = Article(
+            title=title, slug=thai.slugify(title, fallback="news"), summary="", body=body, office=office,
+            category=rng.choice([None, *categories]),
+            status=Article.Status.DRAFT if rng.random() < 0.02 else Article.Status.PUBLISHED,
+            published_at=published_at, read_count=rng.randint(0, 2000),
+            search_text=thai.normalize(title + " " + thai.plain_text(body)),
+        )
+        if i % 4 == 0:
+            day = timezone.localtime(published_at).date()
+            event = Event(
+                title=f"การประชุม{title[:60]}", kind=rng.choice(Event.Kind.values), start_date=day, end_date=day,
+                start_time=datetime.time(9), venue=rng.choice(VENUES), province=office.province,
+                organiser=office, fiscal_year=thai.fiscal_year(day),
+            )
+            events.append(event)
+            article._bench_event = event
+        articles.append(article)
+    batches(events, Event)
+    for article in articles:
+        article.event = getattr(article, "_bench_event", None)
+    articles = batches(articles, Article)
+
+    tag_links, photos, attendances = [], [], []
+    for article in articles:
+        for tag in rng.sample(tags, rng.randint(0, 3)):
+            tag_links.append(Article.tags.through(article_id=article.pk, tag_id=tag.pk))
+        for order in range(rng.randint(0, 6)):
+            photos.append(Photo(article_id=article.pk, image=f"bench/placeholder-{order}.jpg", width=1200, height=800, order=order))
+    for event in events:
+        size = 50 if event.pk % 97 == 0 else rng.randint(3, 30)
+        year = event.start_date.year
+        for order, person in enumerate(rng.sample(people, size)):
+            # A person's position moves up every few years.
+            step = (person.pk + year // 3) % len(POSITIONS)
+            attendances.append(Attendance(
+                event_id=event.pk, person_id=person.pk, position=POSITIONS[step],
+                role="chair" if order == 0 else "participant", office_id=event.organiser_id, order=order,
+            ))
+    batches(tag_links, Article.tags.through)
+    batches(photos, Photo)
+    batches(attendances, Attendance)
+    return Counter(articles=len(articles), events=len(events), attendances=len(attendances), **{"tag links": len(tag_links)}, photos=len(photos))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
@@ -127,66 +185,20 @@ def main():
         ], Person)
 
         now = timezone.now()
-        span = datetime.timedelta(days=365 * YEARS).total_seconds()
         # Popular offices publish more: area offices most, the ministry least.
         weights = [1 if o.kind in ("ministry", "commission") else 3 for o in offices]
-        articles, events = [], []
-        for i in range(n):
-            if i < 20:
-                published_at = now + datetime.timedelta(hours=i + 1)  # scheduled
-            else:
-                published_at = now - datetime.timedelta(seconds=span * (i / n) + rng.random() * 3600)
-            office = rng.choices(offices, weights)[0]
-            title = f"{rng.choice(titles)} ครั้งที่ {i + 1}"
-            body = "".join(f"<p>{' '.join(rng.sample(sentences, 3))}</p>" for _ in range(rng.randint(2, 5)))
-            article = Article(
-                title=title, slug=thai.slugify(title, fallback="news"), summary="", body=body, office=office,
-                category=rng.choice([None, *categories]),
-                status=Article.Status.DRAFT if rng.random() < 0.02 else Article.Status.PUBLISHED,
-                published_at=published_at, read_count=rng.randint(0, 2000),
-                search_text=thai.normalize(title + " " + thai.plain_text(body)),
-            )
-            if i % 4 == 0:
-                day = timezone.localtime(published_at).date()
-                event = Event(
-                    title=f"การประชุม{title[:60]}", kind=rng.choice(Event.Kind.values), start_date=day, end_date=day,
-                    start_time=datetime.time(9), venue=rng.choice(VENUES), province=office.province,
-                    organiser=office, fiscal_year=thai.fiscal_year(day),
-                )
-                events.append(event)
-                article._bench_event = event
-            articles.append(article)
-        batches(events, Event)
-        for article in articles:
-            article.event = getattr(article, "_bench_event", None)
-        articles = batches(articles, Article)
-
-        tag_links, photos, attendances = [], [], []
-        for article in articles:
-            for tag in rng.sample(tags, rng.randint(0, 3)):
-                tag_links.append(Article.tags.through(article_id=article.pk, tag_id=tag.pk))
-            for order in range(rng.randint(0, 6)):
-                photos.append(Photo(article_id=article.pk, image=f"bench/placeholder-{order}.jpg", width=1200, height=800, order=order))
-        for event in events:
-            size = 50 if event.pk % 97 == 0 else rng.randint(3, 30)
-            year = event.start_date.year
-            for order, person in enumerate(rng.sample(people, size)):
-                # A person's position moves up every few years.
-                step = (person.pk + year // 3) % len(POSITIONS)
-                attendances.append(Attendance(
-                    event_id=event.pk, person_id=person.pk, position=POSITIONS[step],
-                    role="chair" if order == 0 else "participant", office_id=event.organiser_id, order=order,
-                ))
-        batches(tag_links, Article.tags.through)
-        batches(photos, Photo)
-        batches(attendances, Attendance)
+        totals = Counter()
+        # In chunks, so a million articles never sit in memory at once.
+        for first in range(0, n, CHUNK):
+            totals += make_chunk(rng, range(first, min(first + CHUNK, n)), n, now, offices, weights, titles, sentences, categories, tags, people)
+            print(f"  {min(first + CHUNK, n)} articles, {time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
     # Table statistics for the planner: PostgreSQL's autovacuum would gather them soon
     # after a load this size; SQLite only when told (see docs/performance.md).
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     print(
-        f"{len(offices)} offices, {len(articles)} articles, {len(events)} events, {len(attendances)} attendances, "
-        f"{len(people)} people, {len(tag_links)} tag links, {len(photos)} photo rows in {time.monotonic() - started:.0f} s"
+        f"{len(offices)} offices, {totals['articles']} articles, {totals['events']} events, {totals['attendances']} attendances, "
+        f"{len(people)} people, {totals['tag links']} tag links, {totals['photos']} photo rows in {time.monotonic() - started:.0f} s"
     )
 
 
