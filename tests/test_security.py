@@ -195,6 +195,10 @@ def test_the_lock_ends_after_the_cool_off(client, editor_login, settings):
     for _ in range(5):
         attempt(client, "wrong")
     assert attempt(client, editor_login["password"]).status_code == 429
+    # Trying again while locked starts the 15 minutes again.
+    AccessAttempt.objects.update(attempt_time=timezone.now() - datetime.timedelta(minutes=14))
+    assert attempt(client, editor_login["password"]).status_code == 429
+    assert timezone.now() - AccessAttempt.objects.get().attempt_time < datetime.timedelta(minutes=1)
     AccessAttempt.objects.update(attempt_time=timezone.now() - datetime.timedelta(minutes=16))
     assert attempt(client, editor_login["password"]).status_code == 302
 
