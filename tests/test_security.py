@@ -154,7 +154,7 @@ def test_repeated_failures_lock_the_account_and_address(client, editor_login, ca
     """Four wrong passwords: still the login form. The fifth locks the pair: a Thai
     page (429) saying for how long, a warning in the log, and then even the right
     password is refused."""
-    for _ in range(4):
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         response = attempt(client, "wrong")
         assert response.status_code == 200
         assert "id_password" in response.content.decode()
@@ -171,7 +171,7 @@ def test_repeated_failures_lock_the_account_and_address(client, editor_login, ca
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
     # The refused attempt counts too: one row in the database, shared by every app server.
-    assert AccessAttempt.objects.get(username="locktest").failures_since_start == 6
+    assert AccessAttempt.objects.get(username="locktest").failures_since_start == settings.AXES_FAILURE_LIMIT + 1
 
 
 def test_a_lock_holds_for_the_pair_only(editor_login):
@@ -179,7 +179,7 @@ def test_a_lock_holds_for_the_pair_only(editor_login):
     address, still log in."""
     other = get_user_model().objects.create_user("other", password="right-password-456", is_staff=True)
     locked = Client(REMOTE_ADDR="203.0.113.5")
-    for _ in range(5):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
         attempt(locked, "wrong")
     assert attempt(locked, editor_login["password"]).status_code == 429
     elsewhere = Client(REMOTE_ADDR="203.0.113.99")
@@ -192,7 +192,7 @@ def test_the_lock_ends_after_the_cool_off(client, editor_login, settings):
 
     from django.utils import timezone
 
-    for _ in range(5):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
         attempt(client, "wrong")
     assert attempt(client, editor_login["password"]).status_code == 429
     # Trying again while locked starts the 15 minutes again.
@@ -209,7 +209,7 @@ def test_behind_proxies_the_lock_follows_the_readers_address(editor_login, setti
     X-Forwarded-For, and readers behind the same proxy are not locked together."""
     settings.TRUSTED_PROXY_COUNT = 1
     proxy = Client(REMOTE_ADDR="10.0.0.2")
-    for n in range(5):
+    for n in range(settings.AXES_FAILURE_LIMIT):
         # The client writes a new address each time; the proxy appends the real one.
         attempt(proxy, "wrong", HTTP_X_FORWARDED_FOR=f"198.51.100.{n}, 203.0.113.7")
     assert attempt(proxy, editor_login["password"], HTTP_X_FORWARDED_FOR="203.0.113.7").status_code == 429
@@ -218,9 +218,9 @@ def test_behind_proxies_the_lock_follows_the_readers_address(editor_login, setti
 
 
 def test_a_successful_login_forgets_earlier_failures(client, editor_login):
-    for _ in range(4):
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         attempt(client, "wrong")
     assert attempt(client, editor_login["password"]).status_code == 302
     client.logout()
-    for _ in range(4):
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         assert attempt(client, "wrong").status_code == 200
