@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from js_asset import Media
 
 from . import permissions, thai
 from .admin_photos import BulkPhotoUploadMixin, PhotoInlineFormSet, PhotoThumbnailInput
@@ -16,6 +17,7 @@ from .forms import (
     AutocompleteSelectMultipleWellFormed,
     AutocompleteSelectWellFormed,
     BuddhistEraDateWidget,
+    RichTextField,
     ThaiDateField,
     ThaiSplitDateTimeField,
     ThaiSplitDateTimeWidget,
@@ -371,6 +373,17 @@ class ArticleAdmin(BulkPhotoUploadMixin, EditorRulesMixin, PortalModelAdmin):
     autocomplete_fields = ["office", "category", "event", "tags"]
     inlines = [PhotoInline]
     readonly_fields = ["read_count", "created", "updated"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "body":
+            return db_field.formfield(form_class=RichTextField)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        # The body editor's import map is an inline script: it carries this
+        # request's CSP nonce (admin pages are never cached).
+        context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
+        return super().render_change_form(request, context, *args, **kwargs)
 
     @admin.display(description=_("publication time"), ordering="published_at")
     def publication(self, obj):

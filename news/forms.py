@@ -1,4 +1,4 @@
-"""Form fields shared by the public filters and the admin, and the admin's date widgets."""
+"""Form fields shared by the public filters and the admin, the admin's date widgets and body editor."""
 
 import datetime
 import re
@@ -14,8 +14,11 @@ from django.contrib.admin.widgets import (
 from django.core.exceptions import ValidationError
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorFormField
+from django_prose_editor.widgets import AdminProseEditorWidget
 
 from . import thai
+from .sanitize import EDITOR_EXTENSIONS, sanitize_html
 
 
 class ThaiDateField(forms.DateField):
@@ -128,3 +131,18 @@ class AutocompleteSelectWellFormed(WellFormedChoicesMixin, AutocompleteSelect):
 
 class AutocompleteSelectMultipleWellFormed(WellFormedChoicesMixin, AutocompleteSelectMultiple):
     pass
+
+
+class RichTextField(ProseEditorFormField):
+    """The article body in admin: a WYSIWYG editor offering only what news.sanitize
+    keeps, its HTML sanitised by that same policy (Article.save does it again)."""
+
+    def __init__(self, **kwargs):
+        kwargs.pop("max_length", None)
+        kwargs["widget"] = AdminProseEditorWidget
+        super().__init__(config={"extensions": EDITOR_EXTENSIONS}, sanitize=sanitize_html, **kwargs)
+
+    def to_python(self, value):
+        # An emptied editor still holds "<p></p>": that is no body (required).
+        html = sanitize_html(super().to_python(value))
+        return html if thai.plain_text(html).strip() else ""

@@ -1,6 +1,9 @@
-"""Requests refused before any view sees them."""
+"""Requests refused before any view sees them, and the Content-Security-Policy header."""
 
+from csp.constants import SELF, UNSAFE_INLINE
+from csp.middleware import CSPMiddleware
 from django.core.exceptions import BadRequest
+from django.urls import reverse
 from django.views.defaults import bad_request
 
 
@@ -25,3 +28,21 @@ class RefuseNulBytesMiddleware:
             # one line ("Bad Request: …"), not with a traceback per hostile request.
             return bad_request(request, BadRequest("NUL byte in the path, query string or a cookie"))
         return self.get_response(request)
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's policy (settings.CONTENT_SECURITY_POLICY), loosened for admin styles only.
+
+    The admin's prose editor (Tiptap) and autocomplete boxes (select2) write style
+    attributes and a <style> element at run time; blocking them breaks the editor.
+    Scripts stay as strict there as on the public site ('self' plus the request's
+    nonce, which only the admin asks for). Admin pages are never cached, so a nonce
+    never lands in a cached page.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and request.path_info.startswith(reverse("admin:index")):
+            # Replaced, not added to: next to a hash, browsers ignore 'unsafe-inline'.
+            parts.replace = {**(parts.replace or {}), "style-src": [SELF, UNSAFE_INLINE]}
+        return parts

@@ -6,9 +6,11 @@ hashed static files) and switches on HTTPS hardening unless DJANGO_HTTPS=0.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -56,6 +58,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_filters",
     "dbbackup",
+    "csp",
+    "axes",
+    "django_prose_editor",
     "news",
 ]
 
@@ -63,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # WhiteNoise must come directly after SecurityMiddleware.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.middleware.ContentSecurityPolicyMiddleware",
     "portal.middleware.RefuseNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -72,6 +78,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -222,9 +230,60 @@ if HTTPS:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-if not DEBUG:
-    SECURE_CONTENT_TYPE_NOSNIFF = True
-    SECURE_REFERRER_POLICY = "same-origin"
+
+# Security headers and login protection (docs/security.md). --------------------------
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# Links to other sites (share buttons, sources) send no address: a draft preview's
+# URL or a search for a person's name stays here.
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp). No inline script anywhere on the public site,
+# so its pages carry no nonce and can be cached whole; JSON-LD is a data block that
+# browsers never execute, which CSP does not govern. Admin pages (never cached) get a
+# nonce for the prose editor's import map and inline styles for its editor and
+# select2: see portal.middleware.ContentSecurityPolicyMiddleware.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        # The nonce appears in the header only on responses that used one (admin).
+        "script-src": ["'self'", NONCE],
+        # The one inline <style> of the 400 and 500 pages, which load nothing else.
+        "style-src": ["'self'", "'sha256-aCNy1k1yde/p7rLc3fvvrL49UCEFyyxZ3CQiymlNcdI='"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+
+# django-axes: after AXES_FAILURE_LIMIT wrong passwords for one account from one
+# address, that pair is refused for AXES_COOLOFF_TIME, even with the right password.
+# Attempts are rows in the database, so every app server sees the same count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_LOGIN_LOCKOUT_MINUTES", 15)))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+# The reader's address as the read counter takes it: behind DJANGO_TRUSTED_PROXY_COUNT
+# proxies, from X-Forwarded-For; otherwise the connection's own address.
+AXES_CLIENT_IP_CALLABLE = "news.reads.client_address"
+AXES_LOCKOUT_CALLABLE = "portal.views.login_locked_out"
+AXES_RESET_ON_SUCCESS = True
+# One row per failed attempt is enough; no access log of every successful login.
+AXES_DISABLE_ACCESS_LOG = True
+# The log line names the account and address (axes masks them by default): what an
+# operator needs to see an attack. Passwords are never logged.
+AXES_SENSITIVE_PARAMETERS = []
+# No admin pages for the attempts (axes has no Thai); an operator unlocks early with
+# `manage.py axes_reset_username NAME` (docs/security.md).
+AXES_ENABLE_ADMIN = False
 
 # Backups (django-dbbackup): `dbbackup`/`dbrestore` for the database, `mediabackup`/
 # `mediarestore` for photos; how and when to run them: README "Backups". Kept

@@ -1,8 +1,11 @@
 import logging
+import math
 
 from django.conf import settings
+from django.contrib import admin
 from django.core.exceptions import SuspiciousFileOperation
 from django.http import Http404
+from django.shortcuts import render
 from django.views.static import serve
 
 # Where Django itself reports a path that climbs out of its folder.
@@ -21,3 +24,11 @@ def media(request, path):
     except SuspiciousFileOperation as error:
         security_logger.warning("Media path outside MEDIA_ROOT refused: %s", error)
         raise Http404(path) from None
+
+
+def login_locked_out(request, original_response=None, credentials=None):
+    """django-axes' answer once an account and address are locked out (429):
+    the admin's login page, saying in Thai for how long, without the form."""
+    minutes = math.ceil(settings.AXES_COOLOFF_TIME.total_seconds() / 60)
+    context = {**admin.site.each_context(request), "minutes": minutes}
+    return render(request, "admin/locked_out.html", context, status=settings.AXES_HTTP_RESPONSE_CODE)
