@@ -182,6 +182,7 @@ def main():
     print("| page | mode | req/s | p50 ms | p99 ms | max ms | non-2xx | socket errors | % of static file |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     for mode in modes:
+        print(f"<!-- {mode}: load average {os.getloadavg()[0]:.1f} at the start -->", flush=True)
         log = open(work / f"gunicorn-{mode}.log", "w")
         server, base = start_gunicorn({**env, "DJANGO_PAGE_CACHE": MODES[mode]}, args.workers, log)
         try:
@@ -200,6 +201,7 @@ def main():
             server.terminate()
             server.wait(timeout=30)
             log.close()
+        print(f"<!-- {mode}: load average {os.getloadavg()[0]:.1f} at the end -->", flush=True)
     shutil.rmtree(work, ignore_errors=True)
 
 

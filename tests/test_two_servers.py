@@ -372,6 +372,18 @@ def test_the_pool_setting_gives_each_process_a_pool_of_the_chosen_size(cluster):
     assert result.stdout.split()[-2:] == ["ConnectionPool", "3"], result.stderr
 
 
+def test_the_several_servers_settings_pass_the_deploy_check(cluster):
+    """PostgreSQL, Redis, the pool and a balancer's proxy count, over HTTPS as in
+    docs/deploy.md: `check --deploy` finds nothing to warn about."""
+    env = {**cluster.env, "DJANGO_HTTPS": "1", "DJANGO_DB_POOL": "1", "DJANGO_SERVE_MEDIA": "0",
+           "DJANGO_ALLOWED_HOSTS": "news.example.go.th"}
+    result = subprocess.run(
+        MANAGE + ["check", "--deploy", "--fail-level", "WARNING"], env=env, cwd=settings.BASE_DIR,
+        capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_the_pool_setting_refuses_sqlite_with_a_clear_message(tmp_path):
     """DJANGO_DB_POOL=1 without PostgreSQL stops at start-up, saying why."""
     env = {**os.environ, "DJANGO_DB_POOL": "1", "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
