@@ -90,8 +90,14 @@ def targets(env):
 
     from news.models import Article, Event
 
+    from django.db import DatabaseError
+
     published = Article.objects.published()
-    if not published.exists():
+    try:
+        found = published.exists()
+    except DatabaseError as error:
+        sys.exit(f"{env['DATABASE_URL']} is not a portal database ({error}): make it with bench/generate.py.")
+    if not found:
         sys.exit(f"No published articles in {env['DATABASE_URL']}: fill it with bench/generate.py first.")
     plain = published.filter(event__isnull=True).order_by("-published_at").first()
     busy_event = Event.objects.public().annotate(n=Count("attendances")).order_by("-n", "-start_date").first()
@@ -133,7 +139,10 @@ def start_gunicorn(env, workers, log):
             return server, f"http://127.0.0.1:{port}"
         except OSError:
             if server.poll() is not None or time.monotonic() > deadline:
-                sys.exit(f"gunicorn did not start: see {log.name}")
+                server.kill()
+                server.wait()
+                log.flush()
+                sys.exit("gunicorn did not start:\n" + Path(log.name).read_text()[-3000:])
             time.sleep(0.2)
 
 
@@ -164,11 +173,20 @@ def main():
     args = parser.parse_args()
     if not args.database:
         sys.exit("Name the database: --database sqlite:////tmp/bench-10k.sqlite3 (made by bench/generate.py)")
+    if args.database.startswith("sqlite:///") and not Path(args.database.removeprefix("sqlite:///")).exists():
+        sys.exit(f"No such database file: {args.database.removeprefix('sqlite:///')} (make it with bench/generate.py)")
     modes = [mode.strip() for mode in args.modes.split(",") if mode.strip()]
     if unknown := set(modes) - set(MODES):
         sys.exit(f"Unknown mode(s) {', '.join(sorted(unknown))}: choose from {', '.join(MODES)}")
     binary = need_wrk()
     work = Path(tempfile.mkdtemp(prefix="bench-load-"))
+    try:
+        run(args, modes, binary, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def run(args, modes, binary, work):
     env = portal_env(args, work / "static", work / "media")
     placeholder_photos(work / "media")
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=BASE_DIR, env=env, check=True)
@@ -202,7 +220,6 @@ def main():
             server.wait(timeout=30)
             log.close()
         print(f"<!-- {mode}: load average {os.getloadavg()[0]:.1f} at the end -->", flush=True)
-    shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
