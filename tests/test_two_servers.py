@@ -269,8 +269,8 @@ def cluster(tmp_path_factory):
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(40),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_TRUSTED_PROXY_COUNT": "1",  # nginx
-        # Pages are served from the shared cache where the portal caches them: the
-        # checks below then prove that publishing invalidates every server's copy.
+        # Pages come from the shared cache where the portal caches them: the pages
+        # warmed below then prove that publishing invalidates every cached copy.
         "DJANGO_PAGE_CACHE": "1",
     }
     cluster = Cluster(root, env, database)
