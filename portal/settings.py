@@ -120,6 +120,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# DJANGO_DB_POOL=1: each app process keeps a psycopg pool of PostgreSQL connections
+# (Django's "pool" option) instead of one persistent connection per thread; it pays
+# with threaded workers (gunicorn --threads). Its size caps what one process may
+# open: servers x processes x DJANGO_DB_POOL_MAX_SIZE must stay under PostgreSQL's
+# max_connections (docs/deploy.md).
+if env_bool("DJANGO_DB_POOL", False):
+    if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured("DJANGO_DB_POOL=1 needs PostgreSQL (a postgres:// DATABASE_URL).")
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps the connections; Django requires 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": int(os.environ.get("DJANGO_DB_POOL_MAX_SIZE", 4)),
+        "timeout": 10,  # seconds a request waits for a free connection before failing
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -13,6 +13,11 @@ if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-thai-tlwg >/dev/null
 fi
+# The two-server test (tests/test_two_servers.py) puts Debian's nginx in front of two gunicorns.
+if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
+fi
 if [ ! -f node_modules/axe-core/axe.min.js ] && command -v npm >/dev/null; then
   npm ci --no-audit --no-fund --silent
 fi
