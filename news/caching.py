@@ -55,7 +55,7 @@ CACHED_NAMESPACES = frozenset({"feeds"})
 READ_COUNTED_VIEWS = frozenset({"news:article_detail"})
 # A request carrying one of these is someone's own (logged in, or a message to show).
 PRIVATE_COOKIES = (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
-NOT_STORED_HEADERS = frozenset({"cache-control", "x-page-cache"})
+NOT_STORED_HEADERS = frozenset({"x-page-cache"})
 
 
 class PageCacheMiddleware:
@@ -108,7 +108,7 @@ class PageCacheMiddleware:
         set_response_etag(response)
         expires = min(now + settings.PAGE_CACHE_SECONDS, until)
         if expires - now >= 1:
-            entry = {
+            entry = {  # the view's own headers: Cache-Control is patched below, per response
                 "generation": generation,
                 "until": expires,
                 "status": response.status_code,
