@@ -38,6 +38,7 @@ from django.utils.cache import cc_delim_re, has_vary_header, patch_cache_control
 from django.utils.http import http_date
 
 from . import pagination, reads, thai
+from .models import Article
 
 GENERATION_KEY = "page-cache:generation"
 BOUNDARY_KEY = "page-cache:boundary"
@@ -178,8 +179,6 @@ def next_boundary():
     """When cached pages stop being right by themselves: the next scheduled
     publication or the next local midnight, whichever comes first."""
     tomorrow = thai.local_midnight(timezone.localdate() + datetime.timedelta(days=1))
-    from .models import Article
-
     scheduled = Article.objects.next_publication_time()
     return min(tomorrow, scheduled) if scheduled else tomorrow
 
@@ -192,8 +191,7 @@ def remember_boundary(generation, passed=False):
         pagination.forget_counts()
     until = next_boundary().timestamp()
     boundary = (generation, until)
-    if settings.PAGE_CACHE_SECONDS:
-        cache.set(BOUNDARY_KEY, boundary, max(1, math.ceil(until - timezone.now().timestamp())))
+    cache.set(BOUNDARY_KEY, boundary, max(1, math.ceil(until - timezone.now().timestamp())))
     return boundary
 
 
@@ -203,7 +201,8 @@ def new_generation():
 
 
 def invalidate(using=DEFAULT_DB_ALIAS, action=None, **kwargs):
-    """Signal receiver: start a new generation once the change commits."""
+    """Signal receiver: start a new generation once the change commits. Also call it
+    after changing shown rows without model signals (QuerySet.update(), bulk_create())."""
     if action is not None and not action.startswith("post_"):
         return  # m2m_changed also sends pre_add, pre_remove, pre_clear
     # Once per saved row: an article saved with 30 photos sets the key 30 times
@@ -214,7 +213,7 @@ def invalidate(using=DEFAULT_DB_ALIAS, action=None, **kwargs):
 def connect_signals():
     """Everything a cached page shows: an article, its photos, tags, category and
     office, its event with the attendances and people, and provinces."""
-    from .models import Article, Attendance, Category, Event, Office, Person, Photo, Province, Tag
+    from .models import Attendance, Category, Event, Office, Person, Photo, Province, Tag
 
     for model in (Article, Photo, Event, Attendance, Person, Office, Province, Tag, Category):
         name = model.__name__

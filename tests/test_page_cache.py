@@ -207,6 +207,18 @@ def test_unpublishing_or_deleting_an_article_takes_it_off_every_cached_page(clie
         assert "ข่าวที่จะถูกถอน" not in html and "ข่าวที่จะถูกลบ" not in html
 
 
+def test_changes_made_without_signals_call_invalidate(client, committed):
+    """QuerySet.update() sends no signal: such code calls caching.invalidate() itself."""
+    article = seed_article()
+    client.get(article.get_absolute_url())
+    with committed():
+        Article.objects.filter(pk=article.pk).update(writer="ผู้สรุปคนใหม่")
+    assert client.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
+    with committed():
+        caching.invalidate()
+    assert "ผู้สรุปคนใหม่" in client.get(article.get_absolute_url()).content.decode()
+
+
 def test_counting_reads_does_not_empty_the_cache(client):
     url = seed_article().get_absolute_url()
     client.get(url, REMOTE_ADDR="10.0.0.1")
