@@ -6,6 +6,10 @@ database filled by bench/generate.py, and print p50/p95/max and queries per page
 Each page is requested a few times first (warm caches, e.g. the list counts in
 the shared cache), then `--repeat` times timed. One client, one process: these
 are latencies, not throughput (throughput needs gunicorn and a load tool).
+
+`--cache off` (the default) times pages with the page cache (news.caching) off;
+`--cache on` times them as an anonymous reader gets them once cached (the warm-up
+requests fill it); `--cache both` prints the two side by side.
 """
 
 import argparse
@@ -28,6 +32,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
@@ -112,19 +117,36 @@ def main():
     parser.add_argument("--warm", type=int, default=3)
     parser.add_argument("--only", default="", help="only pages whose name contains this")
     parser.add_argument("--skip", default="", help="leave out pages whose name contains this, e.g. sitemap")
+    parser.add_argument("--cache", choices=["off", "on", "both"], default="off", help="the page cache (news.caching)")
     args = parser.parse_args()
     placeholder_photos()
     if not (STATIC / "staticfiles.json").exists():  # DEBUG off: the hashed-name manifest
         call_command("collectstatic", "--noinput", verbosity=0)
     client = Client()
-    print(f"{Article.objects.count()} articles, {connection.vendor}; {args.repeat} timed requests per page\n")
-    print("| page | p50 ms | p95 ms | max ms | queries |")
-    print("|---|---:|---:|---:|---:|")
+    cache_seconds = settings.PAGE_CACHE_SECONDS or 300
+    cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+    print(f"{Article.objects.count()} articles, {connection.vendor}, {cache}; {args.repeat} timed requests per page\n")
+    if args.cache == "both":
+        print("| page | uncached p50 ms | p95 ms | queries | cached p50 ms | p95 ms | max ms | queries | p50 ratio |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    else:
+        print("| page | p50 ms | p95 ms | max ms | queries |")
+        print("|---|---:|---:|---:|---:|")
     for name, url in pages():
         if args.only not in name or (args.skip and args.skip in name):
             continue
+        settings.PAGE_CACHE_SECONDS = 0 if args.cache in ("off", "both") else cache_seconds
         p50, p95, worst, queries = measure(client, url, args.repeat, args.warm)
-        print(f"| {name} | {p50:.1f} | {p95:.1f} | {worst:.1f} | {queries} |", flush=True)
+        if args.cache != "both":
+            print(f"| {name} | {p50:.1f} | {p95:.1f} | {worst:.1f} | {queries} |", flush=True)
+            continue
+        settings.PAGE_CACHE_SECONDS = cache_seconds
+        c50, c95, cworst, cqueries = measure(client, url, args.repeat, max(1, args.warm))
+        print(
+            f"| {name} | {p50:.1f} | {p95:.1f} | {queries} | {c50:.2f} | {c95:.2f} | {cworst:.2f} | {cqueries} "
+            f"| {p50 / c50:.0f}× |",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

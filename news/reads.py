@@ -36,19 +36,20 @@ class FlushConflict(Exception):
     """Another flusher took some of the same pending reads first."""
 
 
-def count_read(request, article):
-    """Add one read, unless this visitor was counted for this article recently.
+def count_read(request, article_id):
+    """Add one read of the article, unless this visitor was counted for it recently.
 
-    The window lives in the shared cache, so several app servers agree.
+    The window lives in the shared cache, so several app servers agree. Called by
+    the article page and, for a page served from the page cache, by news.caching.
     """
     agent = request.META.get("HTTP_USER_AGENT", "")
     if request.method != "GET" or NOT_A_READER.search(agent):
         return False
     visitor = f"{client_address(request)}|{agent}"
-    key = "read:%d:%s" % (article.pk, hashlib.sha256(visitor.encode()).hexdigest()[:20])
+    key = "read:%d:%s" % (article_id, hashlib.sha256(visitor.encode()).hexdigest()[:20])
     if not cache.add(key, 1, READ_WINDOW_SECONDS):
         return False
-    PendingRead.objects.create(article_id=article.pk)
+    PendingRead.objects.create(article_id=article_id)
     flush_if_due()
     return True
 

@@ -111,7 +111,7 @@ class ArticleDetailView(CanonicalURLMixin, DetailView):
         article = self.object
         context["preview"] = not article.is_published()
         if not context["preview"]:
-            reads.count_read(self.request, article)
+            reads.count_read(self.request, article.pk)
             article.read_count = reads.shown_count(article)
         context["related"] = Article.objects.related_to(article)
         context["share"] = seo.article_meta(article, self.request)

@@ -73,6 +73,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    # Serves and fills the page cache (news.caching): after ConditionalGet (304s
+    # from cached pages) and Locale, before anything that sets a cookie or Vary.
+    "news.caching.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -206,6 +209,13 @@ SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", 0))
 # How often a request moves pending reads into articles' counts (news.reads).
 READ_FLUSH_SECONDS = int(os.environ.get("DJANGO_READ_FLUSH_SECONDS", 60))
+
+# The page cache (news.caching): how long the server keeps an anonymous reader's
+# page, feed or sitemap (0 switches the page cache and its headers off), and how
+# long browsers, nginx or a CDN may keep one (Cache-Control max-age). Both end at
+# the next scheduled publication; an edit ends the server's copy at once.
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", 300))
+PAGE_MAX_AGE = int(os.environ.get("DJANGO_PAGE_MAX_AGE", 60))
 
 # Photo uploads (news/photos.py). Phone photos are 3-12 MB; anything bigger than
 # MAX_PHOTO_BYTES, or with more pixels than MAX_PHOTO_PIXELS (a 48-MP iPhone photo

@@ -112,6 +112,12 @@ class ArticleQuerySet(models.QuerySet):
         """The one definition of public: marked published and its time has come."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def next_publication_time(self):
+        """When the next scheduled article becomes public (None if none is scheduled):
+        one lookup on the (status, published_at) index. The page cache ends there."""
+        scheduled = self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+        return scheduled.order_by("published_at").values_list("published_at", flat=True).first()
+
     def for_listing(self):
         """What a list card shows: office, category and the cover photo (as cover_photos)."""
         return self.select_related("office", "category").prefetch_related(
