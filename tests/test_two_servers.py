@@ -271,7 +271,7 @@ def cluster(tmp_path_factory):
         "DJANGO_TRUSTED_PROXY_COUNT": "1",  # nginx
         # Pages come from the shared cache where the portal caches them: the pages
         # warmed below then prove that publishing invalidates every cached copy.
-        "DJANGO_PAGE_CACHE": "1",
+        "DJANGO_PAGE_CACHE_SECONDS": "300",
     }
     cluster = Cluster(root, env, database)
     try:
