@@ -249,9 +249,21 @@ _UPSERT = (
 
 class SQLiteSearch:
     """FTS5 `news_search` (trigram tokenizer) over news_searchdocument, kept in step
-    by the table's triggers (migration 0005); bm25 weights the columns."""
+    by the table's triggers (migration 0005).
 
-    WEIGHTS = "10.0, 10.0, 4.0, 1.0, 1.0"  # title, people, summary, body, words
+    The score adds up bm25 of each column times its weight: bm25 given all the
+    weights at once saturates (k1), so a name among the attendees counted hardly
+    more than the same name once in the body.
+    """
+
+    WEIGHTS = {"title": 10, "people": 10, "summary": 4, "body": 1, "words": 1}
+
+    def score(self):
+        terms = []
+        for column, weight in self.WEIGHTS.items():
+            only = ", ".join("1" if other == column else "0" for other in self.WEIGHTS)
+            terms.append(f"{weight} * -bm25(news_search, {only})")
+        return " + ".join(terms)
 
     def write(self, rows):
         values = ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(rows))
@@ -269,7 +281,7 @@ class SQLiteSearch:
             tables=["news_search"],
             where=["news_search.rowid = news_article.id", "news_search MATCH %s"],
             params=[match],
-            select={"search_rank": f"round(-bm25(news_search, {self.WEIGHTS}), 1)"},
+            select={"search_rank": f"round(ln(max({self.score()}, 1e-12)) * {BUCKETS})"},
         )
 
 
@@ -303,11 +315,12 @@ class PostgreSQLSearch:
     def filter(self, queryset, query):
         likes = [f"% {term} %" if is_short(term) else f"%{term}%" for term in query.terms]
         ranking = " | ".join(f"'{word}'" for word in query.words) or "''"
+        score = f"ts_rank_cd('{self.WEIGHTS}', news_searchdocument.vector, %s::tsquery, 1)"
         return queryset.extra(
             tables=["news_searchdocument"],
             where=["news_searchdocument.article_id = news_article.id"] + [f"{PG_TEXT} LIKE %s"] * len(likes),
             params=likes,
-            select={"search_rank": f"round(ts_rank_cd('{self.WEIGHTS}', news_searchdocument.vector, %s::tsquery, 1)::numeric, 1)"},
+            select={"search_rank": f"round(ln(greatest({score}, 1e-12)) * {BUCKETS})"},
             select_params=[ranking],
         )
 
@@ -316,12 +329,16 @@ def backend():
     return PostgreSQLSearch() if connection.vendor == "postgresql" else SQLiteSearch()
 
 
-def search(queryset, query):
-    """The articles of `queryset` where every term is found, best first.
+# Scores are compared on a log scale in steps of e^(1/BUCKETS) (about 1.3 times):
+# articles about as relevant (the same words, a title a letter longer) come newest
+# first, and the comparison does not depend on the size of the scores, which
+# bm25's idf makes tiny for a word most articles contain.
+BUCKETS = 4
 
-    The score is rounded to one decimal, so articles about equally relevant (the
-    same words, titles a letter longer) come newest first.
-    """
+
+def search(queryset, query):
+    """The articles of `queryset` where every term is found, best first (by
+    search_rank, then newest)."""
     if not isinstance(query, Query):
         query = Query(query)
     if not query:
