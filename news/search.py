@@ -43,7 +43,7 @@ _ABBREVIATION_DOT = re.compile(f"(?<=[{THAI}])\\.")
 # Anything but letters, digits and Thai marks separates words; 1.5 keeps its dot.
 _SEPARATOR = re.compile(r"[^\w\u0e00-\u0e7f.]|_|(?<![0-9])\.|\.(?![0-9])")
 _SPACES = re.compile(" +")
-_THAI_SPACE_DIGIT = re.compile(f"(?<=[{THAI}]) (?=[0-9])")  # "เขต 1" = "เขต1"
+_THAI_THEN_DIGIT = re.compile(f"(?<=[{THAI}]) ?(?=[0-9])")  # "เขต1" = "เขต 1"
 _THAI_SPACE_THAI = re.compile(f"(?<=[{THAI}]) (?=[{THAI}])")
 _QUOTED = re.compile(r'["“”]([^"“”]*)["“”]')
 _WORD_PART = re.compile(r"[0-9]+(?:\.[0-9]+)*|[^\s0-9]+")
@@ -59,20 +59,22 @@ TOO_LONG_MESSAGE = _("The search text was long, so only its first %(limit)d char
 TOO_MANY_MESSAGE = _("Only the first %(limit)d words of the search were used.")
 
 
-def normalize(text):
+def normalize(text, abbreviation_dot=""):
     """The canonical spelling search compares, for articles and queries alike.
 
     thai.normalize (ำ, zero-width characters, Thai digits, spaces, Latin case), plus
     HTML entities decoded, "เเ" as "แ", repeated or misordered marks, abbreviation
-    dots dropped ("ก.ค.ศ." = "กคศ"), punctuation as a space, "เขต 1" = "เขต1".
+    dots dropped ("ก.ค.ศ." = "กคศ"), punctuation as a space, "เขต1" = "เขต 1".
+    For word boundaries an abbreviation dot is a space instead ("สพป.นครพนม"
+    is the words สพป and นครพนม; glued, ICU cuts it as สพ|ปน|ค|รพ|นม).
     """
     text = thai.normalize(html.unescape(text or ""))
     text = text.replace("\u0e40\u0e40", "\u0e41")
     text = _REPEATED_MARK.sub(r"\1", text)
     text = _TONE_BEFORE_VOWEL.sub(r"\2\1", text)
-    text = _ABBREVIATION_DOT.sub("", text)
-    text = _SPACES.sub(" ", _SEPARATOR.sub(" ", text)).strip()
-    return _THAI_SPACE_DIGIT.sub("", text)
+    text = _ABBREVIATION_DOT.sub(abbreviation_dot, text)
+    text = _THAI_THEN_DIGIT.sub(" ", _SEPARATOR.sub(" ", text))
+    return _SPACES.sub(" ", text).strip()
 
 
 def squash(normalized):
@@ -92,8 +94,10 @@ def _word_breaker():
     return _icu.breaker
 
 
-def words(normalized):
-    """The words of normalised text: ICU word boundaries, letters and digits apart."""
+def words(text):
+    """The words of a text: ICU word boundaries in its normal form (abbreviation dots
+    as spaces), letters and digits apart."""
+    normalized = normalize(text, abbreviation_dot=" ")
     if not normalized:
         return []
     breaker = _word_breaker()
@@ -125,7 +129,13 @@ class Query:
         self.terms = terms
         if not terms:
             self.notice = NOTHING_TO_SEARCH_MESSAGE if self.text.strip() else EMPTY_MESSAGE
-        self.words = list(dict.fromkeys(word for term in terms for word in words(term)))
+        # "เขต 1": a number after a Thai word counts more where it follows that word
+        # (it is found anywhere: "ปีงบประมาณ 2567" must find "ปีงบประมาณ พ.ศ. 2567").
+        self.numbered = {
+            number: f"{word} {number}" for word, number in zip(loose, loose[1:])
+            if number.isdigit() and word and "\u0e01" <= word[-1] <= "\u0e4e" and number in terms
+        }
+        self.words = [word for word in dict.fromkeys(words(_QUOTED.sub(" ", typed)) + words(" ".join(phrases)))]
 
     def __bool__(self):
         return bool(self.terms)
@@ -188,8 +198,9 @@ def document_fields(article):
 def document_row(article):
     """The index row of an article: its id, four fields and word list (squashed
     for the trigram index), and the four fields as words (for ranking)."""
-    normalized = [normalize(field) for field in document_fields(article)]
-    field_words = [words(field) for field in normalized]
+    fields = document_fields(article)
+    normalized = [normalize(field) for field in fields]
+    field_words = [words(field) for field in fields]
     every_word = " ".join(dict.fromkeys(word for found in field_words for word in found))
     return {
         "id": article.pk,
@@ -275,8 +286,17 @@ class SQLiteSearch:
         with connection.cursor() as cursor:
             cursor.execute("INSERT INTO news_search(news_search) VALUES ('optimize')")
 
+    @staticmethod
+    def term(query, term):
+        found = f'" {term} "' if is_short(term) else f'"{term}"'
+        if term in query.numbered:
+            # Any row with the phrase has the number too: the filter is unchanged,
+            # and bm25 counts the phrase.
+            return f'({found} OR "{query.numbered[term]}")'
+        return found
+
     def filter(self, queryset, query):
-        match = " AND ".join(f'"{f" {term} " if is_short(term) else term}"' for term in query.terms)
+        match = " AND ".join(self.term(query, term) for term in query.terms)
         return queryset.extra(
             tables=["news_search"],
             where=["news_search.rowid = news_article.id", "news_search MATCH %s"],
@@ -314,14 +334,18 @@ class PostgreSQLSearch:
 
     def filter(self, queryset, query):
         likes = [f"% {term} %" if is_short(term) else f"%{term}%" for term in query.terms]
-        ranking = " | ".join(f"'{word}'" for word in query.words) or "''"
-        score = f"ts_rank_cd('{self.WEIGHTS}', news_searchdocument.vector, %s::tsquery, 1)"
+        # The reader's words, then "เขต 1" phrases (numbered) counted again on top,
+        # as bm25 counts them on SQLite.
+        tsqueries = [" | ".join(f"'{word}'" for word in query.words) or "''"]
+        tsqueries += [f"'{words(phrase)[-2]}' <-> '{number}'" for number, phrase in query.numbered.items()]
+        rank = f"ts_rank_cd('{self.WEIGHTS}', news_searchdocument.vector, %s::tsquery, 1)"
+        score = " + ".join([rank] * len(tsqueries))
         return queryset.extra(
             tables=["news_searchdocument"],
             where=["news_searchdocument.article_id = news_article.id"] + [f"{PG_TEXT} LIKE %s"] * len(likes),
             params=likes,
             select={"search_rank": f"round(ln(greatest({score}, 1e-12)) * {BUCKETS})"},
-            select_params=[ranking],
+            select_params=tsqueries,
         )
 
 

@@ -137,7 +137,7 @@ def test_the_query_count_does_not_grow_with_the_words_or_the_results(client, dja
     with CaptureQueriesContext(connection) as one_word:
         assert len(listed_titles(listed(client, q="คุ้มภูคำ"))) == 1
     with django_assert_num_queries(len(one_word.captured_queries)):
-        response = listed(client, q='ข่าวนับคิวรีค้นหา ประชุม ผู้บริหาร "สพป.นครพนม เขต 1" ปี')
+        response = listed(client, q='ข่าวนับคิวรีค้นหา ประชุม ผู้บริหาร "สพป.นครพนม เขต 1" 1')
     assert len(listed_titles(response)) == 12
 
 
@@ -204,8 +204,23 @@ def test_an_html_entity_is_text_not_a_word():
     assert article in found("R&D")
 
 
-def test_words_are_icu_words_split_between_letters_and_digits():
-    assert search.words(search.normalize("ประชุมผ่าน Zoom เขต 1")) == ["ประชุม", "ผ่าน", "zoom", "เขต", "1"]
+def test_words_are_icu_words_split_between_letters_digits_and_abbreviations():
+    assert search.words("ประชุมผ่าน Zoom เขต1") == ["ประชุม", "ผ่าน", "zoom", "เขต", "1"]
+    assert search.words("สพป.นครพนม") == ["สพป", "นครพนม"]
+
+
+def test_a_number_after_a_word_ranks_news_where_it_follows_that_word_first():
+    """"สพป.นครพนม เขต 1" finds news of area 2 that mention a 1 elsewhere, below area 1's."""
+    one = make_article(title="อบรมครูรุ่นแรก", body="<p>สพป.นครพนม เขต 1 จัดอบรมครู</p>", published_at=ago(days=9))
+    two = make_article(title="อบรมครูรุ่นสอง", body="<p>สพป.นครพนม เขต 2 จัดอบรมครูรุ่นที่ 1</p>", published_at=ago(days=1))
+    ranked = [a for a in found("สพป.นครพนม เขต 1") if a in (one, two)]
+    assert ranked == [one, two]
+    assert found('"สพป.นครพนม เขต 1"') == [one] or two not in found('"สพป.นครพนม เขต 1"')
+
+
+def test_a_fiscal_year_is_found_with_the_era_written_between():
+    article = make_article(title="ข่าวงบประมาณ", body="<p>แผนปฏิบัติราชการ ประจำปีงบประมาณ พ.ศ. 2568</p>")
+    assert article in found("ปีงบประมาณ 2568")
 
 
 # Word boundaries and recall ----------------------------------------------------
