@@ -70,6 +70,14 @@ class ArticleFilter(django_filters.FilterSet):
             "Enter the fiscal year in the Buddhist era, e.g. 2567."
         )
 
+    def filter_queryset(self, queryset):
+        # The search ranks what the other filters leave (news.search.search), so it comes last.
+        data = self.form.cleaned_data
+        for name, value in data.items():
+            if name != "q":
+                queryset = self.filters[name].filter(queryset, value)
+        return self.filters["q"].filter(queryset, data.get("q"))
+
     @property
     def search_query(self):
         """The reader's search as news.search reads it, or None when `q` was not sent."""

@@ -388,3 +388,17 @@ def test_admin_article_search_uses_the_index_and_finds_drafts(admin_client):
 def test_admin_person_search_reads_the_query_the_same_way(admin_client):
     response = admin_client.get(reverse("admin:news_person_changelist"), {"q": "ธนุ   วงษ์จินดา"})
     assert [str(p) for p in response.context["cl"].result_list] == ["ว่าที่ร้อยตรี ธนุ วงษ์จินดา"]
+
+
+def test_a_very_common_word_ranks_the_newest_matches_after_the_other_filters(client, monkeypatch):
+    """Only the newest MAX_RANKED matches are scored (a constant cost); the other
+    filters apply first, so an office's old news is still found."""
+    monkeypatch.setattr(search, "MAX_RANKED", 3)
+    office = make_office()
+    old = make_article(title="ข่าวคำยอดนิยมเก่า", office=office, published_at=ago(days=400))
+    # Newest by id: written in the order they were published, as news is.
+    newer = [make_article(title=f"ข่าวคำยอดนิยม {i}", published_at=ago(days=i)) for i in (4, 3, 2, 1)]
+    response = listed(client, q="คำยอดนิยม")
+    assert listed_titles(response) == [a.title for a in reversed(newer[1:])]
+    assert "แสดง 3 ข่าวล่าสุดที่ตรงกัน" in response.content.decode()
+    assert listed_titles(listed(client, q="คำยอดนิยม", office=office.slug)) == [old.title]
