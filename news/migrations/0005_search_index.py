@@ -76,6 +76,10 @@ class Migration(migrations.Migration):
                 ('body', models.TextField(default='')),
                 ('words', models.TextField(default='')),
             ],
+            options={
+                'verbose_name': 'search index entry',
+                'verbose_name_plural': 'search index entries',
+            },
         ),
         migrations.RemoveField(
             model_name='article',

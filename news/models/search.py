@@ -1,6 +1,7 @@
 """The search index's rows: one per article, written by news.search (docs/search.md)."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .articles import Article
 
@@ -20,6 +21,11 @@ class SearchDocument(models.Model):
     summary = models.TextField(default="")  # summary, event, venue, offices, fiscal year
     body = models.TextField(default="")
     words = models.TextField(default="")
+
+    class Meta:
+        # Named in admin's delete summary of an article.
+        verbose_name = _("search index entry")
+        verbose_name_plural = _("search index entries")
 
     def __str__(self):
         return self.title
