@@ -295,9 +295,8 @@ class SQLiteSearch:
     def term(query, term):
         found = f'" {term} "' if is_short(term) else f'"{term}"'
         if term in query.numbered:
-            # Any row with the phrase has the number too: the filter is unchanged,
-            # and bm25 counts the phrase.
-            return f'({found} OR "{query.numbered[term]}")'
+            # The same rows (found AND (found OR phrase)), and bm25 counts the phrase.
+            return f'{found} AND ({found} OR "{query.numbered[term]}")'
         return found
 
     def filter(self, queryset, query):

@@ -402,3 +402,11 @@ def test_a_very_common_word_ranks_the_newest_matches_after_the_other_filters(cli
     assert listed_titles(response) == [a.title for a in reversed(newer[1:])]
     assert "แสดง 3 ข่าวล่าสุดที่ตรงกัน" in response.content.decode()
     assert listed_titles(listed(client, q="คำยอดนิยม", office=office.slug)) == [old.title]
+
+
+def test_a_one_digit_number_is_a_whole_number():
+    """"ครั้งที่ 1" does not find ครั้งที่ 10, on both engines."""
+    first = make_article(title="ประชุมทดสอบเลขครั้งที่ 1")
+    tenth = make_article(title="ประชุมทดสอบเลขครั้งที่ 10")
+    assert found("ทดสอบเลขครั้งที่ 1") == [first]
+    assert found("ทดสอบเลขครั้งที่ 10") == [tenth]
