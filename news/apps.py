@@ -10,7 +10,7 @@ class NewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import photos, search
+        from . import photos, search_sync
         from .models import Article, Event, Office, Photo
         from .pagination import forget_counts
         from .permissions import ensure_editors_group
@@ -27,7 +27,7 @@ class NewsConfig(AppConfig):
             post_save.connect(forget_counts, sender=model, dispatch_uid=f"news.forget_counts.save.{model.__name__}")
             post_delete.connect(forget_counts, sender=model, dispatch_uid=f"news.forget_counts.delete.{model.__name__}")
         m2m_changed.connect(forget_counts, sender=Article.tags.through, dispatch_uid="news.forget_counts.tags")
-        search.connect_signals()  # the search index changes with what it holds
+        search_sync.connect_signals()  # the search index changes with what it holds
 
 
 def create_cache_table(using="default", **kwargs):
