@@ -121,7 +121,6 @@ def make_chunk(rng, numbers, n, now, offices, weights, titles, sentences, catego
             category=rng.choice([None, *categories]),
             status=Article.Status.DRAFT if rng.random() < 0.02 else Article.Status.PUBLISHED,
             published_at=published_at, read_count=rng.randint(0, 2000),
-            search_text=thai.normalize(title + " " + thai.plain_text(body)),
         )
         if i % 4 == 0:
             day = timezone.localtime(published_at).date()

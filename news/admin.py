@@ -11,7 +11,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from js_asset import Media
 
-from . import permissions, thai
+from . import permissions, search, thai
 from .admin_photos import BulkPhotoUploadMixin, PhotoInlineFormSet, PhotoThumbnailInput
 from .forms import (
     AutocompleteSelectMultipleWellFormed,
@@ -54,10 +54,13 @@ class SpellingVariantSearchMixin:
     """
 
     def get_search_results(self, request, queryset, search_term):
-        term = thai.normalize(search_term)
-        if not term or not self.search_fields:
+        # The public search's reading of the query (news.search); articles use its index.
+        query = search.Query(search_term)
+        if not query or not self.search_fields:
             return super().get_search_results(request, queryset, search_term)
-        for word in term.split(" "):
+        if hasattr(queryset, "search"):
+            return queryset.search(query), False
+        for word in query.terms:
             queryset = queryset.filter(self.search_word_q(request, word))
         may_have_duplicates = any("__" in f for f in self.search_fields)
         return queryset, may_have_duplicates
@@ -368,7 +371,7 @@ class ArticleAdmin(BulkPhotoUploadMixin, EditorRulesMixin, PortalModelAdmin):
     list_display = ["title", "office", "category", "status", "publication", "is_published", "read_count"]
     list_filter = ["status", "category", "office__kind", "office", "published_at"]
     list_select_related = ["office", "category"]
-    search_fields = ["search_text"]
+    search_fields = ["title"]  # searched through news.search's index (SpellingVariantSearchMixin)
     date_hierarchy = "published_at"
     autocomplete_fields = ["office", "category", "event", "tags"]
     inlines = [PhotoInline]

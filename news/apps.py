@@ -10,7 +10,7 @@ class NewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import caching, photos
+        from . import caching, photos, search_sync
         from .models import Article, Event, Office, Photo
         from .pagination import forget_counts
         from .permissions import ensure_editors_group
@@ -29,6 +29,7 @@ class NewsConfig(AppConfig):
         m2m_changed.connect(forget_counts, sender=Article.tags.through, dispatch_uid="news.forget_counts.tags")
         # What cached pages show changes: they start again (news.caching).
         caching.connect_signals()
+        search_sync.connect_signals()  # the search index changes with what it holds
 
 
 def create_cache_table(using="default", **kwargs):

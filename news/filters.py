@@ -6,11 +6,9 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from . import thai
+from . import search, thai
 from .forms import ThaiDateField
 from .models import Article, Category, Office, Province, Tag
-
-MAX_QUERY_LENGTH = 200
 
 
 class ThaiDateFilter(django_filters.Filter):
@@ -35,9 +33,8 @@ class TagFilter(django_filters.ModelChoiceFilter):
 
 
 class ArticleFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(
-        label=_("Search"), method="filter_text", max_length=MAX_QUERY_LENGTH,
-    )
+    # No max_length: a long query is cut by news.search and the reader told (200, not 400).
+    q = django_filters.CharFilter(label=_("Search"), method="filter_text")
     office = django_filters.ModelChoiceFilter(
         label=_("Office"), queryset=Office.objects.all(), to_field_name="slug",
         method="filter_office", empty_label=_("All offices"),
@@ -66,9 +63,6 @@ class ArticleFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.form.fields["q"].error_messages["max_length"] = _(
-            "The search text is too long: use at most %(limit_value)d characters."
-        )
         invalid_choice = _("“%(value)s” is not one of the choices; pick one from the list.")
         for name in ["office", "province", "category", "tag"]:
             self.form.fields[name].error_messages["invalid_choice"] = invalid_choice
@@ -76,12 +70,26 @@ class ArticleFilter(django_filters.FilterSet):
             "Enter the fiscal year in the Buddhist era, e.g. 2567."
         )
 
+    def filter_queryset(self, queryset):
+        # The search ranks what the other filters leave (news.search.search), so it comes last.
+        data = self.form.cleaned_data
+        for name, value in data.items():
+            if name != "q":
+                queryset = self.filters[name].filter(queryset, value)
+        return self.filters["q"].filter(queryset, data.get("q"))
+
+    @property
+    def search_query(self):
+        """The reader's search as news.search reads it, or None when `q` was not sent."""
+        if "q" not in self.data:
+            return None
+        if not hasattr(self, "_search_query"):
+            self._search_query = search.Query(self.data.get("q", "").strip())
+        return self._search_query
+
     def filter_text(self, queryset, name, value):
-        # Every word, in canonical spelling, must appear in the article's canonical
-        # text. Thai full-text search with ranking is its own issue.
-        for word in thai.normalize(value).split(" "):
-            queryset = queryset.filter(search_text__contains=word)
-        return queryset
+        # Nothing searchable (only punctuation): the list stays whole, with a notice.
+        return queryset.search(self.search_query) if self.search_query else queryset
 
     def filter_office(self, queryset, name, office):
         return queryset.by_office_tree(office)

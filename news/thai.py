@@ -148,11 +148,6 @@ def plain_text(html):
     return clean_text(strip_tags(_BLOCK_END.sub(" ", html or "")))
 
 
-def search_document(*parts):
-    """One normalised, tag-free text to search in (HTML allowed in the parts)."""
-    return normalize(" ".join(plain_text(part) for part in parts))
-
-
 def spelling_variants(text):
     """The forms a normalised phrase may be stored in, for plain `icontains` search."""
     canonical = normalize(text)

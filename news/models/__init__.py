@@ -21,9 +21,10 @@ from .events import (
 )
 from .offices import Office, OfficeQuerySet, Province
 from .reads import PendingRead
+from .search import SearchDocument
 
 __all__ = [
     "Article", "ArticleQuerySet", "Attendance", "Category", "Event", "EventQuerySet", "HONORIFICS",
-    "Office", "OfficeQuerySet", "PendingRead", "Person", "PersonQuerySet", "Photo", "Province", "Tag",
+    "Office", "OfficeQuerySet", "PendingRead", "Person", "PersonQuerySet", "Photo", "Province", "SearchDocument", "Tag",
     "photo_upload_to", "strip_honorific", "validate_photo_size",
 ]

@@ -16,7 +16,7 @@ from django.utils.html import linebreaks
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from news import photos, thai
+from news import photos, search, thai
 from news.sanitize import sanitize_html
 
 from .events import Event
@@ -156,6 +156,11 @@ class ArticleQuerySet(models.QuerySet):
         by_pk = self.filter(pk__in=chosen).for_listing().in_bulk()
         return [by_pk[pk] for pk in chosen if pk in by_pk]
 
+    def search(self, query):
+        """Articles where every term of a reader's search is found, best match first
+        (title and people above summary above body, then newest); see news.search."""
+        return search.search(self, query)
+
     def by_office_tree(self, office):
         return self.filter(office__path__startswith=office.path)
 
@@ -202,9 +207,6 @@ class Article(models.Model):
         help_text=_("A future time schedules the article"),
     )
     read_count = models.PositiveIntegerField(_("read count"), default=0, editable=False)
-    # Title, summary and body text in canonical spelling (see thai.normalize):
-    # what the news-list search and admin search look in.
-    search_text = models.TextField(editable=False, default="")
     source_url = models.URLField(_("source URL"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
@@ -240,7 +242,6 @@ class Article(models.Model):
             # Text pasted from Word or LINE: blank lines are paragraphs.
             self.body = linebreaks(self.body)
         self.body = sanitize_html(self.body)
-        self.search_text = thai.search_document(self.title, self.summary, self.body)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

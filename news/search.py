@@ -1,0 +1,446 @@
+"""Thai search over the news: one normalisation for articles and queries, the query
+reader, the index kept in step, the SQLite and PostgreSQL backends, and the
+highlighted passage. `Article.objects.search(q)` is the way in; docs/search.md
+tells why it is built this way.
+
+In short: every term a reader types must be a *substring* of the article's text in
+canonical spelling with the spaces between Thai letters taken out (a trigram
+index finds it: FTS5 `trigram`, `pg_trgm`), because Thai has no spaces and any
+word segmenter cuts some compounds where the reader did not ("ผู้อำนวยการกลุ่ม…"
+is cut by ICU as ผู้|อำนวย|การก|ลุ่ม). Terms of one or two letters, which a
+trigram cannot hold, must be a whole word of the article (ICU word boundaries).
+Ranking weighs where the terms occur: title and people above summary, summary
+above body (FTS5 bm25 on SQLite; ts_rank_cd on ICU words on PostgreSQL), then the
+newest first.
+"""
+
+import functools
+import html
+import re
+import threading
+
+from django.db import connection, transaction
+from django.db.models import Case, FloatField, Value, When
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from . import thai
+
+MAX_QUERY_CHARS = 200  # a longer query is cut (a pasted paragraph), not refused
+MAX_TERMS = 8
+MAX_RANKED = 1000  # matches ranked per query: the newest ones (see search())
+SNIPPET_CHARS = 220
+BATCH = 500
+
+# Thai letters, vowels and marks (U+0E01–U+0E4E); Thai digits are Arabic by now.
+THAI = "\u0e01-\u0e4e"
+_LEADING_VOWELS = "\u0e40\u0e41\u0e42\u0e43\u0e44"  # เ แ โ ใ ไ: written before their consonant
+_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+_REPEATED_MARK = re.compile(f"([{_MARKS}])\\1+")
+# A tone mark typed before the vowel above or below it looks the same on screen.
+_TONE_BEFORE_VOWEL = re.compile("([\u0e48-\u0e4b])([\u0e31\u0e34-\u0e39])")
+# "สพป." = "สพป", "ก.ค.ศ." = "กคศ": a dot after a Thai letter ends an abbreviation.
+_ABBREVIATION_DOT = re.compile(f"(?<=[{THAI}])\\.")
+# Anything but letters, digits and Thai marks separates words; 1.5 keeps its dot.
+_SEPARATOR = re.compile(r"[^\w\u0e00-\u0e7f.]|_|(?<![0-9])\.|\.(?![0-9])")
+_SPACES = re.compile(" +")
+_THAI_THEN_DIGIT = re.compile(f"(?<=[{THAI}]) ?(?=[0-9])")  # "เขต1" = "เขต 1"
+_THAI_SPACE_THAI = re.compile(f"(?<=[{THAI}]) (?=[{THAI}])")
+_QUOTED = re.compile(r'["“”]([^"“”]*)["“”]')
+_WORD_PART = re.compile(r"[0-9]+(?:\.[0-9]+)*|[^\s0-9]+")
+_HAS_LETTER = re.compile(r"[^\W_]|[\u0e00-\u0e7f]")
+
+EMPTY_MESSAGE = _(
+    "Type a word to search for, e.g. a person's name, a school, an office or a year such as 2567."
+)
+NOTHING_TO_SEARCH_MESSAGE = _(
+    "The search needs at least one letter or digit. Here is all the news; type a name, a place or a word."
+)
+TOO_LONG_MESSAGE = _("The search text was long, so only its first %(limit)d characters were used.")
+TOO_MANY_MESSAGE = _("Only the first %(limit)d words of the search were used.")
+
+
+def normalize(text, abbreviation_dot=""):
+    """The canonical spelling search compares, for articles and queries alike.
+
+    thai.normalize (ำ, zero-width characters, Thai digits, spaces, Latin case), plus
+    HTML entities decoded, "เเ" as "แ", repeated or misordered marks, abbreviation
+    dots dropped ("ก.ค.ศ." = "กคศ"), punctuation as a space, "เขต1" = "เขต 1".
+    For word boundaries an abbreviation dot is a space instead ("สพป.นครพนม"
+    is the words สพป and นครพนม; glued, ICU cuts it as สพ|ปน|ค|รพ|นม).
+    """
+    text = thai.normalize(html.unescape(text or ""))
+    text = text.replace("\u0e40\u0e40", "\u0e41")
+    text = _REPEATED_MARK.sub(r"\1", text)
+    text = _TONE_BEFORE_VOWEL.sub(r"\2\1", text)
+    text = _ABBREVIATION_DOT.sub(abbreviation_dot, text)
+    text = _THAI_THEN_DIGIT.sub(" ", _SEPARATOR.sub(" ", text))
+    return _SPACES.sub(" ", text).strip()
+
+
+def squash(normalized):
+    """Normalised text without the spaces between Thai letters, which writers place
+    at will ("สำนักงาน เขตพื้นที่" and "สำนักงานเขตพื้นที่" are one phrase)."""
+    return _THAI_SPACE_THAI.sub("", normalized)
+
+
+_icu = threading.local()
+
+
+def _word_breaker():
+    if not hasattr(_icu, "breaker"):
+        import icu  # PyICU (package pyicu-wheels): ICU's Thai dictionary
+
+        _icu.breaker = icu.BreakIterator.createWordInstance(icu.Locale("th"))
+    return _icu.breaker
+
+
+def words(text):
+    """The words of a text: ICU word boundaries in its normal form (abbreviation dots
+    as spaces), letters and digits apart."""
+    normalized = normalize(text, abbreviation_dot=" ")
+    if not normalized:
+        return []
+    breaker = _word_breaker()
+    breaker.setText(normalized)
+    found, start = [], breaker.first()
+    for end in breaker:
+        found += _WORD_PART.findall(normalized[start:end])
+        start = end
+    return [word for word in found if _HAS_LETTER.search(word)]
+
+
+class Query:
+    """What a reader typed, read once: the terms that must all be found, the words
+    that rank, the pattern that highlights, and a notice for the reader."""
+
+    capped = False  # set by search(): more matches than MAX_RANKED
+
+    def __init__(self, text):
+        self.text = text or ""
+        self.notice = None
+        typed = self.text
+        if len(typed) > MAX_QUERY_CHARS:
+            typed = typed[:MAX_QUERY_CHARS]
+            self.notice = TOO_LONG_MESSAGE % {"limit": MAX_QUERY_CHARS}
+        phrases = [squash(normalize(phrase)) for phrase in _QUOTED.findall(typed)]
+        loose = normalize(_QUOTED.sub(" ", typed)).split(" ")
+        terms = list(dict.fromkeys(term for term in phrases + loose if term))
+        if len(terms) > MAX_TERMS:
+            terms = terms[:MAX_TERMS]
+            self.notice = TOO_MANY_MESSAGE % {"limit": MAX_TERMS}
+        self.terms = terms
+        if not terms:
+            self.notice = NOTHING_TO_SEARCH_MESSAGE if self.text.strip() else EMPTY_MESSAGE
+        # "เขต 1": a number after a Thai word counts more where it follows that word
+        # (it is found anywhere: "ปีงบประมาณ 2567" must find "ปีงบประมาณ พ.ศ. 2567").
+        self.numbered = {
+            number: f"{word} {number}" for word, number in zip(loose, loose[1:])
+            if number.isdigit() and word and "\u0e01" <= word[-1] <= "\u0e4e" and number in terms
+        }
+        self.words = list(dict.fromkeys(words(_QUOTED.sub(" ", typed)) + words(" ".join(phrases))))
+
+    def __bool__(self):
+        return bool(self.terms)
+
+    @functools.cached_property
+    def pattern(self):
+        """A regex finding the terms in text as stored (either ำ, Thai digits, any
+        case, abbreviation dots, zero-width characters and spaces between letters)."""
+        alternatives = sorted(self.terms, key=len, reverse=True)
+        return re.compile("|".join(_term_pattern(term) for term in alternatives), re.IGNORECASE)
+
+
+_IGNORABLE = "[\u200b\u200c\u200d\u2060\ufeff\u00ad.\\s]*"
+
+
+def _char_pattern(char):
+    if char == thai.SARA_AM:
+        return f"(?:{thai.SARA_AM}|{thai.NIKHAHIT_SARA_AA})"
+    if char == "\u0e41":
+        return "(?:\u0e41|\u0e40\u0e40)"
+    if char.isdigit() and char.isascii():
+        return f"[{char}{chr(0x0E50 + int(char))}]"
+    return re.escape(char)
+
+
+def _term_pattern(term):
+    return _IGNORABLE.join(_char_pattern(char) for char in term)
+
+
+def is_short(term):
+    """Too short for a trigram: found only as a whole word."""
+    return len(term) < 3
+
+
+# Indexing ---------------------------------------------------------------------
+
+def document_fields(article):
+    """(title, people, summary, body) of an article, as plain text to normalise.
+
+    Expects the office, event (with its attendances' people) and tags loaded, as
+    `index_articles` loads them.
+    """
+    title = [article.title, *(tag.name for tag in article.tags.all())]
+    people, summary = [], [article.summary, article.office.name, article.office.short_name]
+    event = article.event
+    if event is not None:
+        summary += [event.title, event.venue, event.online_platform, event.attending_groups]
+        if event.province_id:
+            summary.append(event.province.name_th)
+        if event.fiscal_year:
+            summary.append(f"ปีงบประมาณ {event.fiscal_year}")
+        for attendance in event.attendances.all():
+            people += [attendance.person.honorific, attendance.person.name, attendance.position]
+            if attendance.office_id:
+                people += [attendance.office.short_name]
+    body = [thai.plain_text(article.body), article.writer, article.photographer]
+    return [" ".join(part for part in parts if part) for parts in (title, people, summary, body)]
+
+
+def document_row(article):
+    """The index row of an article: its id, four fields and word list (squashed
+    for the trigram index), and the four fields as words (for ranking)."""
+    fields = document_fields(article)
+    normalized = [normalize(field) for field in fields]
+    field_words = [words(field) for field in fields]
+    every_word = " ".join(dict.fromkeys(word for found in field_words for word in found))
+    return {
+        "id": article.pk,
+        "fields": [squash(field) for field in normalized] + [f" {every_word} "],
+        "words": [" ".join(found) for found in field_words],
+    }
+
+
+def index_articles(ids, article_model=None):
+    """Write the index rows of these articles, inside the caller's transaction."""
+    if article_model is None:
+        from .models import Article as article_model
+    from django.db.models import Prefetch
+
+    ids = list(ids)
+    attendances = article_model._meta.get_field("event").related_model._meta.get_field("attendances").related_model
+    for start in range(0, len(ids), BATCH):
+        articles = (
+            article_model.objects.filter(pk__in=ids[start:start + BATCH])
+            .select_related("office", "event__province")
+            .prefetch_related(
+                "tags",
+                Prefetch("event__attendances", queryset=attendances.objects.select_related("person", "office")),
+            )
+        )
+        write_rows([document_row(article) for article in articles])
+
+
+def write_rows(rows):
+    if not rows:
+        return
+    backend().write(rows)
+
+
+def rebuild(article_model=None):
+    """Index every article again (drafts too: search filters with published())."""
+    if article_model is None:
+        from .models import Article as article_model
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM news_searchdocument")
+        ids = list(article_model.objects.order_by("pk").values_list("pk", flat=True))
+        index_articles(ids, article_model)
+        backend().optimize()
+    return len(ids)
+
+
+# Backends ---------------------------------------------------------------------
+
+COLUMNS = ["title", "people", "summary", "body", "words"]
+_UPSERT = (
+    "INSERT INTO news_searchdocument (article_id, title, people, summary, body, words{extra}) VALUES {values} "
+    "ON CONFLICT (article_id) DO UPDATE SET title = excluded.title, people = excluded.people, "
+    "summary = excluded.summary, body = excluded.body, words = excluded.words{extra_set}"
+)
+
+
+class SQLiteSearch:
+    """FTS5 `news_search` (trigram tokenizer) over news_searchdocument, kept in step
+    by the table's triggers (migration 0005).
+
+    The score adds up bm25 of each column times its weight: bm25 given all the
+    weights at once saturates (k1), so a name among the attendees counted hardly
+    more than the same name once in the body.
+    """
+
+    WEIGHTS = {"title": 10, "people": 10, "summary": 4, "body": 1, "words": 1}
+    NEWEST = "-news_search.rowid"  # the FTS5 table's own order: read newest first, stop early
+
+    def score(self):
+        terms = []
+        for column, weight in self.WEIGHTS.items():
+            only = ", ".join("1" if other == column else "0" for other in self.WEIGHTS)
+            terms.append(f"{weight} * -bm25(news_search, {only})")
+        return " + ".join(terms)
+
+    def write(self, rows):
+        values = ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(rows))
+        params = [value for row in rows for value in [row["id"], *row["fields"]]]
+        with connection.cursor() as cursor:
+            cursor.execute(_UPSERT.format(extra="", values=values, extra_set=""), params)
+
+    def optimize(self):
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO news_search(news_search) VALUES ('optimize')")
+
+    @staticmethod
+    def term(query, term):
+        found = f'" {term} "' if is_short(term) else f'"{term}"'
+        if term in query.numbered:
+            # The same rows (found AND (found OR phrase)), and bm25 counts the phrase.
+            return f'{found} AND ({found} OR "{query.numbered[term]}")'
+        return found
+
+    def filter(self, queryset, query):
+        match = " AND ".join(self.term(query, term) for term in query.terms)
+        return queryset.extra(
+            tables=["news_search"],
+            where=["news_search.rowid = news_article.id", "news_search MATCH %s"],
+            params=[match],
+            select={"search_rank": f"round(ln(max({self.score()}, 1e-12)) * {BUCKETS})"},
+        )
+
+
+# The trigram index's expression (migration 0005); a query must repeat it exactly.
+PG_TEXT = (
+    "(news_searchdocument.title || chr(10) || news_searchdocument.people || chr(10) || "
+    "news_searchdocument.summary || chr(10) || news_searchdocument.body || chr(10) || news_searchdocument.words)"
+)
+
+
+class PostgreSQLSearch:
+    """pg_trgm GIN index on the row's text for finding; a tsvector of the ICU words
+    (title and people A, summary B, body D) for ts_rank_cd."""
+
+    WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"  # D, C, B, A
+    NEWEST = "-news_article.id"
+    VECTOR = (
+        "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'A') || "
+        "setweight(to_tsvector('simple', %s), 'B') || setweight(to_tsvector('simple', %s), 'D')"
+    )
+
+    def write(self, rows):
+        values = ", ".join([f"(%s, %s, %s, %s, %s, %s, {self.VECTOR})"] * len(rows))
+        params = [value for row in rows for value in [row["id"], *row["fields"], *row["words"]]]
+        sql = _UPSERT.format(extra=", vector", values=values, extra_set=", vector = excluded.vector")
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+
+    def optimize(self):
+        pass  # autovacuum keeps GIN indexes tidy
+
+    def filter(self, queryset, query):
+        likes = [f"% {term} %" if is_short(term) else f"%{term}%" for term in query.terms]
+        # The reader's words, then "เขต 1" phrases (numbered) counted again on top,
+        # as bm25 counts them on SQLite.
+        tsqueries = [" | ".join(f"'{word}'" for word in query.words) or "''"]
+        tsqueries += [f"'{words(phrase)[-2]}' <-> '{number}'" for number, phrase in query.numbered.items()]
+        rank = f"ts_rank_cd('{self.WEIGHTS}', news_searchdocument.vector, %s::tsquery, 1)"
+        score = " + ".join([rank] * len(tsqueries))
+        return queryset.extra(
+            tables=["news_searchdocument"],
+            where=["news_searchdocument.article_id = news_article.id"] + [f"{PG_TEXT} LIKE %s"] * len(likes),
+            params=likes,
+            select={"search_rank": f"round(ln(greatest({score}, 1e-12)) * {BUCKETS})"},
+            select_params=tsqueries,
+        )
+
+
+def backend():
+    return PostgreSQLSearch() if connection.vendor == "postgresql" else SQLiteSearch()
+
+
+# Scores are compared on a log scale in steps of e^(1/BUCKETS) (about 1.3 times):
+# articles about as relevant (the same words, a title a letter longer) come newest
+# first, and the comparison does not depend on the size of the scores, which
+# bm25's idf makes tiny for a word most articles contain.
+BUCKETS = 4
+
+
+def search(queryset, query):
+    """The articles of `queryset` where every term is found, best first (by
+    search_rank, then newest).
+
+    Runs one query at once: the newest MAX_RANKED matches of `queryset` (apply the
+    other filters first) with their scores. Scoring every match of a word most
+    articles contain costs time in proportion to the archive (about 1 s at 100k
+    on SQLite); the newest MAX_RANKED cost the same at any size. A query with more
+    matches is marked `query.capped`, so the page can say so.
+    """
+    if not isinstance(query, Query):
+        query = Query(query)
+    if not query:
+        return queryset.none()
+    engine = backend()
+    newest = engine.filter(queryset.order_by(), query).extra(order_by=[engine.NEWEST])
+    rows = list(newest.values_list("pk", "search_rank")[:MAX_RANKED])
+    query.capped = len(rows) == MAX_RANKED
+    by_rank = {}
+    for pk, rank in rows:
+        by_rank.setdefault(rank, []).append(pk)
+    rank = Case(
+        *[When(pk__in=pks, then=Value(rank)) for rank, pks in by_rank.items()],
+        default=Value(None), output_field=FloatField(),
+    )
+    return (
+        queryset.filter(pk__in=[pk for pk, _ in rows])
+        .annotate(search_rank=rank)
+        .order_by("-search_rank", "-published_at", "-pk")
+    )
+
+
+# The passage shown in the list ------------------------------------------------
+
+def _can_cut(text, index):
+    """Whether text may be cut before text[index]: never before a combining mark or
+    ำ, nor after a leading vowel, so no Thai character is cut in two."""
+    if index <= 0 or index >= len(text):
+        return True
+    if text[index] in "\u0e33" or "\u0e31" <= text[index] <= "\u0e3a" or "\u0e47" <= text[index] <= "\u0e4e":
+        return False
+    return text[index - 1] not in _LEADING_VOWELS
+
+
+def passage(text, query, length=SNIPPET_CHARS):
+    """About `length` characters of text around the first match, matches in <mark>,
+    the rest escaped; None when the text does not contain a term."""
+    text = thai.compose_sara_am(html.unescape(text or ""))
+    first = query.pattern.search(text) if query else None
+    if first is None:
+        return None
+    start = max(0, first.start() - length // 4)
+    space = text.find(" ", start, first.start())
+    if start and space != -1:
+        start = space + 1
+    while not _can_cut(text, start):
+        start -= 1
+    end = min(len(text), start + length)
+    space = text.rfind(" ", first.end(), end)
+    if end < len(text) and space != -1:
+        end = space
+    while not _can_cut(text, end):
+        end += 1
+    parts, at = ["…" if start else ""], start
+    for match in query.pattern.finditer(text, start, end):
+        parts += [escape(text[at:match.start()]), "<mark>", escape(match.group()), "</mark>"]
+        at = match.end()
+    parts += [escape(text[at:end]), "…" if end < len(text) else ""]
+    return mark_safe("".join(parts))
+
+
+def highlight(article, query):
+    """The passage of the summary or body that matched, else the teaser, escaped."""
+    for text in (article.summary, thai.plain_text(article.body)):
+        found = passage(text, query)
+        if found:
+            return found
+    return escape(thai.truncate(html.unescape(article.teaser), SNIPPET_CHARS))
+
