@@ -226,7 +226,12 @@ class ArticleWorkflowMixin:
         """The editor's desk: their offices' drafts, news in review and scheduled news."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        articles = permissions.visible(request.user, Article).select_related("office").order_by("-updated_at", "-pk")
+        articles = (
+            permissions.visible(request.user, Article)
+            .select_related("office")
+            .defer("body", "search_text", "summary")
+            .order_by("-updated_at", "-pk")
+        )
         limit = 50
         sections = [
             (Article.State.IN_REVIEW, _("Waiting for review"), articles.in_state(Article.State.IN_REVIEW)[:limit]),
