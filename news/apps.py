@@ -12,7 +12,7 @@ class NewsConfig(AppConfig):
     def ready(self):
         from . import photos
         from .models import Article, Event, Office, Photo
-        from .pagination import forget_counts
+        from .pagination import forget_counts, note_next_due
         from .permissions import ensure_editors_group
 
         photos.limit_pixels()
@@ -27,6 +27,8 @@ class NewsConfig(AppConfig):
             post_save.connect(forget_counts, sender=model, dispatch_uid=f"news.forget_counts.save.{model.__name__}")
             post_delete.connect(forget_counts, sender=model, dispatch_uid=f"news.forget_counts.delete.{model.__name__}")
         m2m_changed.connect(forget_counts, sender=Article.tags.through, dispatch_uid="news.forget_counts.tags")
+        # A scheduled article comes out with no save: the counts learn when (pagination).
+        post_save.connect(note_next_due, sender=Article, dispatch_uid="news.note_next_due")
 
 
 def create_cache_table(using="default", **kwargs):
