@@ -1,5 +1,7 @@
 from django.apps import apps
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.exceptions import NotRegistered
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
@@ -13,6 +15,13 @@ from js_asset import Media
 
 from . import permissions, search, thai
 from .admin_photos import BulkPhotoUploadMixin, PhotoInlineFormSet, PhotoThumbnailInput
+from .admin_workflow import (
+    ArticleWorkflowMixin,
+    AuditLogAdminMixin,
+    OfficeMembershipInline,
+    UserOfficeMembershipInline,
+    WorkflowStateFilter,
+)
 from .forms import (
     AutocompleteSelectMultipleWellFormed,
     AutocompleteSelectWellFormed,
@@ -27,6 +36,7 @@ from .forms import (
 from .models import (
     Article,
     Attendance,
+    AuditEntry,
     Category,
     Event,
     Office,
@@ -256,7 +266,7 @@ class OfficeAdmin(PortalModelAdmin):
     list_filter = ["kind", "province__region"]
     list_select_related = ["parent", "province"]
     search_fields = ["short_name", "name", "slug"]
-    autocomplete_fields = ["parent", "province", "editors"]
+    autocomplete_fields = ["parent", "province"]
 
     def get_search_results(self, request, queryset, search_term):
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
@@ -269,9 +279,9 @@ class OfficeAdmin(PortalModelAdmin):
             queryset = queryset & permissions.editable(request.user, Office)
         return queryset, may_have_duplicates
 
-    def get_exclude(self, request, obj=None):
-        # Who edits for which office is for superusers to know.
-        return None if request.user.is_superuser else ["editors"]
+    def get_inlines(self, request, obj):
+        # Who works for which office, and as what, is for superusers to know and set.
+        return [OfficeMembershipInline] if request.user.is_superuser else []
 
 
 @admin.register(Category)
@@ -366,10 +376,10 @@ class PhotoInline(EditorRulesInlineMixin, admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(BulkPhotoUploadMixin, EditorRulesMixin, PortalModelAdmin):
+class ArticleAdmin(ArticleWorkflowMixin, BulkPhotoUploadMixin, EditorRulesMixin, PortalModelAdmin):
     office_field = "office"
-    list_display = ["title", "office", "category", "status", "publication", "is_published", "read_count"]
-    list_filter = ["status", "category", "office__kind", "office", "published_at"]
+    list_display = ["title", "office", "category", "workflow_state", "publication", "is_published", "read_count"]
+    list_filter = [WorkflowStateFilter, "category", "office__kind", "office", "published_at"]
     list_select_related = ["office", "category"]
     search_fields = ["title"]  # searched through news.search's index (SpellingVariantSearchMixin)
     date_hierarchy = "published_at"
@@ -398,3 +408,17 @@ class ArticleAdmin(BulkPhotoUploadMixin, EditorRulesMixin, PortalModelAdmin):
         (_("Credits"), {"fields": [("writer", "photographer", "author"), "source_url"]}),
         (_("Publishing"), {"fields": ["status", "published_at", "read_count", ("created", "updated")]}),
     ]
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(AuditLogAdminMixin, PortalModelAdmin):
+    pass
+
+
+# Offices and roles are also set on the user's page (django.contrib.auth registers it first).
+admin.site.unregister(get_user_model())
+
+
+@admin.register(get_user_model())
+class PortalUserAdmin(UserAdmin):
+    inlines = [*UserAdmin.inlines, UserOfficeMembershipInline]

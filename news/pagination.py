@@ -3,7 +3,9 @@
 A list's count is kept in the shared cache for COUNT_SECONDS, one entry per list
 and filter set. Saving or deleting an article, event or office (or changing an
 article's tags) starts a new count generation, so an editor's change shows at
-once; an article whose scheduled time comes is counted within COUNT_SECONDS.
+once. No cron job says when a scheduled article comes out, so each article save
+notes the next scheduled time (NEXT_DUE_KEY), and the first list asked after it
+starts a new generation too.
 `?page=N` links and the Thai 404 for a page past the end work as before. A page's
 rows are looked up by id (see `page()`), so deep pages stay cheap.
 """
@@ -13,10 +15,13 @@ import uuid
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db.models import Min
+from django.utils import timezone
 from django.utils.functional import cached_property
 
 COUNT_SECONDS = 60
 GENERATION_KEY = "list-count:generation"
+NEXT_DUE_KEY = "list-count:next-due"
 
 
 class CachedCountPaginator(Paginator):
@@ -27,8 +32,13 @@ class CachedCountPaginator(Paginator):
     @cached_property
     def count(self):
         # One cache round trip for the generation and the count together.
-        found = cache.get_many([GENERATION_KEY, self.count_key])
+        found = cache.get_many([GENERATION_KEY, NEXT_DUE_KEY, self.count_key])
         generation = found.get(GENERATION_KEY)
+        due = found.get(NEXT_DUE_KEY)
+        if due is not None and due <= timezone.now():
+            # A scheduled article has come out since these counts were made.
+            generation = forget_counts()
+            note_next_due()
         if self.count_key in found:
             cached_generation, count = found[self.count_key]
             if cached_generation == generation:
@@ -73,4 +83,13 @@ class CachedCountMixin:
 
 def forget_counts(**kwargs):
     """Signal receiver: every cached list count is out of date."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    generation = uuid.uuid4().hex
+    cache.set(GENERATION_KEY, generation, None)
+    return generation
+
+
+def note_next_due(**kwargs):
+    """Signal receiver (an article saved): when the next scheduled article comes out."""
+    from news.models import Article
+
+    cache.set(NEXT_DUE_KEY, Article.objects.scheduled().aggregate(due=Min("published_at"))["due"], None)

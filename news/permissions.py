@@ -1,8 +1,12 @@
 """Who may see and change what: the one place for editors' rules.
 
-An editor works for the offices they are an editor of (`Office.editors`) and every
-office under them. Of those offices' work they see and change everything, drafts
-included. Of other offices they see only what is already public, and change nothing:
+An editor works, with a role, for the offices they are members of
+(`OfficeMembership`) and every office under them: a publisher of สป.ศธ. is a
+publisher of ศธจ.เพชรบูรณ์ too (a chief editor acts for the offices below). Writers
+see all their offices' articles and change the drafts and those in review; they
+submit for review, and never publish, schedule, unpublish or delete. Publishers do
+all of that for their offices. Of other offices an editor sees only what is
+already public, and changes nothing:
 
 - articles: their offices' only (another office's published news is on the site);
 - events: their offices' and public ones (an event is public once published news
@@ -14,8 +18,9 @@ included. Of other offices they see only what is already public, and change noth
   or tag changes every page that shows it. Shared ones are changed by a superuser.
 
 Superusers see and change everything. Every admin door (lists, change pages,
-autocomplete, form choices, search, view-on-site) and the logged-in preview of the
-public site ask `visible()` or `editable()`; nothing else decides.
+autocomplete, form choices, search, view-on-site, actions) and the logged-in
+preview of the public site ask `visible()`, `editable()`, `publishable()` or
+`status_error()`; nothing else decides.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -23,7 +28,11 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.lookups import StartsWith
 from django.utils import timezone
 
-from .models import Article, Attendance, Event, Office, Person, Photo, Tag
+from django.utils.translation import gettext_lazy as _
+
+from .models import Article, Attendance, AuditEntry, Event, Office, OfficeMembership, Person, Photo, Tag
+
+Role = OfficeMembership.Role
 
 EDITORS_GROUP = "บรรณาธิการหน่วยงาน"  # data: admins see the group under this name
 
@@ -33,17 +42,75 @@ EDITOR_PERMISSIONS = [
     f"{action}_{model}"
     for model in ["article", "photo", "event", "attendance", "person", "tag"]
     for action in ["add", "change", "view"]
-] + ["delete_article", "delete_photo", "delete_attendance", "view_office", "view_category", "view_province"]
+] + [
+    "delete_article", "delete_photo", "delete_attendance", "view_office", "view_category", "view_province",
+    "view_auditentry",
+]
+
+# What a writer may still change: work nobody has published yet.
+WRITERS_STATUSES = [Article.Status.DRAFT, Article.Status.IN_REVIEW]
 
 
-def offices_of(user):
-    """The offices a user works for: those they edit for, and all below them."""
+def offices_of(user, role=None):
+    """The offices a user works for (with `role`, if given): those they are a member
+    of, and all below them."""
     if user.is_superuser:
         return Office.objects.all()
     # One subquery, no list of paths in Python: an office is theirs when its path
-    # starts with the path of an office they edit for.
-    above = Office.objects.filter(StartsWith(OuterRef("path"), F("path")), editors=user.pk)
+    # starts with the path of an office they are a member of.
+    membership = {"memberships__user": user.pk}
+    if role:
+        membership["memberships__role"] = role
+    above = Office.objects.filter(StartsWith(OuterRef("path"), F("path")), **membership)
     return Office.objects.filter(Exists(above))
+
+
+def publishable(user, model=Article):
+    """The articles this user may publish, schedule, unpublish and delete (or, for
+    Office, the offices they publish for)."""
+    offices = offices_of(user, Role.PUBLISHER)
+    if model is Office:
+        return offices
+    return Article.objects.filter(office__in=offices)
+
+
+def publishes_anywhere(user):
+    return user.is_superuser or offices_of(user, Role.PUBLISHER).exists()
+
+
+def can_publish(user, article):
+    return publishable(user).filter(pk=article.pk).exists()
+
+
+def status_error(user, before, status, office):
+    """Why this user may not save an article with `status` for `office`, or None.
+
+    `before` is the article as stored (None for a new one). Only publishers of the
+    office publish or schedule; a public article is taken down only by Unpublish
+    (with a reason, so readers get a notice), and a withdrawn one only comes back
+    by being published again.
+    """
+    old_status = before.status if before else None
+    if status == Article.Status.WITHDRAWN and old_status != Article.Status.WITHDRAWN:
+        return _("To withdraw an article use “Unpublish”, which asks for the reason readers will see.")
+    if before is not None and before.is_published() and status != Article.Status.PUBLISHED:
+        return _("This article is public: take it down with “Unpublish”, which asks for the reason readers will see.")
+    if old_status == Article.Status.WITHDRAWN and status not in (Article.Status.WITHDRAWN, Article.Status.PUBLISHED):
+        return _("A withdrawn article stays withdrawn until it is published again.")
+    publishing = status in (Article.Status.PUBLISHED, Article.Status.WITHDRAWN)
+    if publishing and office is not None and not offices_of(user, Role.PUBLISHER).filter(pk=office.pk).exists():
+        return _("Only a publisher of this office may publish or schedule news: save it as a draft or submit it for review.")
+    return None
+
+
+def status_choices(user, article):
+    """The statuses the article form offers this user (status_error() has the last word)."""
+    statuses = list(WRITERS_STATUSES)
+    if publishes_anywhere(user):
+        statuses.append(Article.Status.PUBLISHED)
+    if article is not None and article.status not in statuses:
+        statuses.append(article.status)  # shown as it is, e.g. withdrawn
+    return [(value, label) for value, label in Article.Status.choices if value in statuses]
 
 
 def _public_events():
@@ -61,9 +128,11 @@ def editable(user, model):
     if model is Office:
         return offices
     if model is Article:
-        return queryset.filter(office__in=offices)
+        return queryset.filter(
+            Q(office__in=offices_of(user, Role.PUBLISHER)) | Q(office__in=offices, status__in=WRITERS_STATUSES)
+        )
     if model is Photo:
-        return queryset.filter(article__office__in=offices)
+        return queryset.filter(article__in=editable(user, Article))
     if model is Event:
         return queryset.filter(organiser__in=offices)
     if model is Attendance:
@@ -96,8 +165,12 @@ def visible(user, model):
         return queryset.filter(
             Exists(articles.filter(visible_articles_q(user))) | ~Exists(articles)
         )
-    if model in (Article, Photo):
-        return editable(user, model)
+    if model is Article:
+        return queryset.filter(office__in=offices_of(user))
+    if model is Photo:
+        return queryset.filter(article__office__in=offices_of(user))
+    if model is AuditEntry:
+        return queryset.filter(office__in=offices_of(user))
     # Offices, provinces and categories are public reference data.
     return queryset
 

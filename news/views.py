@@ -2,7 +2,9 @@ from urllib.parse import unquote
 
 from django.conf import settings
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView, TemplateView
@@ -92,7 +94,7 @@ class ArticleDetailView(CanonicalURLMixin, DetailView):
         editor = logged_in_editor(self.request)
         if editor:
             # Editors preview their own offices' drafts and scheduled articles here.
-            articles = articles | permissions.editable(editor, Article)
+            articles = articles | permissions.visible(editor, Article)
         return (
             articles
             .select_related("office__parent", "category", "event__province", "event__organiser")
@@ -118,11 +120,26 @@ class ArticleDetailView(CanonicalURLMixin, DetailView):
         return context
 
     def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
+        try:
+            response = super().get(request, *args, **kwargs)
+        except Http404:
+            return withdrawal_notice(request, kwargs["pk"])  # or the 404, if it never was public
         if not self.object.is_published():
             # A preview (and its redirect to the canonical address) is one editor's.
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+def withdrawal_notice(request, pk):
+    """What readers find at a withdrawn article's address: its title, when and why it
+    was withdrawn (GOV.UK style), with 410 Gone so search engines and link checkers
+    drop the address, and noindex; the body is not shown. An address that never was
+    public stays 404."""
+    article = get_object_or_404(Article.objects.withdrawn().select_related("office"), pk=pk)
+    canonical = article.get_absolute_url()
+    if request.path != unquote(canonical):
+        return redirect(canonical, permanent=True)
+    return TemplateResponse(request, "news/article_withdrawn.html", {"article": article}, status=410)
 
 
 def logged_in_editor(request):

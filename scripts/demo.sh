@@ -23,6 +23,6 @@ export DJANGO_ALLOWED_HOSTS="${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost,[::1],$
 
 .venv/bin/python manage.py migrate --noinput
 .venv/bin/python manage.py collectstatic --noinput --verbosity 0
-.venv/bin/python manage.py load_demo --admin-password admin --editor-password editor
-echo "Portal: http://$ADDRESS/   Admin: http://$ADDRESS/admin/ (admin / admin, or editor / editor)"
+.venv/bin/python manage.py load_demo --admin-password admin --editor-password editor --writer-password writer --publisher-password publisher
+echo "Portal: http://$ADDRESS/   Admin: http://$ADDRESS/admin/ (admin / admin; office logins writer / writer, publisher / publisher, editor / editor)"
 exec .venv/bin/gunicorn portal.wsgi --bind "$ADDRESS" --workers 2 --access-logfile -

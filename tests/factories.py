@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
 
-from news.models import Article, Event, Office, Photo
+from news.models import Article, Event, Office, OfficeMembership, Photo
 
 
 def make_office(**kwargs):
@@ -45,8 +45,9 @@ def make_public_event(**kwargs):
     return event
 
 
-def make_editor(username, *office_slugs):
-    """A staff user in the editors group, editor of the given offices (and those under them)."""
+def make_editor(username, *office_slugs, role="publisher"):
+    """A staff user in the editors group, with `role` (publisher or writer) at the given
+    offices (and so at those under them)."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
@@ -55,7 +56,7 @@ def make_editor(username, *office_slugs):
     user = get_user_model().objects.create_user(username, password="pw-for-tests-123", is_staff=True)
     user.groups.add(Group.objects.get(name=EDITORS_GROUP))
     for slug in office_slugs:
-        Office.objects.get(slug=slug).editors.add(user)
+        OfficeMembership.objects.create(user=user, office=Office.objects.get(slug=slug), role=role)
     return user
 
 

@@ -140,7 +140,7 @@ def test_demo_editor_with_debug_off_only_with_a_given_password(settings):
     call_command("load_demo", "--no-photos", "--editor-password", "editor", verbosity=0)
     editor = users.get(username="editor")
     assert editor.is_staff and not editor.is_superuser and editor.check_password("editor")
-    assert Office.objects.get(slug="peo-phetchabun").editors.filter(pk=editor.pk).exists()
+    assert editor.office_memberships.get().office.slug == "peo-phetchabun"
 
 
 def test_demo_photos_went_through_the_photo_pipeline():
@@ -158,3 +158,22 @@ def test_demo_photos_went_through_the_photo_pipeline():
             assert photo.height > photo.width, photo
         with Image.open(photo.image.path) as image:
             assert image.format == "JPEG" and image.size == (photo.width, photo.height)
+
+
+def test_demo_writer_and_publisher_in_development_only(settings):
+    """writer / writer and publisher / publisher work for ศธจ.เพชรบูรณ์ with those roles;
+    with DEBUG off they exist only when given a password."""
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects
+    users.filter(username__in=["writer", "publisher"]).delete()
+    settings.DEBUG = False
+    call_command("load_demo", "--no-photos", verbosity=0)
+    assert not users.filter(username__in=["writer", "publisher"]).exists()
+    settings.DEBUG = True
+    call_command("load_demo", "--no-photos", verbosity=0)
+    for name in ["writer", "publisher"]:
+        user = users.get(username=name)
+        assert user.is_staff and not user.is_superuser and user.check_password(name)
+        membership = user.office_memberships.get()
+        assert (membership.office.slug, membership.role) == ("peo-phetchabun", name)

@@ -294,3 +294,35 @@ def test_adding_a_person_who_exists_only_in_another_offices_draft_does_not_name_
     html = response.content.decode()
     assert response.status_code == 200 and "มีบุคคลนี้อยู่แล้ว" in html
     assert "นางสาวลับเฉพาะ" not in html  # the stored honorific is not shown
+
+
+def test_roles_decide_which_articles_are_changed_and_published(db):
+    """Writers change their offices' drafts and news in review; publishers all of their
+    offices' news, and of the offices under them (a chief editor's)."""
+    phetchabun = Office.objects.get(slug="peo-phetchabun")
+    draft = make_article(title="ร่าง", status="draft", office=phetchabun)
+    review = make_article(title="รอตรวจ", status="in_review", office=phetchabun)
+    public = make_article(title="เผยแพร่แล้ว", office=phetchabun)
+    writer = make_editor("role-writer", "peo-phetchabun", role="writer")
+    chief = make_editor("role-chief", "ops")
+    mine = {draft.pk, review.pk, public.pk}
+    assert mine <= set(permissions.visible(writer, Article).values_list("pk", flat=True))
+    assert set(permissions.editable(writer, Article).filter(pk__in=mine).values_list("pk", flat=True)) == {draft.pk, review.pk}
+    assert not permissions.publishable(writer).filter(pk__in=mine).exists()
+    assert set(permissions.publishable(chief).filter(pk__in=mine).values_list("pk", flat=True)) == mine
+    assert set(permissions.editable(chief, Article).filter(pk__in=mine).values_list("pk", flat=True)) == mine
+    assert set(permissions.offices_of(writer, "publisher")) == set()
+    assert phetchabun in permissions.offices_of(chief, "publisher")
+
+
+def test_superusers_set_memberships_on_the_office_page(admin_client):
+    office = Office.objects.get(slug="obec")
+    url = reverse("admin:news_office_change", args=[office.pk])
+    user = make_editor("new-member")
+    data = form_data(admin_client.get(url), **{
+        "memberships-0-user": str(user.pk), "memberships-0-role": "writer",
+    })
+    assert admin_client.post(url, data).status_code == 302
+    assert list(user.office_memberships.values_list("office__slug", "role")) == [("obec", "writer")]
+    user_page = admin_client.get(reverse("admin:auth_user_change", args=[user.pk])).content.decode()
+    assert 'name="office_memberships-0-role"' in user_page

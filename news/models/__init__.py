@@ -1,6 +1,7 @@
 """Content model: who publishes (offices), what happened (events, people, attendances)
 and the news items about it (articles, photos, categories, tags)."""
 
+from .audit import AuditEntry
 from .articles import (
     Article,
     ArticleQuerySet,
@@ -19,12 +20,13 @@ from .events import (
     PersonQuerySet,
     strip_honorific,
 )
-from .offices import Office, OfficeQuerySet, Province
+from .offices import Office, OfficeMembership, OfficeQuerySet, Province
 from .reads import PendingRead
 from .search import SearchDocument
 
 __all__ = [
-    "Article", "ArticleQuerySet", "Attendance", "Category", "Event", "EventQuerySet", "HONORIFICS",
-    "Office", "OfficeQuerySet", "PendingRead", "Person", "PersonQuerySet", "Photo", "Province", "SearchDocument", "Tag",
+    "Article", "ArticleQuerySet", "Attendance", "AuditEntry", "Category", "Event", "EventQuerySet", "HONORIFICS",
+    "Office", "OfficeMembership", "OfficeQuerySet", "PendingRead", "Person", "PersonQuerySet", "Photo", "Province",
+    "SearchDocument", "Tag",
     "photo_upload_to", "strip_honorific", "validate_photo_size",
 ]

@@ -8,8 +8,8 @@ import re
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.core.files.images import get_image_dimensions
-from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db import models, transaction
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import linebreaks
@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from news import photos, search, thai
 from news.sanitize import sanitize_html
 
+from .audit import AuditEntry
 from .events import Event
 from .offices import Office
 
@@ -115,8 +116,34 @@ class ArticleQuerySet(models.QuerySet):
     def next_publication_time(self):
         """When the next scheduled article becomes public (None if none is scheduled):
         one lookup on the (status, published_at) index. The page cache ends there."""
-        scheduled = self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
-        return scheduled.order_by("published_at").values_list("published_at", flat=True).first()
+        return self.scheduled().order_by("published_at").values_list("published_at", flat=True).first()
+    def scheduled(self):
+        """Marked published, with a time still to come: public at that moment, no cron job."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def withdrawn(self):
+        """Unpublished after readers had seen them: their address shows a notice."""
+        return self.filter(status=Article.Status.WITHDRAWN)
+
+    def state_counts(self):
+        """{state: number} for Article.State, in one query."""
+        now = timezone.now()
+        published = Q(status=Article.Status.PUBLISHED)
+        return self.aggregate(**{
+            Article.State.DRAFT: Count("pk", filter=Q(status=Article.Status.DRAFT)),
+            Article.State.IN_REVIEW: Count("pk", filter=Q(status=Article.Status.IN_REVIEW)),
+            Article.State.SCHEDULED: Count("pk", filter=published & Q(published_at__gt=now)),
+            Article.State.PUBLISHED: Count("pk", filter=published & Q(published_at__lte=now)),
+            Article.State.WITHDRAWN: Count("pk", filter=Q(status=Article.Status.WITHDRAWN)),
+        })
+
+    def in_state(self, state):
+        """Articles in one of Article.State (scheduled and published split by the time)."""
+        if state == Article.State.SCHEDULED:
+            return self.scheduled()
+        if state == Article.State.PUBLISHED:
+            return self.published()
+        return self.filter(status=state)
 
     def for_listing(self):
         """What a list card shows: office, category and the cover photo (as cover_photos)."""
@@ -174,8 +201,22 @@ class ArticleQuerySet(models.QuerySet):
 
 class Article(models.Model):
     class Status(models.TextChoices):
+        """What is stored. Draft → in review → published; a published article whose
+        time is to come is scheduled; withdrawn ones had been public (see unpublish)."""
+
         DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("In review")
         PUBLISHED = "published", _("Published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    class State(models.TextChoices):
+        """What editors read: the status, with "published" split by its time."""
+
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("In review")
+        SCHEDULED = "scheduled", _("Scheduled")
+        PUBLISHED = "published", _("Public")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
     title = models.CharField(_("title"), max_length=300)
     slug = models.CharField(_("URL name"), max_length=100, editable=False, blank=True)
@@ -206,6 +247,8 @@ class Article(models.Model):
         _("publication time"), default=timezone.now,
         help_text=_("A future time schedules the article"),
     )
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True, editable=False)
+    withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True, editable=False)
     read_count = models.PositiveIntegerField(_("read count"), default=0, editable=False)
     source_url = models.URLField(_("source URL"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -250,6 +293,62 @@ class Article(models.Model):
     @admin.display(boolean=True, description=_("public"))
     def is_published(self):
         return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+    @property
+    def state(self):
+        if self.status == self.Status.PUBLISHED and not self.is_published():
+            return self.State.SCHEDULED
+        return self.State(self.status)
+
+    # The workflow steps. Each saves normally (so caches and counts that listen to
+    # saves hear of it) and writes who did it to the audit log.
+
+    @transaction.atomic
+    def submit(self, user):
+        """Draft → in review."""
+        self.status = self.Status.IN_REVIEW
+        self.save()
+        return AuditEntry.record(user, self, AuditEntry.Action.SUBMITTED)
+
+    @transaction.atomic
+    def publish(self, user):
+        """Public now, or at its publication time when that is still to come."""
+        old_status, old_published_at = self.status, self.published_at
+        now = timezone.now()
+        if self.published_at <= now and not self.is_published():
+            self.published_at = now
+        self.status = self.Status.PUBLISHED
+        self.withdrawn_at, self.withdrawal_reason = None, ""
+        self.save()
+        return self.record_change(user, old_status, old_published_at)
+
+    @transaction.atomic
+    def unpublish(self, user, reason):
+        """Take the article down. One readers had seen is withdrawn: its address
+        shows a notice with the reason. A scheduled one nobody saw goes back to draft."""
+        if self.is_published():
+            self.status = self.Status.WITHDRAWN
+            self.withdrawn_at, self.withdrawal_reason = timezone.now(), reason
+        else:
+            self.status = self.Status.DRAFT
+        self.save()
+        return AuditEntry.record(user, self, AuditEntry.Action.UNPUBLISHED, note=reason)
+
+    def record_change(self, user, old_status, old_published_at):
+        """Log what a save (a form, or publish()) did to the workflow, if anything."""
+        Action = AuditEntry.Action
+        action = None
+        if self.status == self.Status.PUBLISHED and (
+            old_status != self.Status.PUBLISHED or old_published_at != self.published_at
+        ):
+            action = Action.PUBLISHED if self.is_published() else Action.SCHEDULED
+        elif self.status == self.Status.IN_REVIEW and old_status != self.Status.IN_REVIEW:
+            action = Action.SUBMITTED
+        elif self.status == self.Status.DRAFT and old_status == self.Status.IN_REVIEW:
+            action = Action.RETURNED
+        elif self.status == self.Status.DRAFT and old_status == self.Status.PUBLISHED:
+            action = Action.UNPUBLISHED  # a scheduled article taken back before its time
+        return AuditEntry.record(user, self, action) if action else None
 
 
     @property

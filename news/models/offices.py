@@ -98,10 +98,6 @@ class Office(models.Model):
         on_delete=models.PROTECT, related_name="offices",
     )
     website = models.URLField(_("website"), blank=True)
-    editors = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, verbose_name=_("editors"), blank=True, related_name="offices",
-        help_text=_("They post for this office and the offices under it"),
-    )
     # Materialised path ("/1/4/17/") so "this office and everything under it" is one
     # indexed prefix query, whatever the depth of the tree.
     path = models.CharField(max_length=255, editable=False, db_index=True, default="")
@@ -152,3 +148,30 @@ class Office(models.Model):
         ids = [int(pk) for pk in self.path.strip("/").split("/")[:-1] if pk]
         by_id = Office.objects.in_bulk(ids)
         return [by_id[pk] for pk in ids if pk in by_id]
+
+
+class OfficeMembership(models.Model):
+    """A user works for an office (and every office under it) with a role.
+
+    Writers draft and submit for review; publishers also publish, schedule,
+    unpublish and delete. What each may do is decided in news.permissions.
+    """
+
+    class Role(models.TextChoices):
+        WRITER = "writer", _("Writer")
+        PUBLISHER = "publisher", _("Publisher")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="office_memberships"
+    )
+    office = models.ForeignKey(Office, verbose_name=_("office"), on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.WRITER)
+
+    class Meta:
+        ordering = ["office__path", "user__username"]
+        constraints = [models.UniqueConstraint(fields=["user", "office"], name="one_role_per_office")]
+        verbose_name = _("office member")
+        verbose_name_plural = _("office members")
+
+    def __str__(self):
+        return f"{self.user} · {self.office} · {self.get_role_display()}"

@@ -28,6 +28,7 @@ from news.models import (
     Category,
     Event,
     Office,
+    OfficeMembership,
     Person,
     Photo,
     Province,
@@ -35,6 +36,8 @@ from news.models import (
 )
 
 FIXTURES = settings.BASE_DIR / "fixtures"
+# One demo login per role, besides 'editor' (a publisher, kept from version 1).
+DEMO_ROLES = {"writer": OfficeMembership.Role.WRITER, "publisher": OfficeMembership.Role.PUBLISHER}
 DEMO_PHOTO_CAPTIONS = [
     "บรรยากาศการประชุม",
     "ประธานกล่าวเปิดการประชุม",
@@ -65,8 +68,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--editor-password",
             default=os.environ.get("DEMO_EDITOR_PASSWORD", ""),
-            help="Create the office editor 'editor' with this password (default 'editor' in DEBUG).",
+            help="Create the office editor 'editor' (a publisher) with this password (default 'editor' in DEBUG).",
         )
+        for role in DEMO_ROLES:
+            parser.add_argument(
+                f"--{role}-password",
+                default=os.environ.get(f"DEMO_{role.upper()}_PASSWORD", ""),
+                help=f"Create the office {role} '{role}' with this password (default '{role}' in DEBUG).",
+            )
 
     def handle(self, *args, **options):
         call_command("loaddata", FIXTURES / "provinces.json", verbosity=0)
@@ -75,9 +84,11 @@ class Command(BaseCommand):
             created = sum(self.load_article(item, offices, options) for item in read_json("demo_articles.json"))
         editors = ensure_editors_group()
         self.create_admin(options["admin_password"])
-        editor_password = options["editor_password"] or ("editor" if settings.DEBUG else "")
-        if editor_password:
-            self.create_demo_editor(editors, offices["peo-phetchabun"], editor_password)
+        # Development logins for ศธจ.เพชรบูรณ์: name = password in DEBUG, or the one given.
+        for username, role in [("editor", OfficeMembership.Role.PUBLISHER), *DEMO_ROLES.items()]:
+            password = options[f"{username}_password"] or (username if settings.DEBUG else "")
+            if password:
+                self.create_demo_editor(editors, offices["peo-phetchabun"], username, password, role)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {Province.objects.count()} provinces, {Office.objects.count()} offices, "
@@ -209,15 +220,15 @@ class Command(BaseCommand):
             photo.image = ContentFile(data, name=f"demo-{article.pk}-{number}.{ext}")
             photo.save()
 
-    def create_demo_editor(self, group, office, password):
+    def create_demo_editor(self, group, office, username, password, role):
         User = get_user_model()
-        if User.objects.filter(username="editor").exists():
+        if User.objects.filter(username=username).exists():
             return
-        user = User.objects.create_user("editor", "editor@example.invalid", password, is_staff=True)
+        user = User.objects.create_user(username, f"{username}@example.invalid", password, is_staff=True)
         user.groups.add(group)
-        office.editors.add(user)
-        shown = password if password == "editor" else "***"
-        self.stdout.write(f"Editor 'editor' (password: {shown}) created for {office.short_name}.")
+        OfficeMembership.objects.create(user=user, office=office, role=role)
+        shown = password if password == username else "***"
+        self.stdout.write(f"Editor '{username}' ({role}, password: {shown}) created for {office.short_name}.")
 
     def create_admin(self, password):
         User = get_user_model()
