@@ -117,6 +117,7 @@ class ArticleQuerySet(models.QuerySet):
         """When the next scheduled article becomes public (None if none is scheduled):
         one lookup on the (status, published_at) index. The page cache ends there."""
         return self.scheduled().order_by("published_at").values_list("published_at", flat=True).first()
+
     def scheduled(self):
         """Marked published, with a time still to come: public at that moment, no cron job."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
