@@ -11,7 +11,9 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from . import permissions, thai
+from .admin_edit_lock import EditLockMixin
 from .admin_photos import BulkPhotoUploadMixin, PhotoInlineFormSet, PhotoThumbnailInput
+from .admin_preview import PreviewLinksMixin
 from .forms import (
     AutocompleteSelectMultipleWellFormed,
     AutocompleteSelectWellFormed,
@@ -361,7 +363,7 @@ class PhotoInline(EditorRulesInlineMixin, admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(BulkPhotoUploadMixin, EditorRulesMixin, PortalModelAdmin):
+class ArticleAdmin(PreviewLinksMixin, EditLockMixin, BulkPhotoUploadMixin, EditorRulesMixin, PortalModelAdmin):
     office_field = "office"
     list_display = ["title", "office", "category", "status", "publication", "is_published", "read_count"]
     list_filter = ["status", "category", "office__kind", "office", "published_at"]

@@ -20,10 +20,12 @@ from .events import (
     strip_honorific,
 )
 from .offices import Office, OfficeQuerySet, Province
+from .previews import PreviewLink
 from .reads import PendingRead
 
 __all__ = [
     "Article", "ArticleQuerySet", "Attendance", "Category", "Event", "EventQuerySet", "HONORIFICS",
     "Office", "OfficeQuerySet", "PendingRead", "Person", "PersonQuerySet", "Photo", "Province", "Tag",
     "photo_upload_to", "strip_honorific", "validate_photo_size",
+    "PreviewLink",
 ]
