@@ -172,3 +172,38 @@ def test_only_those_who_may_change_the_article_send_a_heartbeat(somchai, article
     assert Client().post(url).status_code == 302  # to the login page
     html = somchai.get(change_url(article)).content.decode()
     assert "obec-editor" not in html
+
+
+def test_the_row_stays_locked_from_the_check_until_the_photos_are_saved(somchai):
+    """Two saves at the same instant cannot both pass the check: on PostgreSQL the
+    article's row is locked (SELECT … FOR UPDATE) from the version check until the
+    article and its photos are written; SQLite writes one transaction at a time."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks are PostgreSQL's; SQLite serialises writing transactions")
+    import psycopg
+
+    from news.admin import ArticleAdmin
+
+    seed = Article.objects.get(office__slug="peo-phetchabun", status="published")  # committed demo data
+    page = somchai.get(change_url(seed))
+    params = connection.settings_dict
+    probes = []
+
+    def probe_then_save_related(admin, request, form, formsets, change):
+        with psycopg.connect(
+            dbname=params["NAME"], user=params["USER"], password=params["PASSWORD"] or None,
+            host=params["HOST"] or None, port=params["PORT"] or None, autocommit=True,
+        ) as other:
+            try:
+                other.execute("SELECT id FROM news_article WHERE id = %s FOR UPDATE NOWAIT", [seed.pk])
+                probes.append("free")
+            except psycopg.errors.LockNotAvailable:
+                probes.append("locked")
+        return original(admin, request, form, formsets, change)
+
+    original = ArticleAdmin.save_related
+    with mock.patch.object(ArticleAdmin, "save_related", probe_then_save_related):
+        assert somchai.post(change_url(seed), form_data(page)).status_code == 302
+    assert probes == ["locked"]

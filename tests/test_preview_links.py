@@ -129,11 +129,12 @@ def test_tampered_cut_or_unknown_tokens_are_the_thai_404_page(editor, draft):
     url = make_link(editor, draft)
     token = url.rstrip("/").rsplit("/", 1)[1]
     key, signature = token.split(":")
-    flipped = signature[:-1] + ("A" if signature[-1] != "A" else "B")
+    flipped = ("A" if signature[0] != "A" else "B") + signature[1:]
+    other_key = key[:-1] + ("0" if key[-1] != "0" else "1")
     forged = signing.Signer(salt="another-salt").sign(key)  # signed, but not for previews
     unknown = signing.Signer(salt=SIGNING_SALT).sign("0" * 32)  # our signature, no such link
     reader = Client()
-    for bad in [f"{key}:{flipped}", key, forged, unknown, "x", "a" * 5000, f"{key[:-1]}f:{signature}"]:
+    for bad in [f"{key}:{flipped}", key, forged, unknown, "x", "a" * 5000, f"{other_key}:{signature}"]:
         response = reader.get(f"/preview/{bad}/")
         assert response.status_code == 404, bad
         html = response.content.decode()
