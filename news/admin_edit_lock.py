@@ -112,6 +112,9 @@ def _same(saved, sent):
     if isinstance(saved, str) and isinstance(sent, str):
         # Browsers send a textarea's lines ending in \r\n.
         return saved.replace("\r\n", "\n").strip() == sent.replace("\r\n", "\n").strip()
+    if isinstance(saved, datetime.datetime) and isinstance(sent, datetime.datetime):
+        # The time box shows whole seconds at most; a stored time may have microseconds.
+        return saved.replace(microsecond=0) == sent.replace(microsecond=0)
     return saved == sent
 
 
@@ -129,9 +132,10 @@ def _shown(article, name, value):
 def newer_differences(form, formsets):
     """[(label, what the newer version has)] where it differs from what the editor sent."""
     newer = form.newer_version
+    model_fields = {field.name for field in newer._meta.get_fields()}
     rows = []
     for name, field in form.fields.items():
-        if name == VERSION_FIELD or name not in form.cleaned_data:
+        if name not in form.cleaned_data or name not in model_fields:
             continue
         sent = form.cleaned_data[name]
         if isinstance(field, forms.ModelMultipleChoiceField):

@@ -119,6 +119,22 @@ def test_photo_changes_are_part_of_the_article_save(somchai, somsri, article):
     assert "ภาพที่ 1" in html and "คำบรรยายของสมชาย" in html
 
 
+def test_a_save_outside_admin_also_counts_and_only_real_differences_are_listed(somsri, article):
+    """E.g. a publishing action saving the article: its stored time keeps microseconds
+    the form's time box never shows, which is no difference."""
+    page = somsri.get(change_url(article))
+    article.summary = "สรุปที่ระบบบันทึก"
+    article.save()
+    refused = somsri.post(change_url(article), form_data(page))
+    html = refused.content.decode()
+    assert refused.status_code == 200 and CONFLICT in html
+    differences = html[html.index('class="module edit-conflict"'):]
+    differences = differences[: differences.index("</section>")]
+    assert re.findall(r"<dt>(.*?)</dt>", differences) == ["สรุปย่อ"]
+    assert "สรุปที่ระบบบันทึก" in differences
+    assert "ฉบับที่บันทึกล่าสุด เมื่อ" in differences  # no admin log entry: who is not known
+
+
 def test_a_photo_added_in_bulk_meanwhile_does_not_refuse_the_open_form(somchai, article):
     """Bulk upload only appends rows; the editor who dropped them saves the same form next."""
     page = somchai.get(change_url(article))
