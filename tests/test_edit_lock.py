@@ -190,10 +190,11 @@ def test_only_those_who_may_change_the_article_send_a_heartbeat(somchai, article
     assert "obec-editor" not in html
 
 
-def test_the_row_stays_locked_from_the_check_until_the_photos_are_saved(somchai):
+def test_the_row_is_locked_from_the_version_check_on(somchai):
     """Two saves at the same instant cannot both pass the check: on PostgreSQL the
-    article's row is locked (SELECT … FOR UPDATE) from the version check until the
-    article and its photos are written; SQLite writes one transaction at a time."""
+    article's row is locked (SELECT … FOR UPDATE) by the version check, before the
+    article is written, and stays locked (by the UPDATE too) until the article and its
+    photos are committed; SQLite writes one transaction at a time."""
     from django.db import connection
 
     if connection.vendor != "postgresql":
@@ -207,7 +208,8 @@ def test_the_row_stays_locked_from_the_check_until_the_photos_are_saved(somchai)
     params = connection.settings_dict
     probes = []
 
-    def probe_then_save_related(admin, request, form, formsets, change):
+    def probe_then_save(admin, request, obj, form, change):
+        # Between the check and the UPDATE: only the check's lock can hold the row here.
         with psycopg.connect(
             dbname=params["NAME"], user=params["USER"], password=params["PASSWORD"] or None,
             host=params["HOST"] or None, port=params["PORT"] or None, autocommit=True,
@@ -217,9 +219,9 @@ def test_the_row_stays_locked_from_the_check_until_the_photos_are_saved(somchai)
                 probes.append("free")
             except psycopg.errors.LockNotAvailable:
                 probes.append("locked")
-        return original(admin, request, form, formsets, change)
+        return original(admin, request, obj, form, change)
 
-    original = ArticleAdmin.save_related
-    with mock.patch.object(ArticleAdmin, "save_related", probe_then_save_related):
+    original = ArticleAdmin.save_model
+    with mock.patch.object(ArticleAdmin, "save_model", probe_then_save):
         assert somchai.post(change_url(seed), form_data(page)).status_code == 302
     assert probes == ["locked"]
