@@ -230,7 +230,6 @@ class TagDetailView(CachedCountMixin, ListView):
         return super().get_context_data(tag=self.tag, **kwargs)
 
 
-
 class PreviewLinkView(ArticleDetailView):
     """An unpublished article shown to whoever holds a signed preview link
     (news.models.PreviewLink), with a banner; never indexed, cached or counted.

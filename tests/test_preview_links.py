@@ -186,7 +186,8 @@ def test_only_those_who_may_share_the_article_make_or_revoke_links(editor, outsi
     foreign_link.refresh_from_db()
     assert foreign_link.revoked_at is None
     # A lifetime not offered is refused; nothing is made.
-    editor.post(links_url(draft), {"days": "365"})
+    refused = editor.post(links_url(draft), {"days": "365"})
+    assert refused.status_code == 200 and "เลือกตัวเลือกที่ถูกต้อง" in refused.content.decode()
     assert PreviewLink.objects.filter(article=draft).count() == 1
     # A superuser may share any office's draft.
     admin_client.post(links_url(foreign), {"days": "1"})
