@@ -190,6 +190,12 @@ def can_see(user, obj):
     return visible(user, type(obj)).filter(pk=obj.pk).exists()
 
 
+def can_share_preview(user, article):
+    """Who may hand out (and revoke) signed preview links of an unpublished article
+    to people without an account: for now whoever may change it."""
+    return can_change(user, article)
+
+
 def ensure_editors_group(**kwargs):
     """Create or update the editors group (run after every migrate)."""
     group, _created = Group.objects.get_or_create(name=EDITORS_GROUP)

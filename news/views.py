@@ -3,16 +3,16 @@ from urllib.parse import unquote
 from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from . import permissions, reads, seo
 from .filters import ArticleFilter
-from .models import Article, Attendance, Event, Office, Person, Photo, Tag
+from .models import Article, Attendance, Event, Office, Person, PreviewLink, Tag
 from .pagination import CachedCountMixin
 
 PAGE_SIZE = 12
@@ -95,18 +95,7 @@ class ArticleDetailView(CanonicalURLMixin, DetailView):
         if editor:
             # Editors preview their own offices' drafts and scheduled articles here.
             articles = articles | permissions.visible(editor, Article)
-        return (
-            articles
-            .select_related("office__parent", "category", "event__province", "event__organiser")
-            .prefetch_related(
-                "tags",
-                Prefetch("photos", queryset=Photo.objects.order_by("order", "pk")),
-                Prefetch(
-                    "event__attendances",
-                    queryset=Attendance.objects.select_related("person", "office").order_by("order", "pk"),
-                ),
-            )
-        )
+        return articles.for_detail()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -257,3 +246,33 @@ class TagDetailView(CachedCountMixin, ListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)
 
+
+class PreviewLinkView(ArticleDetailView):
+    """An unpublished article shown to whoever holds a signed preview link
+    (news.models.PreviewLink), with a banner; never indexed, cached or counted.
+
+    A token we did not sign, or whose row is gone, is the Thai 404 page: nothing is
+    there. A genuine link that expired or was revoked is 410 with a Thai message, so
+    the person it was sent to knows to ask for a new one (only someone holding a
+    link we signed learns that it once existed). Once the article is public, every
+    genuine link leads to its public address.
+    """
+
+    def get(self, request, token):
+        link = PreviewLink.from_token(token)
+        article = link and Article.objects.filter(pk=link.article_id).for_detail().first()
+        if article is None:
+            response = render(request, "404.html", status=404)
+        elif article.is_published():
+            response = redirect(article.get_absolute_url())
+        elif not link.is_active():
+            response = render(request, "news/preview_link_gone.html", status=410)
+        else:
+            self.object = article
+            response = self.render_to_response(self.get_context_data(object=article, preview_link=link))
+        # One person's page: no shared cache keeps it, no search engine lists it,
+        # and its address (the token) is not sent on to sites its body links to.
+        add_never_cache_headers(response)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        response["Referrer-Policy"] = "no-referrer"
+        return response

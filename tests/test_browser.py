@@ -13,7 +13,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import quote, urlparse
+from urllib.parse import quote, urljoin, urlparse
 
 import pytest
 from django.conf import settings
@@ -432,3 +432,31 @@ def test_the_body_editor_formats_text_that_survives_saving(server, browser):
     assert body.locator("ul li").all_inner_texts() == ["ข้อแรก", "ข้อสอง"]
     assert refused == []
     page.close()
+def test_an_editor_sees_who_else_has_the_article_open(server, browser):
+    """The change page names the editor who opened it first; on that editor's page the
+    heartbeat (edit-presence.js, a static script) names the second one a minute later."""
+
+    def open_change_page(username, password):
+        context = browser.new_context()
+        page = context.new_page()
+        page.clock.install()  # the heartbeat's minute passes when the test says so
+        page.goto(server + "/admin/login/?next=/admin/news/article/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", password)
+        page.click("input[type=submit]")
+        page.wait_for_url("**/admin/news/article/")
+        page.goto(server + "/admin/news/article/?q=" + quote("ขับเคลื่อนนโยบาย"))
+        change = page.locator("#result_list tbody th a").first.get_attribute("href").split("?")[0]
+        page.goto(urljoin(server, change))
+        return context, page
+
+    editor_context, editor_page = open_change_page("editor", "editor")  # ศธจ.เพชรบูรณ์'s editor (load_demo)
+    assert editor_page.locator(".edit-presence-note").count() == 0
+    admin_context, admin_page = open_change_page("admin", "admin")
+    assert "editor กำลังเปิดแก้ไขข่าวนี้อยู่เช่นกัน" in admin_page.locator(".edit-presence").inner_text()
+    with editor_page.expect_response(lambda response: response.url.endswith("/presence/")):
+        editor_page.clock.fast_forward("01:01")
+    editor_page.locator(".edit-presence-note").wait_for(timeout=10_000)
+    assert "admin กำลังเปิดแก้ไขข่าวนี้อยู่เช่นกัน" in editor_page.locator(".edit-presence").inner_text()
+    editor_context.close()
+    admin_context.close()

@@ -21,6 +21,7 @@ from .events import (
     strip_honorific,
 )
 from .offices import Office, OfficeMembership, OfficeQuerySet, Province
+from .previews import PreviewLink
 from .reads import PendingRead
 from .search import SearchDocument
 
@@ -29,4 +30,5 @@ __all__ = [
     "Office", "OfficeMembership", "OfficeQuerySet", "PendingRead", "Person", "PersonQuerySet", "Photo", "Province",
     "SearchDocument", "Tag",
     "photo_upload_to", "strip_honorific", "validate_photo_size",
+    "PreviewLink",
 ]

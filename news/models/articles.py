@@ -20,7 +20,7 @@ from news import photos, search, thai
 from news.sanitize import sanitize_html
 
 from .audit import AuditEntry
-from .events import Event
+from .events import Attendance, Event
 from .offices import Office
 
 logger = logging.getLogger(__name__)
@@ -154,6 +154,18 @@ class ArticleQuerySet(models.QuerySet):
             )
         )
 
+    def for_detail(self):
+        """What the article page shows: office, category, event with its attendees,
+        tags and photos in order."""
+        return self.select_related("office__parent", "category", "event__province", "event__organiser").prefetch_related(
+            "tags",
+            models.Prefetch("photos", queryset=Photo.objects.order_by("order", "pk")),
+            models.Prefetch(
+                "event__attendances",
+                queryset=Attendance.objects.select_related("person", "office").order_by("order", "pk"),
+            ),
+        )
+
     def related_to(self, article, limit=4):
         """Up to `limit` public articles for "related news": the same event's first,
         then recent ones sharing a tag, then the same office's latest; newest first
@@ -254,6 +266,9 @@ class Article(models.Model):
     source_url = models.URLField(_("source URL"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    # Every save is a new version: an admin form opened on an older one is refused
+    # instead of overwriting it (the edit lock, news/admin_edit_lock.py).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -286,6 +301,8 @@ class Article(models.Model):
             # Text pasted from Word or LINE: blank lines are paragraphs.
             self.body = linebreaks(self.body)
         self.body = sanitize_html(self.body)
+        if not self._state.adding and "version" in (kwargs.get("update_fields") or ["version"]):
+            self.version += 1
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
