@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0004_speed_indexes'),
+        ('news', '0006_workflow'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
