@@ -192,8 +192,8 @@ def can_see(user, obj):
 
 def can_share_preview(user, article):
     """Who may hand out (and revoke) signed preview links of an unpublished article
-    to people without an account: for now whoever may change it."""
-    return can_change(user, article)
+    to people without an account: the office's publishers (a writer asks one)."""
+    return can_publish(user, article)
 
 
 def ensure_editors_group(**kwargs):

@@ -215,3 +215,14 @@ def test_the_english_page_of_a_link_works_too(editor, draft):
     path = url.split("testserver", 1)[1]
     response = Client().get("/en" + path)
     assert response.status_code == 200 and "Please do not pass the link on" in response.content.decode()
+
+
+def test_a_writer_asks_a_publisher_to_share(draft):
+    """Writers draft and submit; handing a draft to someone outside is the publisher's call."""
+    writer = Client()
+    writer.force_login(make_editor("phetchabun-writer", "peo-phetchabun", role="writer"))
+    page = writer.get(reverse("admin:news_article_change", args=[draft.pk]))
+    assert page.status_code == 200 and links_url(draft) not in page.content.decode()
+    assert writer.get(links_url(draft)).status_code == 403
+    assert writer.post(links_url(draft), {"days": "1"}).status_code == 403
+    assert not PreviewLink.objects.filter(article=draft).exists()
