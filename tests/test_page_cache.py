@@ -381,3 +381,19 @@ def test_switched_off_it_neither_stores_nor_adds_headers(client, settings):
     response = client.get("/news/")
     assert "X-Page-Cache" not in response and "Cache-Control" not in response
     assert not cache.get(caching.GENERATION_KEY)
+
+
+def test_a_shared_preview_link_is_never_stored_nor_outlives_its_revocation(client):
+    """A draft shown through a preview link stays out of the shared cache: once the
+    link is revoked, the next request no longer shows the draft."""
+    from news.models import PreviewLink
+
+    draft = make_article(title="ร่างข่าวลิงก์ตัวอย่างกับแคช", status=Article.Status.DRAFT)
+    link = PreviewLink.create_for(draft, None, 1)
+    for _ in range(2):
+        response = client.get(link.get_absolute_url())
+        assert response.status_code == 200 and "ร่างข่าวลิงก์ตัวอย่างกับแคช" in response.content.decode()
+        assert response.get("X-Page-Cache") != "hit" and "no-store" in response["Cache-Control"]
+    link.revoked_at = timezone.now()
+    link.save()
+    assert "ร่างข่าวลิงก์ตัวอย่างกับแคช" not in client.get(link.get_absolute_url()).content.decode()
