@@ -35,7 +35,7 @@ UI_TOKENS = {"Ctrl", "ISO", "HTML"}
 # warning on the set-password page, and a password hash's masked salt.
 SUPERUSER_ONLY = re.compile(
     r"\| Can (add|change|delete|view) |ความเชื่อมโยง group-permission|Group_permissions object \(\d+\)"
-    r"|^If disabled, the current password|^\w{6}\*+$"
+    r"|^If disabled, the current password|^[\w+/]{6}\*+$"
 )
 # Where the walk does not go: logout is a POST (done separately), "view on site"
 # leaves admin, and these answer JSON or JavaScript, not pages.
