@@ -90,6 +90,12 @@ class BulkPhotoUploadMixin:
         )
         return [upload, *super().get_urls()]
 
+    def changeform_view(self, request, *args, **kwargs):
+        # The admin saves the article and its photo rows in one transaction; if it
+        # fails after photos were stored, their files go with the rolled-back rows.
+        with photos.files_removed_on_failure():
+            return super().changeform_view(request, *args, **kwargs)
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         """The drop zone's URL (or why bulk upload is closed), for those who may change
         the article (the object change_view already loaded: no second lookup)."""
@@ -114,7 +120,8 @@ class BulkPhotoUploadMixin:
         form = PhotoUploadForm(files=request.FILES)
         if not form.is_valid():
             return JsonResponse({"error": " ".join(form.errors["image"])}, status=400)
-        photo = append_photo(article, form.cleaned_data["image"])
+        with photos.files_removed_on_failure():
+            photo = append_photo(article, form.cleaned_data["image"])
         return JsonResponse({
             "id": photo.pk,
             "order": photo.order,

@@ -10,6 +10,8 @@ to the original, when the photo is saved; pages only build URLs from the widths
 recorded on the row and never open or create files.
 """
 
+import contextlib
+import contextvars
 import io
 import logging
 import warnings
@@ -183,6 +185,40 @@ def rendition_name(name, width, ext):
     return f"{name.rsplit('.', 1)[0]}-{width}.{ext}"
 
 
+# The files store() wrote inside the innermost files_removed_on_failure() block.
+_written = contextvars.ContextVar("photo_files_written", default=None)
+
+
+@contextlib.contextmanager
+def files_removed_on_failure():
+    """Delete the photo files stored inside this block if the block fails.
+
+    Wrap a transaction with it (outside transaction.atomic): an exception leaving
+    the block rolled the rows back, so files written for them would belong to no
+    row. A block that succeeds hands its files to an enclosing block, if any.
+    """
+    written = []
+    parent = _written.get()
+    token = _written.set(written)
+    try:
+        yield
+    except BaseException:
+        for storage, name in written:
+            delete_files(storage, [name])
+        raise
+    else:
+        if parent is not None:
+            parent.extend(written)
+    finally:
+        _written.reset(token)
+
+
+def _track(storage, name):
+    written = _written.get()
+    if written is not None:
+        written.append((storage, name))
+
+
 def store(storage, name, image):
     """Store the clean image under (about) name and its renditions next to it.
 
@@ -194,6 +230,7 @@ def store(storage, name, image):
     try:
         stored = storage.save(f"{name.rsplit('.', 1)[0]}.{ext}", ContentFile(encode(image, fmt, **options)))
         written.append(stored)
+        _track(storage, stored)
         widths = rendition_widths(image.width)
         source = image
         for width in reversed(widths):  # each from the next larger: faster, as sharp
@@ -203,6 +240,7 @@ def store(storage, name, image):
                 target = rendition_name(stored, width, rext)
                 saved = storage.save(target, ContentFile(encode(source, rfmt, **roptions)))
                 written.append(saved)
+                _track(storage, saved)
                 if saved != target:  # a stray file held the name: the row could not find ours
                     raise OSError(f"rendition name taken: {target}")
     except BaseException:

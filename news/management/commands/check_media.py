@@ -4,12 +4,19 @@ move of MEDIA_ROOT, or for cron and monitoring.
 Lists photos that pages cannot show (file missing, size never stored) and photos
 stored before the pipeline (news.photos) that have no renditions, so are served as
 uploaded; the command exits with status 1 when there is any. It also lists orphaned
-files: files under photos/ that no Photo row references (left by a rolled-back
-upload or a crash between storing and committing); they are reported, not deleted,
-since an upload in progress looks the same for a moment.
+files: files under photos/ that no Photo row references (left by a crash between
+storing and committing); it only lists them unless --delete-orphans is given, and
+even then keeps files younger than --older-than minutes, since an upload in progress
+(files stored, row not yet committed) looks the same for a moment.
+
+Storage is reached only through Django's storage API (listdir, exists,
+get_modified_time, delete), so this works on local files and on S3 alike.
 """
 
+from datetime import timedelta
+
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from news import photos as pipeline
 from news.models import Photo
@@ -26,6 +33,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--make-renditions", action="store_true",
             help="Re-encode photos stored before renditions existed (clean original and renditions).",
+        )
+        parser.add_argument(
+            "--delete-orphans", action="store_true",
+            help="Delete orphaned files older than --older-than minutes (without it they are only listed).",
+        )
+        parser.add_argument(
+            "--older-than", type=int, default=60, metavar="MINUTES",
+            help="With --delete-orphans, keep orphans younger than this (uploads in progress); default 60.",
         )
 
     def handle(self, *args, **options):
@@ -55,18 +70,43 @@ class Command(BaseCommand):
         orphans = self.orphaned_files()
         for name in orphans:
             self.stdout.write(f"orphaned file: {name}")
-        if orphans:
-            self.stdout.write(self.style.WARNING(f"{len(orphans)} files under photos/ belong to no photo."))
+        if orphans and options["delete_orphans"]:
+            self.delete_orphans(orphans, timedelta(minutes=options["older_than"]))
+        elif orphans:
+            self.stdout.write(self.style.WARNING(
+                f"{len(orphans)} files under photos/ belong to no photo (--delete-orphans deletes them)."
+            ))
         total = photos.count()
         if problems:
             raise CommandError(f"{problems} of {total} photos cannot be shown or have no renditions.", returncode=1)
         self.stdout.write(self.style.SUCCESS(f"All {total} photos can be shown."))
 
-    def orphaned_files(self):
+    def delete_orphans(self, names, age):
         storage = Photo._meta.get_field("image").storage
+        before = timezone.now() - age
+        old = []
+        for name in names:
+            if storage.get_modified_time(name) > before:
+                self.stdout.write(f"orphaned file kept (younger than {age}): {name}")
+            else:
+                old.append(name)
+        # Asked again just before deleting: a row committed since the listing keeps its files.
+        referenced = self.referenced_files()
+        deleted = [name for name in old if name not in referenced]
+        for name in deleted:
+            storage.delete(name)
+            self.stdout.write(f"orphaned file deleted: {name}")
+        self.stdout.write(self.style.WARNING(f"{len(deleted)} orphaned files deleted."))
+
+    def referenced_files(self):
         referenced = set()
         for image, renditions in Photo.objects.values_list("image", "renditions").iterator():
             referenced.update(pipeline.files_of(image, renditions))
+        return referenced
+
+    def orphaned_files(self):
+        storage = Photo._meta.get_field("image").storage
+        referenced = self.referenced_files()
         return sorted(name for name in walk(storage, "photos") if name not in referenced)
 
 
