@@ -10,6 +10,7 @@ to the original, when the photo is saved; pages only build URLs from the widths
 recorded on the row and never open or create files.
 """
 
+import base64
 import contextlib
 import contextvars
 import io
@@ -173,6 +174,19 @@ def original_format(image):
     """JPEG for photos; PNG for images with transparency (logos, graphics), which
     JPEG would flatten and which PNG keeps exactly and every program reads."""
     return ("PNG", "png", {"optimize": True}) if image.mode == "RGBA" else ("JPEG", "jpg", JPEG_ORIGINAL)
+
+
+PLACEHOLDER_SIDE = 16
+
+
+def placeholder(image):
+    """A tiny blurred stand-in for the image (a 16-px WebP as a data: URI, about
+    200 bytes), shown behind the <img> until the real one has loaded."""
+    small = image.copy()
+    small.thumbnail((PLACEHOLDER_SIDE, PLACEHOLDER_SIDE), Image.Resampling.BOX)
+    small.info = {}  # no colour profile: a few hundred bytes more for a blur
+    data = encode(small, "WEBP", quality=40, method=6)
+    return "data:image/webp;base64," + base64.b64encode(data).decode("ascii")
 
 
 def rendition_widths(width):

@@ -32,7 +32,8 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--make-renditions", action="store_true",
-            help="Re-encode photos stored before renditions existed (clean original and renditions).",
+            help="Re-encode photos stored before renditions existed (clean original and renditions); "
+                 "make the placeholder of photos processed before placeholders existed.",
         )
         parser.add_argument(
             "--delete-orphans", action="store_true",
@@ -46,7 +47,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         field = Photo._meta.get_field("image")
         photos = Photo.objects.select_related("article").order_by("article_id", "order", "pk")
-        problems = 0
+        problems = no_placeholder = 0
         for photo in photos.iterator():
             problem = photo.file_problem()
             if problem == "size unknown" and options["fill_sizes"]:
@@ -57,16 +58,27 @@ class Command(BaseCommand):
             if problem is None and not photo.renditions:
                 if options["make_renditions"]:
                     photo.store_clean_image()
-                    photo.save(update_fields=["image", "width", "height", "renditions"])
+                    photo.save(update_fields=["image", "width", "height", "renditions", "placeholder"])
                     self.stdout.write(f"renditions made: photo {photo.pk} {photo.image.name}")
                     continue
                 problem = "no renditions (served as uploaded)"
+            elif problem is None and not photo.placeholder:  # processed before placeholders existed
+                if options["make_renditions"]:
+                    smallest = pipeline.rendition_name(photo.image.name, photo.renditions[0], "jpg")
+                    with field.storage.open(smallest, "rb") as handle:
+                        photo.placeholder = pipeline.placeholder(pipeline.decode(handle))
+                    photo.save(update_fields=["placeholder"])
+                    self.stdout.write(f"placeholder made: photo {photo.pk}")
+                else:
+                    no_placeholder += 1
             if problem:
                 problems += 1
                 self.stdout.write(
                     f"{problem}: photo {photo.pk} of article {photo.article_id} "
                     f"{photo.article.get_absolute_url()} {photo.image.name or '(no file)'}"
                 )
+        if no_placeholder:
+            self.stdout.write(f"{no_placeholder} photos have no placeholder (--make-renditions makes them).")
         orphans = self.orphaned_files()
         for name in orphans:
             self.stdout.write(f"orphaned file: {name}")
