@@ -38,6 +38,8 @@ document.addEventListener("DOMContentLoaded", () => {
     if (!row) return;
     touch = { row, id: event.pointerId, x: event.clientX, y: event.clientY, moved: false };
     handle.setPointerCapture(event.pointerId);
+    // Rows moving above the viewport's anchor must not scroll the page under the finger.
+    document.documentElement.style.overflowAnchor = "none";
   });
   body.addEventListener("pointermove", (event) => {
     if (!touch || event.pointerId !== touch.id) return;
@@ -52,6 +54,7 @@ document.addEventListener("DOMContentLoaded", () => {
     if (!touch || event.pointerId !== touch.id) return;
     const { row, moved } = touch;
     touch = null;
+    document.documentElement.style.overflowAnchor = "";
     row.classList.remove("is-dragging");
     if (!moved) return; // a tap: the thumbnail's link opens as usual
     renumber();
