@@ -282,3 +282,17 @@ def test_files_kept_when_the_block_succeeds_and_handed_to_the_outer_block(settin
     with photos.files_removed_on_failure():
         kept = make_photo(article, size=(500, 300))
     assert all(kept.image.storage.exists(name) for name in kept.files())
+
+
+def test_an_upload_reads_nothing_back_from_storage(monkeypatch):
+    """Storing a photo only writes: no file is opened again to read its size (on S3
+    that would download the original just uploaded)."""
+    from django.core.files.storage import FileSystemStorage
+
+    opened = []
+    original = FileSystemStorage._open
+    monkeypatch.setattr(FileSystemStorage, "_open", lambda self, name, mode="rb": opened.append(name) or original(self, name, mode))
+    photo = Photo.objects.create(article=make_article(), image=SimpleUploadedFile("a.jpg", image_bytes("JPEG", (600, 400))))
+    assert opened == []
+    assert (photo.width, photo.height, photo.renditions) == (600, 400, [480, 600])
+    assert Photo.objects.get(pk=photo.pk).image.name == photo.image.name

@@ -415,7 +415,9 @@ class Photo(models.Model):
             image = photos.decode(self.image.file)
         clean = photos.clean_image(image)
         name, width, height, widths = photos.store(storage, photo_upload_to(self, "photo.jpg"), clean)
-        self.image = name
+        # Not `self.image = name`: ImageField's descriptor would then open the file
+        # just written (on S3, download it) to read the size we already know.
+        self.__dict__[self._meta.get_field("image").attname] = name
         self.width, self.height, self.renditions = width, height, widths
         self.placeholder = photos.placeholder(clean)
         if raw and raw not in previous:
