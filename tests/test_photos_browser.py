@@ -94,3 +94,28 @@ def test_photos_are_reordered_by_touch_on_a_phone(server, browser, bulk_article)
         "imgs => imgs.map(img => img.getAttribute('src'))")
     assert after == moved
     context.close()
+
+
+def test_a_photo_just_uploaded_in_bulk_is_made_the_cover(bulk_article, tmp_path):  # noqa: F811
+    """Runs last (it adds a fourth photo): the saved row's "ใช้เป็นภาพปก" button makes
+    that photo the cover; after saving the page its row's cover box is the one ticked."""
+    from PIL import Image
+
+    context, url, _statuses = bulk_article
+    page = context.new_page()
+    page.goto(url)
+    photo = tmp_path / "IMG_0100.JPG"
+    Image.new("RGB", (800, 600), (240, 200, 40)).save(photo, format="JPEG")
+    page.set_input_files(".bulk-photos-input", [str(photo)])
+    button = page.locator(".bulk-photo-cover")
+    button.wait_for(timeout=30_000)
+    assert button.inner_text() == "ใช้เป็นภาพปก" and button.get_attribute("aria-pressed") == "false"
+    button.click()
+    page.wait_for_function("() => document.querySelector('.bulk-photo-cover').getAttribute('aria-pressed') === 'true'")
+    assert button.inner_text() == "ภาพปก"
+    page.click(".bulk-photos-done button")
+    page.wait_for_url("**/change/")
+    ticked = page.locator("#photos-group tr.has_original td.field-is_cover input").evaluate_all(
+        "boxes => boxes.map(box => box.checked)")
+    assert ticked == [False, False, False, True]
+    page.close()
