@@ -366,7 +366,7 @@ class PhotoInline(EditorRulesInlineMixin, admin.TabularInline):
     model = Photo
     formset = PhotoInlineFormSet  # alt text before publishing
     extra = 3
-    fields = ["order", "image", "caption", "alt_text"]
+    fields = ["order", "image", "is_cover", "caption", "alt_text"]
     formfield_overrides = {
         models.ImageField: {"widget": PhotoThumbnailInput(attrs={"accept": "image/*,.heic,.heif,.avif"})},
     }

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max
 from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -36,14 +37,19 @@ def photos_need_alt_text(article):
     return article.status == Article.Status.PUBLISHED
 
 
+ONE_COVER = _("Choose one cover photo: tick “cover” on one photo only.")
+
+
 class PhotoInlineFormSet(forms.BaseInlineFormSet):
     def clean(self):
         super().clean()
+        kept = [form for form in self.forms
+                if hasattr(form, "cleaned_data") and not self._should_delete_form(form)]
+        if sum(1 for form in kept if form.cleaned_data.get("is_cover")) > 1:
+            raise forms.ValidationError(ONE_COVER, code="one_cover")
         if not photos_need_alt_text(self.instance):
             return
-        for form in self.forms:
-            if not hasattr(form, "cleaned_data") or self._should_delete_form(form):
-                continue
+        for form in kept:
             has_photo = form.cleaned_data.get("image") or (form.instance.pk and form.instance.image)
             if has_photo and not (form.cleaned_data.get("alt_text") or "").strip():
                 form.add_error("alt_text", MISSING_ALT_TEXT)
@@ -88,7 +94,18 @@ class BulkPhotoUploadMixin:
             self.admin_site.admin_view(self.upload_photo_view),  # login, staff, CSRF
             name="news_article_upload_photo",
         )
-        return [upload, *super().get_urls()]
+        cover = path(
+            "<path:object_id>/photos/<int:photo_id>/cover/",
+            self.admin_site.admin_view(self.cover_photo_view),
+            name="news_article_cover_photo",
+        )
+        return [upload, cover, *super().get_urls()]
+
+    def changeform_view(self, request, *args, **kwargs):
+        # The admin saves the article and its photo rows in one transaction; if it
+        # fails after photos were stored, their files go with the rolled-back rows.
+        with photos.files_removed_on_failure():
+            return super().changeform_view(request, *args, **kwargs)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         """The drop zone's URL (or why bulk upload is closed), for those who may change
@@ -103,20 +120,37 @@ class BulkPhotoUploadMixin:
     def upload_photo_view(self, request, object_id):
         return require_POST(self._upload_photo)(request, object_id)
 
-    def _upload_photo(self, request, object_id):
+    def _changeable_article(self, request, object_id):
         article = self.get_object(request, unquote(object_id))  # None when not visible
         if article is None:
             raise Http404
         if not self.has_change_permission(request, article):  # the office rules included
             raise PermissionDenied
+        return article
+
+    def cover_photo_view(self, request, object_id, photo_id):
+        """Make one of the article's photos its cover (the bulk-upload list's button)."""
+        return require_POST(self._cover_photo)(request, object_id, photo_id)
+
+    def _cover_photo(self, request, object_id, photo_id):
+        article = self._changeable_article(request, object_id)
+        photo = get_object_or_404(article.photos, pk=photo_id)
+        photo.is_cover = True
+        photo.save(update_fields=["is_cover"])
+        return JsonResponse({"id": photo.pk, "is_cover": True})
+
+    def _upload_photo(self, request, object_id):
+        article = self._changeable_article(request, object_id)
         if photos_need_alt_text(article):
             return JsonResponse({"error": str(BULK_ONLY_TO_DRAFTS)}, status=409)
         form = PhotoUploadForm(files=request.FILES)
         if not form.is_valid():
             return JsonResponse({"error": " ".join(form.errors["image"])}, status=400)
-        photo = append_photo(article, form.cleaned_data["image"])
+        with photos.files_removed_on_failure():
+            photo = append_photo(article, form.cleaned_data["image"])
         return JsonResponse({
             "id": photo.pk,
             "order": photo.order,
+            "cover_url": reverse("admin:news_article_cover_photo", args=[article.pk, photo.pk]),
             "thumbnail": photo.rendition_url(photo.renditions[0], "jpg") if photo.renditions else photo.image.url,
         }, status=201)

@@ -10,6 +10,9 @@ to the original, when the photo is saved; pages only build URLs from the widths
 recorded on the row and never open or create files.
 """
 
+import base64
+import contextlib
+import contextvars
 import io
 import logging
 import warnings
@@ -173,6 +176,20 @@ def original_format(image):
     return ("PNG", "png", {"optimize": True}) if image.mode == "RGBA" else ("JPEG", "jpg", JPEG_ORIGINAL)
 
 
+PLACEHOLDER_SIDE = 16
+
+
+def placeholder(image):
+    """A tiny blurred stand-in for the image (a 16-px WebP as a data: URI, about
+    200 bytes), shown behind the <img> until the real one has loaded."""
+    scale = PLACEHOLDER_SIDE / max(image.size)
+    size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+    small = image.resize(size, Image.Resampling.BOX)  # each pixel the mean of its box
+    small.info = {}  # no colour profile: a few hundred bytes more for a blur
+    data = encode(small, "WEBP", quality=40, method=6)
+    return "data:image/webp;base64," + base64.b64encode(data).decode("ascii")
+
+
 def rendition_widths(width):
     """The widths made for an image `width` pixels wide: never wider than it is."""
     return sorted({min(w, width) for w in RENDITION_WIDTHS})
@@ -181,6 +198,40 @@ def rendition_widths(width):
 def rendition_name(name, width, ext):
     """photos/2026/11/12-083000.jpg → photos/2026/11/12-083000-480.webp"""
     return f"{name.rsplit('.', 1)[0]}-{width}.{ext}"
+
+
+# The files store() wrote inside the innermost files_removed_on_failure() block.
+_written = contextvars.ContextVar("photo_files_written", default=None)
+
+
+@contextlib.contextmanager
+def files_removed_on_failure():
+    """Delete the photo files stored inside this block if the block fails.
+
+    Wrap a transaction with it (outside transaction.atomic): an exception leaving
+    the block rolled the rows back, so files written for them would belong to no
+    row. A block that succeeds hands its files to an enclosing block, if any.
+    """
+    written = []
+    parent = _written.get()
+    token = _written.set(written)
+    try:
+        yield
+    except BaseException:
+        for storage, name in written:
+            delete_files(storage, [name])
+        raise
+    else:
+        if parent is not None:
+            parent.extend(written)
+    finally:
+        _written.reset(token)
+
+
+def _track(storage, name):
+    written = _written.get()
+    if written is not None:
+        written.append((storage, name))
 
 
 def store(storage, name, image):
@@ -194,6 +245,7 @@ def store(storage, name, image):
     try:
         stored = storage.save(f"{name.rsplit('.', 1)[0]}.{ext}", ContentFile(encode(image, fmt, **options)))
         written.append(stored)
+        _track(storage, stored)
         widths = rendition_widths(image.width)
         source = image
         for width in reversed(widths):  # each from the next larger: faster, as sharp
@@ -203,6 +255,7 @@ def store(storage, name, image):
                 target = rendition_name(stored, width, rext)
                 saved = storage.save(target, ContentFile(encode(source, rfmt, **roptions)))
                 written.append(saved)
+                _track(storage, saved)
                 if saved != target:  # a stray file held the name: the row could not find ours
                     raise OSError(f"rendition name taken: {target}")
     except BaseException:

@@ -199,10 +199,33 @@ STORAGES = {
 
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Photos in S3-compatible object storage (django-storages), so several app servers
+# share them: set DJANGO_S3_BUCKET (docs/photos.md, "Storage"). Photos are read by
+# the public at stable unsigned URLs, never overwritten (a taken name gets a suffix).
+S3_BUCKET = os.environ.get("DJANGO_S3_BUCKET", "")
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": os.environ.get("DJANGO_S3_ENDPOINT_URL") or None,  # MinIO, Ceph, moto…
+            "region_name": os.environ.get("DJANGO_S3_REGION") or None,
+            # Unset: boto3's own chain (AWS_* variables, instance role).
+            "access_key": os.environ.get("DJANGO_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("DJANGO_S3_SECRET_ACCESS_KEY") or None,
+            "custom_domain": os.environ.get("DJANGO_S3_CUSTOM_DOMAIN") or None,  # a CDN in front
+            "addressing_style": os.environ.get("DJANGO_S3_ADDRESSING_STYLE") or None,
+            "location": os.environ.get("DJANGO_S3_PREFIX", ""),
+            "querystring_auth": False,
+            "file_overwrite": False,
+            # Names never change content (a new upload is a new name): cache for a year.
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
 # The app serves /media/ itself (django.views.static.serve, whatever DEBUG says), so
 # a one-server install shows its photos. Switch it off (0) when nginx or object
-# storage serves /media/.
-SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
+# storage serves /media/ (off by default with DJANGO_S3_BUCKET: URLs point there).
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", not S3_BUCKET)
 
 # How many reverse proxies (load balancer, nginx) stand in front of the app servers;
 # the reader's address is then read from X-Forwarded-For (read counter de-duplication).

@@ -66,3 +66,35 @@ def test_check_media_makes_renditions_for_photos_stored_before_them():
     photo.refresh_from_db()
     assert (photo.width, photo.height, photo.renditions) == (40, 60, [40])
     assert all(photo.image.storage.exists(name) for name in photo.files())
+
+
+def test_orphans_are_deleted_only_when_asked_and_only_when_old(settings):
+    """The default is a dry run; --delete-orphans keeps files younger than
+    --older-than minutes (an upload whose row is not committed yet) and never
+    deletes a photo's own files."""
+    import os
+    import time
+
+    photo = make_photo(make_article(), size=(600, 400))
+    storage = photo.image.storage
+    old = storage.save("photos/stray/old.jpg", ContentFile(jpeg_bytes()))
+    new = storage.save("photos/stray/new.jpg", ContentFile(jpeg_bytes()))
+    hours_ago = time.time() - 2 * 3600
+    os.utime(settings.MEDIA_ROOT / old, (hours_ago, hours_ago))
+    assert f"orphaned file: {old}" in check_media() and storage.exists(old)  # dry run
+    out = check_media("--delete-orphans")
+    assert f"orphaned file deleted: {old}" in out and not storage.exists(old)
+    assert f"orphaned file kept (younger than 1:00:00): {new}" in out and storage.exists(new)
+    assert f"orphaned file deleted: {new}" in check_media("--delete-orphans", "--older-than", "0")
+    assert not storage.exists(new)
+    assert all(storage.exists(name) for name in photo.files())
+
+
+def test_check_media_makes_placeholders_for_photos_processed_before_them():
+    photo = make_photo(make_article(), size=(600, 400))
+    made = photo.placeholder
+    Photo.objects.filter(pk=photo.pk).update(placeholder="")
+    assert "1 photos have no placeholder" in check_media()  # reported, not a failure
+    assert f"placeholder made: photo {photo.pk}" in check_media("--make-renditions")
+    assert Photo.objects.get(pk=photo.pk).placeholder.startswith("data:image/webp;base64,")
+    assert made  # the same kind of image as one made at upload

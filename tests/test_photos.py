@@ -245,3 +245,54 @@ def test_only_images_below_the_first_screen_are_lazy(client):
     assert "<picture>" in lead and 'loading="lazy"' not in lead
     rest = html.replace(lead, "")
     assert rest.count("<picture>") == rest.count('loading="lazy"') > 0
+
+
+def test_a_rolled_back_admin_save_leaves_no_photo_file(admin_client, settings, monkeypatch):
+    """The article's transaction fails after its photos were stored: no row and no
+    file remain (news.photos.files_removed_on_failure around the admin's save)."""
+    from news.admin import ArticleAdmin
+
+    original = ArticleAdmin.save_related
+
+    def save_then_fail(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        raise RuntimeError("failed after the photos were saved")
+
+    monkeypatch.setattr(ArticleAdmin, "save_related", save_then_fail)
+    admin_client.raise_request_exception = True
+    files_before = media_files(settings.MEDIA_ROOT)
+    with pytest.raises(RuntimeError):
+        post_photo(admin_client, "ข่าวที่ย้อนกลับ", "a.jpg", image_bytes("JPEG", (700, 500)))
+    assert not Article.objects.filter(title="ข่าวที่ย้อนกลับ").exists()
+    assert media_files(settings.MEDIA_ROOT) == files_before
+
+
+def test_files_kept_when_the_block_succeeds_and_handed_to_the_outer_block(settings):
+    """A nested block that succeeds hands its files to the enclosing one: they are
+    deleted if the outer transaction then fails, kept if it succeeds."""
+    article = make_article(title="ข่าวบล็อกซ้อน")
+    files_before = media_files(settings.MEDIA_ROOT)
+    with pytest.raises(ValueError):
+        with photos.files_removed_on_failure():
+            with photos.files_removed_on_failure():
+                inner = make_photo(article, size=(500, 300))
+            assert media_files(settings.MEDIA_ROOT) > files_before
+            raise ValueError("outer failure")
+    assert not any(name in media_files(settings.MEDIA_ROOT) for name in inner.files())
+    with photos.files_removed_on_failure():
+        kept = make_photo(article, size=(500, 300))
+    assert all(kept.image.storage.exists(name) for name in kept.files())
+
+
+def test_an_upload_reads_nothing_back_from_storage(monkeypatch):
+    """Storing a photo only writes: no file is opened again to read its size (on S3
+    that would download the original just uploaded)."""
+    from django.core.files.storage import FileSystemStorage
+
+    opened = []
+    original = FileSystemStorage._open
+    monkeypatch.setattr(FileSystemStorage, "_open", lambda self, name, mode="rb": opened.append(name) or original(self, name, mode))
+    photo = Photo.objects.create(article=make_article(), image=SimpleUploadedFile("a.jpg", image_bytes("JPEG", (600, 400))))
+    assert opened == []
+    assert (photo.width, photo.height, photo.renditions) == (600, 400, [480, 600])
+    assert Photo.objects.get(pk=photo.pk).image.name == photo.image.name

@@ -150,7 +150,7 @@ class ArticleQuerySet(models.QuerySet):
         """What a list card shows: office, category and the cover photo (as cover_photos)."""
         return self.select_related("office", "category").prefetch_related(
             models.Prefetch(
-                "photos", queryset=Photo.objects.order_by("order", "pk")[:1], to_attr="cover_photos"
+                "photos", queryset=Photo.objects.order_by(*Photo.COVER_ORDER)[:1], to_attr="cover_photos"
             )
         )
 
@@ -381,11 +381,15 @@ class Article(models.Model):
 
     @functools.cached_property
     def cover(self):
-        """The first photo, unless its file is missing; uses the listing's prefetched
+        """The one definition of the cover, for cards, the page, og:image, feeds and
+        share images: the photo the editor marked as cover, else the first in gallery
+        order; None if its file is missing. Uses the listing's prefetched
         cover_photos or the detail page's prefetched photos when there are some."""
         photos = getattr(self, "cover_photos", None)
-        if photos is None:
-            photos = self.photos.all()[:1]
+        if photos is None and "photos" in getattr(self, "_prefetched_objects_cache", {}):
+            photos = sorted(self.photos.all(), key=Photo.cover_key)[:1]
+        elif photos is None:
+            photos = list(self.photos.order_by(*Photo.COVER_ORDER)[:1])
         return photos[0] if photos and photos[0].is_available() else None
 
     @functools.cached_property
@@ -459,13 +463,28 @@ class Photo(models.Model):
         help_text=_("What the photo shows, for readers who cannot see it"),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_cover = models.BooleanField(
+        _("cover"), default=False,
+        help_text=_("The photo shown on cards and shares; without one, the first photo is the cover"),
+    )
     # The widths of the renditions written next to the original (news.photos), so
     # pages build srcset without touching storage; empty for a photo stored before
     # renditions existed (`manage.py check_media --make-renditions` makes them).
     renditions = models.JSONField(default=list, editable=False)
+    # A 16-px WebP of the photo as a data: URI (about 200 bytes), made with the
+    # renditions: shown behind the <img> while it loads (static/js/placeholders.js).
+    placeholder = models.TextField(default="", blank=True, editable=False)
+
+    # Cover first, then gallery order: Article.cover and its prefetch in for_listing().
+    COVER_ORDER = ("-is_cover", "order", "pk")
 
     class Meta:
         ordering = ["article", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article"], condition=models.Q(is_cover=True), name="one_cover_per_article"
+            ),
+        ]
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
 
@@ -475,10 +494,20 @@ class Photo(models.Model):
     def save(self, *args, **kwargs):
         written = self.store_clean_image() if self.image and self.needs_cleaning() else []
         try:
-            super().save(*args, **kwargs)
+            with transaction.atomic():
+                if self.is_cover:  # choosing a cover unmarks the article's previous one
+                    Photo.objects.filter(article_id=self.article_id, is_cover=True).exclude(pk=self.pk).update(
+                        is_cover=False
+                    )
+                super().save(*args, **kwargs)
         except BaseException:
             photos.delete_files(self.image.storage, written)  # no file without its row
             raise
+
+    @staticmethod
+    def cover_key(photo):
+        """COVER_ORDER in Python, for photos already loaded."""
+        return (not photo.is_cover, photo.order, photo.pk)
 
     def needs_cleaning(self):
         """A new upload, or a new row given a file already stored (image.save(...,
@@ -510,8 +539,11 @@ class Photo(models.Model):
             image = photos.decode(self.image.file)
         clean = photos.clean_image(image)
         name, width, height, widths = photos.store(storage, photo_upload_to(self, "photo.jpg"), clean)
-        self.image = name
+        # Not `self.image = name`: ImageField's descriptor would then open the file
+        # just written (on S3, download it) to read the size we already know.
+        self.__dict__[self._meta.get_field("image").attname] = name
         self.width, self.height, self.renditions = width, height, widths
+        self.placeholder = photos.placeholder(clean)
         if raw and raw not in previous:
             photos.delete_files(storage, [raw])  # the phone's bytes, referenced by no row
         photos.delete_after_commit(storage, [old for old in previous if old not in photos.files_of(name, widths)])

@@ -36,10 +36,36 @@
     return { item, progress, status };
   }
 
-  function finish(entry, ok, message, thumbnail) {
+  // A saved photo's "Use as cover" button: one POST; the pressed button is the cover.
+  function coverButton(url) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "button bulk-photo-cover";
+    button.textContent = text.cover;
+    button.setAttribute("aria-pressed", "false");
+    button.addEventListener("click", () => {
+      const request = new XMLHttpRequest();
+      request.open("POST", url);
+      request.setRequestHeader("X-CSRFToken", csrf);
+      request.addEventListener("load", () => {
+        if (request.status !== 200) return;
+        for (const other of list.querySelectorAll(".bulk-photo-cover")) {
+          other.setAttribute("aria-pressed", "false");
+          other.textContent = text.cover;
+        }
+        button.setAttribute("aria-pressed", "true");
+        button.textContent = text.isCover;
+      });
+      request.send();
+    });
+    return button;
+  }
+
+  function finish(entry, ok, message, thumbnail, coverUrl) {
     entry.item.classList.add(ok ? "is-saved" : "is-refused");
     entry.progress.value = 100;
     entry.status.textContent = message;
+    if (coverUrl) entry.status.before(coverButton(coverUrl));
     if (thumbnail) {
       const img = document.createElement("img");
       img.src = thumbnail;
@@ -73,7 +99,7 @@
     request.addEventListener("load", () => {
       let answer = {};
       try { answer = JSON.parse(request.responseText); } catch (error) { /* an HTML error page */ }
-      if (request.status === 201) finish(entry, true, text.saved, answer.thumbnail);
+      if (request.status === 201) finish(entry, true, text.saved, answer.thumbnail, answer.cover_url);
       else finish(entry, false, `${text.failed} ${answer.error || text.network}`);
       next();
     });
