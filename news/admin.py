@@ -11,6 +11,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from . import permissions, thai
+from .admin_import import PressReleaseImportMixin
 from .admin_photos import BulkPhotoUploadMixin, PhotoInlineFormSet, PhotoThumbnailInput
 from .forms import (
     AutocompleteSelectMultipleWellFormed,
@@ -361,7 +362,7 @@ class PhotoInline(EditorRulesInlineMixin, admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(BulkPhotoUploadMixin, EditorRulesMixin, PortalModelAdmin):
+class ArticleAdmin(PressReleaseImportMixin, BulkPhotoUploadMixin, EditorRulesMixin, PortalModelAdmin):
     office_field = "office"
     list_display = ["title", "office", "category", "status", "publication", "is_published", "read_count"]
     list_filter = ["status", "category", "office__kind", "office", "published_at"]

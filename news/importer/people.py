@@ -202,12 +202,13 @@ def _chair_verb(after):
     return CHAIR_VERB.match(after, first.start() + offset)
 
 
-def find_people(paragraphs):
+def find_people(paragraphs, where=None):
     """(chair, attendees) from the body paragraphs, attendees in text order.
 
     The lead names who took part; a later paragraph counts only if it says so
     (a minister whose policy is quoted did not attend). A person named twice is
-    listed once, at the first place, with the more specific role.
+    listed once, at the first place, with the more specific role. When `where` is
+    a list, it gets (paragraph index, start, end) of each attendee's first mention.
     """
     mentions = []
     for index, paragraph in enumerate(paragraphs):
@@ -225,6 +226,8 @@ def find_people(paragraphs):
         if known is None:
             people[key] = {"honorific": mention.honorific or None, "name": mention.name,
                            "position": mention.position or None, "role": mention.role}
+            if where is not None:
+                where.append((mention.index, mention.start, mention.end))
             continue
         if ROLE_RANK[mention.role] > ROLE_RANK[known["role"]]:
             known["role"] = mention.role
