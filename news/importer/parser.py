@@ -29,9 +29,11 @@ def _patterns():
     return {
         # The venue runs from "ณ" to the province, the next clause or the end.
         "venue": thai_re(r"(?:^|(?<=[\s“\"(]))(?:ณ(?:\s+|(?=ห้อง|โรงแรม|หอประชุม|โรงเรียน|อาคาร))(?!วันที่|อยุธยา)|(?P<at>ที่\s?)(?=ห้อง|โรงแรม|หอประชุม|โรงเรียน|อาคาร|สำนักงาน|ศาลา|มหาวิทยาลัย|ศูนย์|สนาม))(?P<venue>.+?)"
-                         rf"(?=\s+(?:จังหวัด|จ\.)\s?(?:{names})|\s(?:{names})(?![\u0e01-\u0e4e])|\s*(?:>>|\n|[“”\"]|\s\()"
+                         rf"(?=\s+(?:จังหวัด|จ\.)\s?(?:{names})|\s(?:{names})(?![\u0e01-\u0e4e])(?!\s*(?:อำเภอ|อ\.|ตำบล|ต\.|จังหวัด|จ\.))|\s*(?:>>|\n|[“”\"]|\s\()"
                          r"|\s+(?:มีผู้|จำนวน|ชมคลิป|ดูภาพ|คลิก|ควบคู่|ผ่าน|โดย|เพื่อ|ระหว่าง|ในวันที่|วันที่|เวลา|ซึ่ง|ทั้งนี้|ขึ้น|พร้อม|และผ่าน|ใน(?:การ|ครั้ง))|$)"),
         "province": thai_re(rf"^\s*(?:จังหวัด\s?|จ\.\s?)?(?P<province>{names})"),
+        # A dateline: "กรุงเทพฯ – 4 มีนาคม 2568 …" says where the news happened.
+        "dateline": thai_re(rf"^(?P<province>{names})\s*[–—-]\s*\d"),
         "province_in": thai_re(rf"(?:จังหวัด|ศธจ\.|สพป\.|สพม\.)\s?(?P<province>{names})"),
         "platform": re.compile(
             r"(?P<platform>Zoom(?:\s+(?:Cloud\s+)?(?:Meeting|Webinar)s?)?|Microsoft\s+Teams|MS\s+Teams|Google\s+Meet"
@@ -39,7 +41,7 @@ def _patterns():
             re.I,
         ),
         "via": thai_re(r"ผ่าน(?:ระบบ|โปรแกรม|ทาง|แอปพลิเคชัน|สื่อ)?[^\n>]{0,60}$"),
-        "count": thai_re(r"(?:จำนวน|รวม|ทั้งสิ้น|ผู้เข้าร่วม(?:ประชุม|อบรม|กิจกรรม|งาน|โครงการ)?)\s*(?P<n>\d[\d,]*)\s*(?:คน|ราย|ท่าน)(?![\u0e01-\u0e4e])"),
+        "count": thai_re(r"(?:จำนวน|รวม|ทั้งสิ้น|(?:ผู้)?เข้าร่วม(?:ประชุม|อบรม|กิจกรรม|งาน|โครงการ|ค่าย)?)\s*(?P<n>\d[\d,]*)\s*(?:คน|ราย|ท่าน)(?![\u0e01-\u0e4e])"),
         "fiscal": thai_re(r"ปีงบประมาณ\s*(?:พ\.\s?ศ\.\s*)?(?P<y>\d{4}|\d{2})(?!\d)"),
         "reads": thai_re(r"(?:อ่าน|เข้าชม|ผู้เข้าชม)\s*(?P<n>\d[\d,]*)\s*ครั้ง"),
         "published": thai_re(r"(?:เผยแพร่|โพสต์|ประกาศ)(?:เมื่อ|วันที่)?\s*:?\s*$"),
@@ -157,6 +159,9 @@ def parse(text, spans=False):
     lead = body_paragraphs[0] if body_paragraphs else ""
     published, event = _dates(title, body_paragraphs)
     venue, province, province_words = _venue(body_paragraphs)
+    dateline = p["dateline"].match(lead)
+    if province is None and dateline:
+        province, province_words = PROVINCE_ALIASES.get(dateline["province"], dateline["province"]), dateline["province"]
     where_people = []
     chair, attendees = find_people(body_paragraphs, where_people)
     fiscal = _first_match(p["fiscal"], [title] + body_paragraphs)
@@ -215,7 +220,7 @@ def _spans(text, facts, words, people):
         start = 0 if field in ("published_date", "event") else after_title
         if field == "province" and "venue" in found:
             start = found["venue"][0]
-        where = locate(text, snippet, start)
+        where = locate(text, snippet, start) or locate(text, snippet, after_title)
         if where:
             found[field] = where
     if "event" in found:

@@ -9,6 +9,7 @@ import re
 
 from news.thaitext import HONORIFICS
 
+from .names import looks_like_name
 from .patterns import alternatives, thai_re
 
 # Words that begin like a title but are not one (นายกรัฐมนตรี is a position).
@@ -20,7 +21,9 @@ NOT_NAMES = (
 # Thai is written without spaces between words: a title may follow these directly.
 GLUE = ("และ", "จาก", "โดยมี", "โดย", "กับ", "ให้", "มี", "คือ", "แก่", "ได้แก่", "ด้วย", "อาทิ", "ถึง", "ของ", "ว่า", "พร้อม", "ต่อ", "แด่")
 
-_HONORIFIC_CHAIN = rf"(?:{alternatives(HONORIFICS)})(?:\s?(?:{alternatives(HONORIFICS)}))*"
+# A police or military rank is written "พ.ต.อ.หญิง" for a woman.
+_HONORIFIC = rf"(?:{alternatives(HONORIFICS)})(?:\s?หญิง(?=\s))?"
+_HONORIFIC_CHAIN = rf"{_HONORIFIC}(?:\s?{_HONORIFIC})*"
 _WORD = r"[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+"  # Thai letters and marks, no digits or ฯ
 MENTION = thai_re(rf"(?P<honorific>{_HONORIFIC_CHAIN})\s?(?P<given>{_WORD})[ \t]{{1,3}}(?P<family>{_WORD}(?: ณ (?:อยุธยา|ป้อมเพชร|ระนอง|สงขลา|ถลาง|นคร|พัทลุง|บางช้าง|ลำปาง|เชียงใหม่))?)")
 
@@ -34,7 +37,7 @@ STOPS = thai_re(
 # A position is one unit ("รองเลขาธิการ กพฐ."); a new role word begins a group or
 # another person's position, so it ends the unit. These may continue a unit:
 CONTINUES = thai_re(
-    r"^(?:สังกัด|รักษาราชการแทน|รักษาราชแทน|รักษาการแทน|รักษาการ|ปฏิบัติราชการแทน|ปฏิบัติหน้าที่|สำนักงาน|สำนัก|โรงเรียน|"
+    r"^(?:สังกัด|ประจำ|รักษาราชการแทน|รักษาราชแทน|รักษาการแทน|รักษาการ|ปฏิบัติราชการแทน|ปฏิบัติหน้าที่|สำนักงาน|สำนัก|โรงเรียน|"
     r"กระทรวง|กรม|จังหวัด|อำเภอ|เขต|มหาวิทยาลัย|วิทยาลัย|สถาบัน|ภาค|ฝ่าย|กลุ่มงาน|\d)"
 )
 ROLE_WORDS = thai_re(r"^(?:ผู้|ผอ\.|รอง|ประธาน|ศึกษาธิการ|เลขาธิการ|ครู|นัก|บุคลากร|ข้าราชการ|คณะ|หัวหน้า|ปลัด|อธิบดี|"
@@ -74,6 +77,8 @@ def _position_after(text):
     if paren:
         span = span[: paren.start()]
     chunks = span.split()
+    if chunks and chunks[0].startswith(("และ", "กับ", "หรือ")):
+        return ""  # "… และผู้ตรวจราชการ สมศักดิ์ …": the next person's position, not this one's
     kept = []
     for i, chunk in enumerate(chunks):
         # "รอง ผอ.สพป.…" and "ผู้ช่วย ผอ.…" are written with a space inside one title.
@@ -91,6 +96,8 @@ def _position_after(text):
 def _position_before(text):
     """'ผู้อำนวยการโรงเรียนบ้านนา นายสมชาย …': a role written just before the name."""
     words = text.split()
+    if words and words[0].startswith(("และ", "กับ")) and len(words[0]) > 3:
+        words[0] = words[0][3:]  # "และผู้ตรวจราชการ…": the joining word is not the position
     for i in range(len(words)):
         candidate = " ".join(words[i:])
         if ROLE_WORDS.match(candidate) and len(words) - i <= 4:
@@ -104,20 +111,24 @@ GLUED_POSITION = thai_re(r"(?<=[\u0e01-\u0e4e]{2})(?:ผู้อำนวยก
 
 
 class Mention:
-    def __init__(self, match, paragraph, index):
-        self.start, self.end = match.span()
-        self.honorific = re.sub(r"\s+", " ", match["honorific"]).strip()
-        family = match["family"]
+    def __init__(self, paragraph, index, start, end, honorific, given, family, family_start):
+        self.start, self.end = start, end
+        self.honorific = re.sub(r"\s+", " ", honorific).strip()
         glued = GLUED_POSITION.search(family)
         if glued:
             family = family[: glued.start()]
-            self.end = match.start("family") + glued.start()
-        self.name = f"{match['given']} {family}"
+            self.end = family_start + glued.start()
+        self.name = f"{given} {family}"
         self.paragraph = paragraph
         self.index = index
         self.position = ""
         self.role = "participant"
         self.assigner = False
+
+    @classmethod
+    def from_match(cls, match, paragraph, index):
+        return cls(paragraph, index, *match.span(), match["honorific"], match["given"], match["family"],
+                   match.start("family"))
 
 
 def _mentions(paragraph, index):
@@ -131,8 +142,51 @@ def _mentions(paragraph, index):
             continue  # "นายสมชาย ผู้อำนวยการ…": no surname written, so not a full name
         if CITED.search(paragraph[: match.start()]):
             continue
-        found.append(Mention(match, paragraph, index))
+        found.append(Mention.from_match(match, paragraph, index))
+    found.extend(_bare_mentions(paragraph, index, found))
+    return sorted(found, key=lambda mention: mention.start)
+
+
+# Two words written as a name, with a position written straight before or after them.
+BARE_NAME = re.compile(rf"(?<![\u0e01-\u0e4e.])(?P<given>{_WORD}) (?P<family>{_WORD})(?=[\s,]|$)")
+# What may stand just before a name without an honorific: the start, a list mark, a joining word.
+BARE_LEAD = thai_re(r"(?:^|[\s,(]|\d)(?:" + "|".join(GLUE) + r"|ได้รับเกียรติจาก|ประกอบด้วย)?\s*$")
+
+
+def _bare_mentions(paragraph, index, taken):
+    """People written without an honorific ("ปลัดกระทรวงศึกษาธิการ ธนู ทองคำ เป็นประธาน",
+    "อัมพร พินะสา เลขาธิการ กพฐ. ลงพื้นที่"): only a known given name and a family name
+    (see names.py) with a position written next to them, so no phrase becomes a person."""
+    found = []
+    for match in _overlapping(BARE_NAME, paragraph):
+        start, end = match.span()
+        if any(m.start <= start < m.end or start <= m.start < end for m in taken + found):
+            continue
+        given, family = match["given"], match["family"]
+        if ROLE_WORDS.match(given) or ROLE_WORDS.match(family) or not looks_like_name(given, family):
+            continue
+        after, before = paragraph[end:], paragraph[:start]
+        position_after = ROLE_WORDS.match(after.lstrip(" ,")) and not after.startswith(",")
+        tail = [part for part in STOPS.split(before) if part.strip()]
+        position_before = bool(tail) and _position_before(tail[-1]) and tail[-1].rstrip().endswith(
+            _position_before(tail[-1]))
+        if not (position_after and BARE_LEAD.search(before)) and not position_before:
+            continue
+        if CITED.search(before) or _in_quote(paragraph, start):
+            continue
+        found.append(Mention(paragraph, index, start, end, "", given, family, match.start("family")))
     return found
+
+
+def _overlapping(pattern, text):
+    """Every match, also those starting inside an earlier one ("ก ข ค": "ก ข" and "ข ค")."""
+    position = 0
+    while True:
+        match = pattern.search(text, position)
+        if not match:
+            return
+        yield match
+        position = match.start() + 1
 
 
 def _in_quote(paragraph, position):
