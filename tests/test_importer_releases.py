@@ -2,7 +2,8 @@
 OPS, regional, provincial and area offices publish (names with and without
 honorifics, positions before names, lists joined by commas and "และ", ranks, Thai
 digits, ranges across months and years), each written out by hand. Every field is
-checked, and `accuracy()` gives the figures docs/importer.md reports."""
+checked, and `accuracy()` gives the figures docs/importer.md reports; five more
+were written after the rules and measured before any change for them."""
 
 import pytest
 
@@ -138,6 +139,68 @@ RELEASES = [
         ],
     }),
 ]
+# Written after the rules above were, and run once before changing anything for them
+# (docs/importer.md gives the figures before and after). Only the fields of the bar.
+HELD_OUT = [
+    ("obec-award-recipients-in-a-later-paragraph", """สพฐ. มอบรางวัลครูดีเด่น ประจำปี 2567
+
+เมื่อวันศุกร์ที่ 16 มกราคม 2568 เวลา 09.00 น. นายพัฒนะ พัฒนทอง รองเลขาธิการ กพฐ. ประธานในพิธีมอบรางวัลครูดีเด่น เนื่องในวันครู ครั้งที่ 69 ณ หอประชุมคุรุสภา เขตดุสิต กรุงเทพมหานคร โดยมีผู้บริหาร ครู และนักเรียนเข้าร่วมงานกว่า 500 คน
+
+สำหรับครูที่ได้รับรางวัลในปีนี้ ได้แก่ นางสุดารัตน์ ใจซื่อ ครูโรงเรียนบ้านห้วยทราย และนายเอกชัย ศรีวงศ์ ครูโรงเรียนวัดบางพลี
+""", {
+        "published_date": "2025-01-16", "event_start": "2025-01-16", "event_end": "2025-01-16",
+        "venue": "หอประชุมคุรุสภา เขตดุสิต", "province": "กรุงเทพมหานคร",
+        "attendees": [
+            ("นาย", "พัฒนะ พัฒนทอง", "รองเลขาธิการ กพฐ.", "chair"),
+            ("นาง", "สุดารัตน์ ใจซื่อ", "ครูโรงเรียนบ้านห้วยทราย", P),
+            ("นาย", "เอกชัย ศรีวงศ์", "ครูโรงเรียนวัดบางพลี", P),
+        ],
+    }),
+    ("primary-director-abbreviated-before-a-bare-name", """สพป.ชัยภูมิ เขต 2 ประชุมผู้บริหารสถานศึกษา ครั้งที่ 2/2568
+
+วันที่ 6 กุมภาพันธ์ 2568 ผอ.สพป.ชัยภูมิ เขต 2 ประสิทธิ์ ศรีสุข เป็นประธานการประชุมผู้บริหารสถานศึกษาในสังกัด ครั้งที่ 2/2568 โดยมี รอง ผอ.สพป.ชัยภูมิ เขต 2 ทุกท่าน และผู้อำนวยการกลุ่ม เข้าร่วมประชุม ณ หอประชุมโรงเรียนภูเขียว อำเภอภูเขียว จังหวัดชัยภูมิ
+
+เผยแพร่เมื่อ 7 กุมภาพันธ์ 2568
+""", {
+        "published_date": "2025-02-07", "event_start": "2025-02-06", "event_end": "2025-02-06",
+        "venue": "หอประชุมโรงเรียนภูเขียว อำเภอภูเขียว", "province": "ชัยภูมิ",
+        "attendees": [(None, "ประสิทธิ์ ศรีสุข", "ผอ.สพป.ชัยภูมิ เขต 2", "chair")],
+    }),
+    ("moe-minister-live-broadcast", """ศธ. แถลงผลการดำเนินงานรอบ 6 เดือน
+
+วันที่ 27 มีนาคม 2568 พลตำรวจเอก เพิ่มพูน ชิดชอบ รัฐมนตรีว่าการกระทรวงศึกษาธิการ เป็นประธานแถลงผลการดำเนินงานของกระทรวงศึกษาธิการรอบ 6 เดือน พร้อมด้วย นายสุรศักดิ์ อินศรีไกร รัฐมนตรีช่วยว่าการกระทรวงศึกษาธิการ และนายโชคดี ออสุวรรณ ปลัดกระทรวงศึกษาธิการ ณ ห้องประชุมราชวัลลภ ชั้น 2 อาคาร สป.ศธ. และถ่ายทอดสดผ่าน Facebook Live
+""", {
+        "published_date": "2025-03-27", "event_start": "2025-03-27", "event_end": "2025-03-27",
+        "venue": "ห้องประชุมราชวัลลภ ชั้น 2 อาคาร สป.ศธ.", "province": None,
+        "attendees": [
+            ("พลตำรวจเอก", "เพิ่มพูน ชิดชอบ", "รัฐมนตรีว่าการกระทรวงศึกษาธิการ", "chair"),
+            ("นาย", "สุรศักดิ์ อินศรีไกร", "รัฐมนตรีช่วยว่าการกระทรวงศึกษาธิการ", P),
+            ("นาย", "โชคดี ออสุวรรณ", "ปลัดกระทรวงศึกษาธิการ", P),
+        ],
+    }),
+    ("provincial-positions-before-names-with-honorifics", """ศธจ.นครราชสีมา ประชุมเชิงปฏิบัติการจัดทำแผนพัฒนาการศึกษา
+
+ระหว่างวันที่ 8-9 กรกฎาคม พ.ศ. 2567 สำนักงานศึกษาธิการจังหวัดนครราชสีมา จัดประชุมเชิงปฏิบัติการจัดทำแผนพัฒนาการศึกษาจังหวัดนครราชสีมา ณ โรงแรมสีมาธานี อำเภอเมืองนครราชสีมา จังหวัดนครราชสีมา โดยมี รองผู้ว่าราชการจังหวัดนครราชสีมา นายสมชัย ใจกล้า เป็นประธานเปิดการประชุม และศึกษาธิการจังหวัดนครราชสีมา นายวิทยา พรหมดี กล่าวรายงาน
+""", {
+        "published_date": "2024-07-08", "event_start": "2024-07-08", "event_end": "2024-07-09",
+        "venue": "โรงแรมสีมาธานี อำเภอเมืองนครราชสีมา", "province": "นครราชสีมา",
+        "attendees": [
+            ("นาย", "สมชัย ใจกล้า", "รองผู้ว่าราชการจังหวัดนครราชสีมา", "opening_chair"),
+            ("นาย", "วิทยา พรหมดี", "ศึกษาธิการจังหวัดนครราชสีมา", P),
+        ],
+    }),
+    ("secondary-two-province-office-bare-names", """สพม.ตรัง กระบี่ ต้อนรับคณะศึกษาดูงาน
+
+วันที่ 19 ธันวาคม 2567 สมบัติ ทองดี ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษามัธยมศึกษาตรัง กระบี่ ให้การต้อนรับคณะศึกษาดูงานจากสำนักงานเขตพื้นที่การศึกษามัธยมศึกษาพัทลุง นำโดย สุนทร แก้วประเสริฐ รองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษามัธยมศึกษาพัทลุง ณ ห้องประชุมอันดามัน สพม.ตรัง กระบี่
+""", {
+        "published_date": "2024-12-19", "event_start": "2024-12-19", "event_end": "2024-12-19",
+        "venue": "ห้องประชุมอันดามัน สพม.ตรัง กระบี่", "province": "ตรัง",
+        "attendees": [
+            (None, "สมบัติ ทองดี", "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษามัธยมศึกษาตรัง กระบี่", P),
+            (None, "สุนทร แก้วประเสริฐ", "รองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษามัธยมศึกษาพัทลุง", P),
+        ],
+    }),
+]
 FIELDS = ["published_date", "event_start", "event_end", "time", "venue", "province", "online_platform", "office",
           "participant_count"]
 
@@ -155,7 +218,28 @@ def test_release(name, text, expected):
     assert got["chair"] == ({"honorific": chairs[0][0], "name": chairs[0][1], "position": chairs[0][2]} if chairs else None)
 
 
-def accuracy(releases=RELEASES):
+@pytest.mark.parametrize("name, text, expected", HELD_OUT, ids=[r[0] for r in HELD_OUT])
+def test_held_out_release(name, text, expected):
+    got = parse(text)
+    for field in ["published_date", "event_start", "event_end", "venue", "province"]:
+        assert got[field] == expected[field], field
+    assert people(got) == expected["attendees"]
+
+
+@pytest.mark.parametrize("text", [
+    "วันที่ 1 มี.ค. 2567 ประชุม ประจำเดือน ผู้บริหารสถานศึกษา ณ ห้องประชุม",
+    "วันที่ 1 มี.ค. 2567 ในการนี้ ได้รับเกียรติจาก ผู้อำนวยการโรงเรียนบ้านนา เป็นประธาน",
+    "วันที่ 1 มี.ค. 2567 ผู้บริหาร ครู นักเรียน ผู้ปกครอง และชุมชน เข้าร่วมกิจกรรม",
+    "วันที่ 1 มี.ค. 2567 โครงการ เรียนดี มีความสุข ศึกษาธิการจังหวัดทุกจังหวัด เข้าร่วม",
+    "วันที่ 1 มี.ค. 2567 พัฒนา ศักยภาพ ครูผู้สอน ณ โรงเรียนบ้านนา",
+])
+def test_phrases_beside_a_position_are_not_people_without_an_honorific(text):
+    """A name without an honorific needs a known given name and a family name the
+    dictionary does not give as a word: phrases next to a role word stay phrases."""
+    assert parse("ข่าว\n\n" + text)["attendees"] == []
+
+
+def accuracy(releases=RELEASES + HELD_OUT):
     """{measure: (right, out of)}: dates, venues and chairs; attendees found with the
     right position (recall) and attendees found who are real (precision)."""
     score = {"dates": [0, 0], "venues": [0, 0], "chairs": [0, 0], "attendees found": [0, 0], "precision": [0, 0]}
@@ -179,7 +263,8 @@ def accuracy(releases=RELEASES):
 
 def test_accuracy_meets_the_issue_bar():
     """≥ 95 % of dates, venues and chairs; ≥ 90 % of attendees with their position; ≥ 95 % precision."""
-    score = accuracy()
+    score = accuracy(RELEASES) | {f"held out: {k}": v for k, v in accuracy(HELD_OUT).items()}
     rate = {key: right / total for key, (right, total) in score.items()}
-    assert rate["dates"] >= 0.95 and rate["venues"] >= 0.95 and rate["chairs"] >= 0.95, score
-    assert rate["attendees found"] >= 0.9 and rate["precision"] >= 0.95, score
+    for prefix in ("", "held out: "):
+        assert min(rate[prefix + k] for k in ("dates", "venues", "chairs")) >= 0.95, score
+        assert rate[prefix + "attendees found"] >= 0.9 and rate[prefix + "precision"] >= 0.95, score

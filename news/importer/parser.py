@@ -1,37 +1,29 @@
 """parse(text) -> the facts a Thai press release states, as the JSON schema of
 docs/importer.md. A fact the text does not state is None, never guessed."""
 
-import json
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from . import page
 from .dates import find_dates, find_time
-from .patterns import alternatives, parse_int, thai_re
+from .patterns import alternatives, parse_int, provinces, thai_re
 from .people import find_people
 from .spans import locate, locate_last
 
-PROVINCES_FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "provinces.json"
 PROVINCE_ALIASES = {"กรุงเทพฯ": "กรุงเทพมหานคร", "กทม.": "กรุงเทพมหานคร"}
 
 
 @lru_cache(maxsize=1)
-def provinces():
-    """The 77 province names, from the same fixture the database is loaded from."""
-    rows = json.loads(PROVINCES_FIXTURE.read_text(encoding="utf-8"))
-    return [row["fields"]["name_th"] for row in rows]
-
-
-@lru_cache(maxsize=1)
 def _patterns():
-    names = alternatives(provinces() + list(PROVINCE_ALIASES))
+    names = alternatives(list(provinces()) + list(PROVINCE_ALIASES))
     return {
         # The venue runs from "ณ" to the province, the next clause or the end.
         "venue": thai_re(r"(?:^|(?<=[\s“\"(]))(?:ณ(?:\s+|(?=ห้อง|โรงแรม|หอประชุม|โรงเรียน|อาคาร))(?!วันที่|อยุธยา)|(?P<at>ที่\s?)(?=ห้อง|โรงแรม|หอประชุม|โรงเรียน|อาคาร|สำนักงาน|ศาลา|มหาวิทยาลัย|ศูนย์|สนาม))(?P<venue>.+?)"
                          rf"(?=\s+(?:จังหวัด|จ\.)\s?(?:{names})|\s(?:{names})(?![\u0e01-\u0e4e])(?!\s*(?:อำเภอ|อ\.|ตำบล|ต\.|จังหวัด|จ\.))|\s*(?:>>|\n|[“”\"]|\s\()"
-                         r"|\s+(?:มีผู้|จำนวน|ชมคลิป|ดูภาพ|คลิก|ควบคู่|ผ่าน|โดย|เพื่อ|ระหว่าง|ในวันที่|วันที่|เวลา|ซึ่ง|ทั้งนี้|ขึ้น|พร้อม|และผ่าน|ใน(?:การ|ครั้ง))|$)"),
+                         r"|\s+(?:มีผู้|จำนวน|ชมคลิป|ดูภาพ|คลิก|ควบคู่|ผ่าน|โดย|เพื่อ|ระหว่าง|ในวันที่|วันที่|เวลา|ซึ่ง|ทั้งนี้|ขึ้น|พร้อม|(?:และ)?(?:ผ่าน|ถ่ายทอด)|ใน(?:การ|ครั้ง))|$)"),
         "province": thai_re(rf"^\s*(?:จังหวัด\s?|จ\.\s?)?(?P<province>{names})"),
+        "office_end": thai_re(rf"สพม\.\s?(?:{names})$"),
+        "second_province": thai_re(rf"\s(?:{names})(?![\u0e01-\u0e4e])"),
         # A dateline: "กรุงเทพฯ – 4 มีนาคม 2568 …" says where the news happened.
         "dateline": thai_re(rf"^(?P<province>{names})\s*[–—-]\s*\d"),
         "province_in": thai_re(rf"(?:จังหวัด|ศธจ\.|สพป\.|สพม\.)\s?(?P<province>{names})"),
@@ -88,6 +80,10 @@ def _venue(paragraphs):
         paragraph = match.string
         venue = re.sub(r"\s+(?:และ|,)$", "", match["venue"].strip(" ,")).strip()
         rest = paragraph[match.end("venue"):]
+        # "ห้องประชุม สพม.ตรัง กระบี่": the second province belongs to the office's name.
+        pair = p["second_province"].match(rest) if p["office_end"].search(venue) else None
+        if pair:
+            venue, rest = venue + pair.group(0), rest[pair.end():]
         whole = p["province"].match(venue)
         if whole and whole.end() == len(venue):
             # "ณ จังหวัดเลย": only a province

@@ -10,7 +10,7 @@ import re
 from news.thaitext import HONORIFICS
 
 from .names import looks_like_name
-from .patterns import alternatives, thai_re
+from .patterns import alternatives, provinces, thai_re
 
 # Words that begin like a title but are not one (นายกรัฐมนตรี is a position).
 NOT_NAMES = (
@@ -56,7 +56,7 @@ SPEAKER = thai_re(r"วิทยากร|บรรยาย")
 SPEAKER_AFTER = thai_re(r"(?:^|\s)(?:เป็นวิทยากร|บรรยาย)")
 PANEL_AFTER = thai_re(r"(?:^|\s)(?:ร่วมเสวนา|เป็นผู้ร่วมเสวนา|ร่วมอภิปราย)")
 # A paragraph past the lead names attendees only if it says they took part.
-TOOK_PART = thai_re(r"เข้าร่วม|ร่วมประชุม|เสวนา|อภิปราย|วิทยากร|บรรยาย|ได้รับเกียรติ|พร้อมด้วย|โดยมี|เป็นประธาน|ประธานเปิด|ให้การต้อนรับ")
+TOOK_PART = thai_re(r"เข้าร่วม|รับรางวัล|รับมอบ|รับเกียรติบัตร|ร่วมประชุม|เสวนา|อภิปราย|วิทยากร|บรรยาย|ได้รับเกียรติ|พร้อมด้วย|โดยมี|เป็นประธาน|ประธานเปิด|ให้การต้อนรับ")
 CITED = thai_re(r"(?:นโยบายของ|ตามนโยบาย|คำสั่งของ|ตามที่|แถลง)\s*$")
 
 ROLE_RANK = {"participant": 0, "speaker": 1, "panelist": 1, "chair": 2, "opening_chair": 2}
@@ -85,7 +85,10 @@ def _position_after(text):
         if i and " ".join(kept) in ("รอง", "ผู้ช่วย", "รักษาการ"):
             kept.append(chunk)
             continue
-        if i and not (CONTINUES.match(chunk) or (_ABBREVIATION.match(chunk) and not ROLE_WORDS.match(chunk))):
+        # A secondary-area office may cover two provinces: "…มัธยมศึกษาตรัง กระบี่".
+        second_province = bool(kept) and chunk in provinces() and kept[-1].endswith(tuple(provinces()))
+        if i and not (CONTINUES.match(chunk) or second_province
+                      or (_ABBREVIATION.match(chunk) and not ROLE_WORDS.match(chunk))):
             break
         kept.append(chunk)
     while kept and kept[-1] in ("และ", "กับ", "รวมทั้ง"):
@@ -96,10 +99,9 @@ def _position_after(text):
 def _position_before(text):
     """'ผู้อำนวยการโรงเรียนบ้านนา นายสมชาย …': a role written just before the name."""
     words = text.split()
-    if words and words[0].startswith(("และ", "กับ")) and len(words[0]) > 3:
-        words[0] = words[0][3:]  # "และผู้ตรวจราชการ…": the joining word is not the position
     for i in range(len(words)):
-        candidate = " ".join(words[i:])
+        # "… และศึกษาธิการจังหวัด นายวิทยา": the joining word is not part of the position.
+        candidate = re.sub(r"^(?:และ|กับ)(?=[\u0e01-\u0e4e]{3})", "", " ".join(words[i:]))
         if ROLE_WORDS.match(candidate) and len(words) - i <= 4:
             return candidate.rstrip(",")
     return ""
