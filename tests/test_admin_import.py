@@ -18,10 +18,11 @@ from news.models import Article, Attendance, Event, Office, Person, Tag
 
 from .admin_forms import form_fields
 from .factories import make_editor, make_event
-from .test_browser import browser, server  # noqa: F401  (fixtures of the browser test below)
+from . import test_browser
 from .test_import_press_release import RELEASE
 
 pytestmark = pytest.mark.django_db
+server, browser = test_browser.server, test_browser.browser  # fixtures of the browser test at the end
 IMPORT_URL = "/admin/news/article/import/"
 MODELS = [Article, Event, Person, Attendance, Tag]
 
@@ -259,7 +260,6 @@ def test_the_preview_costs_a_fixed_number_of_queries(admin_client, django_assert
 def test_an_editor_turns_a_seed_into_a_draft_in_a_browser(server, browser):
     """The issue's "done when": from the article list to a saved draft of seed 003 in
     Chromium well under a minute, the source and the fields side by side."""
-    from .test_browser import ARTIFACTS
     from .test_importer import seed_pairs
 
     text = seed_pairs()[3][0].read_text(encoding="utf-8")
@@ -278,8 +278,8 @@ def test_an_editor_turns_a_seed_into_a_draft_in_a_browser(server, browser):
     source, fields = page.locator(".import-source").bounding_box(), page.locator(".import-fields").bounding_box()
     assert source["x"] + source["width"] <= fields["x"] and source["y"] < fields["y"] + fields["height"]
     assert page.input_value("#id_venue") == "ห้องประชุมเรือนคุ้ม โรงแรมคุ้มภูคำ"
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "admin-import-preview-1400.png"), full_page=True)
+    test_browser.ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(test_browser.ARTIFACTS / "admin-import-preview-1400.png"), full_page=True)
     page.click("#import_review_form input[type=submit]")
     page.wait_for_url(re.compile(r".*/admin/news/article/\d+/change/$"))
     assert "ฉบับร่าง" in page.locator(".messagelist .success").inner_text()

@@ -149,10 +149,8 @@ def _mentions(paragraph, index):
     return sorted(found, key=lambda mention: mention.start)
 
 
-# Two words written as a name, with a position written straight before or after them.
+# Two words written as a name (each a word of its own), for people without an honorific.
 BARE_NAME = re.compile(rf"(?<![\u0e01-\u0e4e.])(?P<given>{_WORD}) (?P<family>{_WORD})(?=[\s,]|$)")
-# What may stand just before a name without an honorific: the start, a list mark, a joining word.
-BARE_LEAD = thai_re(r"(?:^|[\s,(]|\d)(?:" + "|".join(GLUE) + r"|ได้รับเกียรติจาก|ประกอบด้วย)?\s*$")
 
 
 def _bare_mentions(paragraph, index, taken):
@@ -168,11 +166,11 @@ def _bare_mentions(paragraph, index, taken):
         if ROLE_WORDS.match(given) or ROLE_WORDS.match(family) or not looks_like_name(given, family):
             continue
         after, before = paragraph[end:], paragraph[:start]
-        position_after = ROLE_WORDS.match(after.lstrip(" ,")) and not after.startswith(",")
+        # The position is written right after the name (no comma between) or right before it.
+        position_after = ROLE_WORDS.match(after.lstrip(" "))
         tail = [part for part in STOPS.split(before) if part.strip()]
-        position_before = bool(tail) and _position_before(tail[-1]) and tail[-1].rstrip().endswith(
-            _position_before(tail[-1]))
-        if not (position_after and BARE_LEAD.search(before)) and not position_before:
+        held = _position_before(tail[-1]) if tail else ""
+        if not position_after and not (held and tail[-1].rstrip().endswith(held)):
             continue
         if CITED.search(before) or _in_quote(paragraph, start):
             continue
