@@ -25,7 +25,7 @@ from .forms import BuddhistEraDateWidget, ThaiDateField, ThaiTimeField, ThaiTime
 from .importer import parse
 from .importer.drafts import create_draft, find_office, match_people
 from .importer.spans import segments
-from .models import Article, Attendance, Event, Office, Person, Province
+from .models import Article, Attendance, Event, Office, Person, Province, Tag
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_DOCX_UNPACKED_BYTES = 20 * 1024 * 1024  # a .docx is a zip: refuse a zip bomb before unpacking
@@ -135,7 +135,8 @@ class DraftForm(forms.Form):
     province = forms.ModelChoiceField(label=_label(Event, "province"), queryset=Province.objects.order_by("name_th"),
                                       to_field_name="name_th", required=False)  # the name parse() gives
     online_platform = forms.CharField(label=_label(Event, "online_platform"), max_length=100, required=False)
-    participant_count = forms.IntegerField(label=_label(Event, "participant_count"), min_value=0, required=False)
+    participant_count = forms.IntegerField(label=_label(Event, "participant_count"), min_value=0,
+                                           max_value=1_000_000, required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -152,6 +153,12 @@ class DraftForm(forms.Form):
             "venue": facts["venue"], "province": facts["province"], "online_platform": facts["online_platform"],
             "participant_count": facts["participant_count"],
         }
+
+    def clean_tags(self):
+        tags = [tag.strip().lstrip("#").strip() for tag in self.cleaned_data["tags"].split(",")]
+        if any(len(tag) > Tag._meta.get_field("name").max_length for tag in tags):
+            raise ValidationError(_("A tag is at most 100 characters: separate tags with commas."))
+        return [tag for tag in tags if tag]
 
     def clean(self):
         data = super().clean()
@@ -173,7 +180,7 @@ class DraftForm(forms.Form):
             "event_end": iso(data["event_end"]), "time": data["time"].strftime("%H:%M") if data["time"] else None,
             "venue": data["venue"], "province": data["province"].name_th if data["province"] else None,
             "online_platform": data["online_platform"], "participant_count": data["participant_count"],
-            "tags": [tag.strip().lstrip("#") for tag in data["tags"].split(",") if tag.strip().lstrip("#")],
+            "tags": data["tags"],
             "credits": {"writer": data["writer"], "photographer": data["photographer"]},
             "attendees": attendees,
         }

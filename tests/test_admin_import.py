@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from news import admin_import
 from news.models import Article, Attendance, Event, Office, Person, Tag
@@ -103,6 +104,8 @@ def test_confirming_saves_a_draft_with_its_event_chair_and_attendees(admin_clien
     assert (article.title, article.status, article.office.slug) == (
         "ประชุมผู้บริหารสถานศึกษา (แก้ไข)", "draft", "spp-nakhonphanom-1")
     assert "เป็นประธานการประชุมผู้บริหารสถานศึกษา" in article.body and article.writer == "ทดสอบ เขียนข่าว"
+    assert [tag.name for tag in article.tags.all()] == ["ประชุมผู้บริหาร"]
+    assert timezone.localtime(article.published_at).date().isoformat() == "2024-07-03"  # Bangkok midnight
     event = article.event
     assert (str(event.start_date), str(event.end_date), str(event.start_time)) == ("2024-07-03", "2024-07-04", "09:00:00")
     assert (event.venue, event.province.name_th, event.participant_count) == ("หอประชุมโรงเรียนอนุบาลนครพนม", "นครพนม", 150)
@@ -126,8 +129,7 @@ def test_a_row_removed_or_edited_to_another_name_is_saved_as_the_editor_left_it(
     assert response.status_code == 200
     assert "มีบุคคลนี้อยู่แล้ว" in response.content.decode()
     assert not Article.objects.filter(title=fields["title"]).exists()
-    fields.update({"form-0-person": review_form(response)["form-0-person"] or "", "form-0-name": "ทดสอบ คนละคน"})
-    fields["form-0-person"] = ""
+    fields["form-0-name"] = "ทดสอบ คนละคน"  # a name no one has: a new person is accepted
     response = admin_client.post(IMPORT_URL, fields)
     assert response.status_code == 302
     event = Article.objects.latest("pk").event
@@ -236,6 +238,9 @@ def test_corrections_are_checked_before_anything_is_saved(admin_client):
         {"title": ""},
         {"form-1-name": "อภิชัย ทำมาน"},  # the same person twice
         {"form-TOTAL_FORMS": "x"},  # a broken management form
+        {"tags": "ก" * 101},  # longer than a tag may be
+        {"participant_count": "99999999999"},
+        {"office": "999999"},  # no such office
     ]
     for change in bad:
         response = admin_client.post(IMPORT_URL, {**fields, **change})
