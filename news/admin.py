@@ -15,6 +15,7 @@ from js_asset import Media
 
 from . import permissions, search, thai
 from .admin_edit_lock import EditLockMixin
+from .admin_import import PressReleaseImportMixin
 from .admin_photos import BulkPhotoUploadMixin, PhotoInlineFormSet, PhotoThumbnailInput
 from .admin_preview import PreviewLinksMixin
 from .admin_workflow import (
@@ -378,7 +379,10 @@ class PhotoInline(EditorRulesInlineMixin, admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleWorkflowMixin, PreviewLinksMixin, EditLockMixin, BulkPhotoUploadMixin, EditorRulesMixin, PortalModelAdmin):
+class ArticleAdmin(
+    ArticleWorkflowMixin, PressReleaseImportMixin, PreviewLinksMixin, EditLockMixin, BulkPhotoUploadMixin,
+    EditorRulesMixin, PortalModelAdmin,
+):
     office_field = "office"
     list_display = ["title", "office", "category", "workflow_state", "publication", "is_published", "read_count"]
     list_filter = [WorkflowStateFilter, "category", "office__kind", "office", "published_at"]

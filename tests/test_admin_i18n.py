@@ -28,7 +28,7 @@ LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
 # Latin words that are Thai UI all the same: the key cap pressed to pick several
 # items (Django's help under multi-selects), "รหัส ISO" (the standard's name for a
 # province code) and "รูปแบบ HTML" in the article body's help.
-UI_TOKENS = {"Ctrl", "ISO", "HTML"}
+UI_TOKENS = {"Ctrl", "ISO", "HTML", "Word", "LINE", "docx"}  # the last three: the import screen's file types and apps
 # Written by Django in English with no message to translate, met by superusers only
 # (user and group pages): permission names stored as "Can add article", a group's
 # permission links in its delete summary (Django's own GroupAdmin), a hard-coded

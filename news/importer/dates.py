@@ -50,6 +50,7 @@ class DateMention:
 
     def __init__(self, match):
         self.start, self.end = match.span()
+        self.text = match.group(0)
         end_year, end_month = _year(match["y2"]), _month(match["m2"])
         start_month = _month(match["m1"]) if match["m1"] else end_month
         start_year = _year(match["y1"]) if match["y1"] else end_year
@@ -80,9 +81,10 @@ def find_dates(text):
 
 
 def find_time(text):
-    """'HH:MM' of the first clock time ("เวลา 09.00 น.", "09.30 – 12.00 น."), or None."""
+    """('HH:MM', the words) of the first clock time ("เวลา 09.00 น.", "09.30 – 12.00 น."),
+    or (None, None)."""
     for match in TIME.finditer(text):
         hour, minute = int(match["h"] or match["h2"]), int(match["m"] or match["m2"])
         if hour < 24 and minute < 60:
-            return f"{hour:02d}:{minute:02d}"
-    return None
+            return f"{hour:02d}:{minute:02d}", match.group(0)
+    return None, None

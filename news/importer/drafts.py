@@ -1,6 +1,6 @@
 """The Django side of the importer: what parse() found becomes a draft article
-with its event, people and attendances. Used by the management command (and by
-an admin import view to come); the parser itself stays free of Django."""
+with its event, people and attendances. Used by the management command and the
+admin import (news/admin_import.py); the parser itself stays free of Django."""
 
 import datetime
 
@@ -20,22 +20,36 @@ def _squeezed(text):
     return thai.normalize(text).replace(" ", "")
 
 
-def find_office(short_name):
-    """The office a release names by its abbreviation ("สป. ศธ." finds สป.ศธ.)."""
+def find_office(short_name, offices=None):
+    """The office (of `offices`, default all) a release names by its abbreviation
+    ("สป. ศธ." finds สป.ศธ.)."""
     if not short_name:
         return None
     key = _squeezed(short_name)
-    for office in Office.objects.all():
+    for office in Office.objects.all() if offices is None else offices:
         if _squeezed(office.short_name) == key:
             return office
     return None
 
 
+def _name_keys(name):
+    return {_squeezed(name)} | {_squeezed(honorific + name) for honorific in HONORIFICS}
+
+
 def find_person(name):
     """An existing person despite ำ/ํา, spacing or an honorific typed into the name."""
-    keys = {_squeezed(name)} | {_squeezed(honorific + name) for honorific in HONORIFICS}
+    matches = match_people([name])[name]
+    return matches[0] if matches else None
+
+
+def match_people(names, queryset=None):
+    """{name: [people of `queryset` with that name]} despite ำ/ํา, spacing or an
+    honorific typed into the name, oldest first; one query for all the names."""
+    keys = {name: _name_keys(name) for name in names}
     squeezed = Replace("name_key", Value(" "), Value(""))
-    return Person.objects.annotate(squeezed=squeezed).filter(squeezed__in=keys).order_by("pk").first()
+    queryset = Person.objects.all() if queryset is None else queryset
+    rows = queryset.annotate(squeezed=squeezed).filter(squeezed__in=set().union(*keys.values())).order_by("pk") if keys else []
+    return {name: [person for person in rows if person.squeezed in wanted] for name, wanted in keys.items()}
 
 
 def _local_midnight(iso):
@@ -81,7 +95,9 @@ def _create_event(facts, office):
         organiser=office, participant_count=facts["participant_count"],
     )
     for order, attendee in enumerate(facts["attendees"]):
-        person = find_person(attendee["name"])
+        # The admin passes the editor's choice ("person": a Person, or None for a new
+        # one); the command matches by name.
+        person = attendee["person"] if "person" in attendee else find_person(attendee["name"])
         if person is None:
             person = Person.objects.create(honorific=attendee["honorific"] or "", name=attendee["name"])
         # The position goes on the attendance: it is what the person was then, and a

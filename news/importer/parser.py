@@ -1,36 +1,31 @@
 """parse(text) -> the facts a Thai press release states, as the JSON schema of
 docs/importer.md. A fact the text does not state is None, never guessed."""
 
-import json
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from . import page
 from .dates import find_dates, find_time
-from .patterns import alternatives, parse_int, thai_re
+from .patterns import alternatives, parse_int, provinces, thai_re
 from .people import find_people
+from .spans import locate, locate_last
 
-PROVINCES_FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "provinces.json"
 PROVINCE_ALIASES = {"กรุงเทพฯ": "กรุงเทพมหานคร", "กทม.": "กรุงเทพมหานคร"}
 
 
 @lru_cache(maxsize=1)
-def provinces():
-    """The 77 province names, from the same fixture the database is loaded from."""
-    rows = json.loads(PROVINCES_FIXTURE.read_text(encoding="utf-8"))
-    return [row["fields"]["name_th"] for row in rows]
-
-
-@lru_cache(maxsize=1)
 def _patterns():
-    names = alternatives(provinces() + list(PROVINCE_ALIASES))
+    names = alternatives(list(provinces()) + list(PROVINCE_ALIASES))
     return {
         # The venue runs from "ณ" to the province, the next clause or the end.
         "venue": thai_re(r"(?:^|(?<=[\s“\"(]))(?:ณ(?:\s+|(?=ห้อง|โรงแรม|หอประชุม|โรงเรียน|อาคาร))(?!วันที่|อยุธยา)|(?P<at>ที่\s?)(?=ห้อง|โรงแรม|หอประชุม|โรงเรียน|อาคาร|สำนักงาน|ศาลา|มหาวิทยาลัย|ศูนย์|สนาม))(?P<venue>.+?)"
-                         rf"(?=\s+(?:จังหวัด|จ\.)\s?(?:{names})|\s(?:{names})(?![\u0e01-\u0e4e])|\s*(?:>>|\n|[“”\"]|\s\()"
-                         r"|\s+(?:มีผู้|จำนวน|ชมคลิป|ดูภาพ|คลิก|ควบคู่|ผ่าน|โดย|เพื่อ|ระหว่าง|ในวันที่|วันที่|เวลา|ซึ่ง|ทั้งนี้|ขึ้น|พร้อม|และผ่าน|ใน(?:การ|ครั้ง))|$)"),
+                         rf"(?=\s+(?:จังหวัด|จ\.)\s?(?:{names})|\s(?:{names})(?![\u0e01-\u0e4e])(?!\s*(?:อำเภอ|อ\.|ตำบล|ต\.|จังหวัด|จ\.))|\s*(?:>>|\n|[“”\"]|\s\()"
+                         r"|\s+(?:มีผู้|จำนวน|ชมคลิป|ดูภาพ|คลิก|ควบคู่|ผ่าน|โดย|เพื่อ|ระหว่าง|ในวันที่|วันที่|เวลา|ซึ่ง|ทั้งนี้|ขึ้น|พร้อม|(?:และ)?(?:ผ่าน|ถ่ายทอด)|ใน(?:การ|ครั้ง))|$)"),
         "province": thai_re(rf"^\s*(?:จังหวัด\s?|จ\.\s?)?(?P<province>{names})"),
+        "office_end": thai_re(rf"สพม\.\s?(?:{names})$"),
+        "second_province": thai_re(rf"\s(?:{names})(?![\u0e01-\u0e4e])"),
+        # A dateline: "กรุงเทพฯ – 4 มีนาคม 2568 …" says where the news happened.
+        "dateline": thai_re(rf"^(?P<province>{names})\s*[–—-]\s*\d"),
         "province_in": thai_re(rf"(?:จังหวัด|ศธจ\.|สพป\.|สพม\.)\s?(?P<province>{names})"),
         "platform": re.compile(
             r"(?P<platform>Zoom(?:\s+(?:Cloud\s+)?(?:Meeting|Webinar)s?)?|Microsoft\s+Teams|MS\s+Teams|Google\s+Meet"
@@ -38,7 +33,7 @@ def _patterns():
             re.I,
         ),
         "via": thai_re(r"ผ่าน(?:ระบบ|โปรแกรม|ทาง|แอปพลิเคชัน|สื่อ)?[^\n>]{0,60}$"),
-        "count": thai_re(r"(?:จำนวน|รวม|ทั้งสิ้น|ผู้เข้าร่วม(?:ประชุม|อบรม|กิจกรรม|งาน|โครงการ)?)\s*(?P<n>\d[\d,]*)\s*(?:คน|ราย|ท่าน)(?![\u0e01-\u0e4e])"),
+        "count": thai_re(r"(?:จำนวน|รวม|ทั้งสิ้น|(?:ผู้)?เข้าร่วม(?:ประชุม|อบรม|กิจกรรม|งาน|โครงการ|ค่าย)?)\s*(?P<n>\d[\d,]*)\s*(?:คน|ราย|ท่าน)(?![\u0e01-\u0e4e])"),
         "fiscal": thai_re(r"ปีงบประมาณ\s*(?:พ\.\s?ศ\.\s*)?(?P<y>\d{4}|\d{2})(?!\d)"),
         "reads": thai_re(r"(?:อ่าน|เข้าชม|ผู้เข้าชม)\s*(?P<n>\d[\d,]*)\s*ครั้ง"),
         "published": thai_re(r"(?:เผยแพร่|โพสต์|ประกาศ)(?:เมื่อ|วันที่)?\s*:?\s*$"),
@@ -85,14 +80,19 @@ def _venue(paragraphs):
         paragraph = match.string
         venue = re.sub(r"\s+(?:และ|,)$", "", match["venue"].strip(" ,")).strip()
         rest = paragraph[match.end("venue"):]
+        # "ห้องประชุม สพม.ตรัง กระบี่": the second province belongs to the office's name.
+        pair = p["second_province"].match(rest) if p["office_end"].search(venue) else None
+        if pair:
+            venue, rest = venue + pair.group(0), rest[pair.end():]
         whole = p["province"].match(venue)
         if whole and whole.end() == len(venue):
-            return None, PROVINCE_ALIASES.get(whole["province"], whole["province"])  # "ณ จังหวัดเลย": only a province
+            # "ณ จังหวัดเลย": only a province
+            return None, PROVINCE_ALIASES.get(whole["province"], whole["province"]), venue
         province = p["province"].match(rest)
         province = province or p["province_in"].search(venue)
         name = province["province"] if province else None
-        return venue or None, PROVINCE_ALIASES.get(name, name)
-    return None, None
+        return venue or None, PROVINCE_ALIASES.get(name, name), province and province.group(0).strip()
+    return None, None, None
 
 
 def _platform(lead, paragraphs):
@@ -108,14 +108,14 @@ def _platform(lead, paragraphs):
 
 
 def _dates(title, paragraphs):
-    """(published, event start, event end) as ISO dates."""
+    """(publication date, event date or range) as DateMentions, or None."""
     p = _patterns()
     lead_text = "\n".join([title] + paragraphs[:1])
     published = None
     for paragraph in paragraphs:
         for mention in find_dates(paragraph):
             if p["published"].search(paragraph[: mention.start]):
-                published = mention.first
+                published = mention
     lead_dates = find_dates(lead_text)
     event = next((d for d in lead_dates if d.is_range), None)
     if event is None:
@@ -126,51 +126,120 @@ def _dates(title, paragraphs):
             if event:
                 break
     first = lead_dates[0] if lead_dates else None
-    published = published or (first.first if first else None)
-    if event is None and first is not None:
-        event = first
-    iso = lambda d: d.isoformat() if d else None  # noqa: E731
-    return iso(published), iso(event.first if event else None), iso(event.last if event else None)
+    return published or first, event or first
 
 
-def _first_int(pattern, texts, group="n"):
+def _first_match(pattern, texts):
     for text in texts:
         match = pattern.search(text)
         if match:
-            return parse_int(match[group])
+            return match
     return None
 
 
-def parse(text):
-    """The facts a release states (see docs/importer.md); None where it says nothing."""
+def _iso(day):
+    return day.isoformat() if day else None
+
+
+def parse(text, spans=False):
+    """The facts a release states (see docs/importer.md); None where it says nothing.
+
+    With spans=True the result also has "spans": where in `text` each fact was
+    written (see _spans), for the admin to highlight; the schema is otherwise the same.
+    """
     p = _patterns()
     prepared = page.prepare(text)
     title, paragraphs, header, credit_lines = page.split_page(prepared)
     tags = page.hashtags("\n".join(paragraphs + credit_lines))
     body_paragraphs = [q for q in (page.strip_hashtags(q) for q in paragraphs) if q]
     lead = body_paragraphs[0] if body_paragraphs else ""
-    published, event_start, event_end = _dates(title, body_paragraphs)
-    venue, province = _venue(body_paragraphs)
-    chair, attendees = find_people(body_paragraphs)
-    fiscal = _first_int(p["fiscal"], [title] + body_paragraphs, "y")
-    if fiscal is not None and fiscal < 100:
-        fiscal += 2500
-    return {
+    published, event = _dates(title, body_paragraphs)
+    venue, province, province_words = _venue(body_paragraphs)
+    dateline = p["dateline"].match(lead)
+    if province is None and dateline:
+        province, province_words = PROVINCE_ALIASES.get(dateline["province"], dateline["province"]), dateline["province"]
+    where_people = []
+    chair, attendees = find_people(body_paragraphs, where_people)
+    fiscal = _first_match(p["fiscal"], [title] + body_paragraphs)
+    fiscal_year = parse_int(fiscal["y"]) if fiscal else None
+    if fiscal_year is not None and fiscal_year < 100:
+        fiscal_year += 2500
+    time, time_words = find_time(lead)
+    if time is None:
+        time, time_words = find_time("\n".join(body_paragraphs))
+    platform = _platform(lead, body_paragraphs[1:])
+    count = _first_match(p["count"], body_paragraphs)
+    reads = _first_match(p["reads"], prepared.split("\n"))  # the counter is page furniture
+    facts = {
         "title": title or None,
-        "published_date": published,
-        "event_start": event_start,
-        "event_end": event_end,
-        "time": find_time(lead) or find_time("\n".join(body_paragraphs)),
+        "published_date": _iso(published.first) if published else None,
+        "event_start": _iso(event.first) if event else None,
+        "event_end": _iso(event.last) if event else None,
+        "time": time,
         "venue": venue,
         "province": province,
-        "online_platform": _platform(lead, body_paragraphs[1:]),
+        "online_platform": platform,
         "chair": chair,
         "attendees": attendees,
-        "participant_count": _first_int(p["count"], body_paragraphs),
-        "fiscal_year_be": fiscal,
+        "participant_count": parse_int(count["n"]) if count else None,
+        "fiscal_year_be": fiscal_year,
         "tags": tags,
         "credits": page.credits_from(credit_lines),
-        "read_count": _first_int(p["reads"], prepared.split("\n")),  # the counter is page furniture
+        "read_count": parse_int(reads["n"]) if reads else None,
         "office": _office(title, header, tags),
         "body": "\n\n".join(body_paragraphs) or None,
     }
+    if spans:
+        words = {
+            "published_date": published and published.text, "event": event and event.text, "time": time_words,
+            "venue": venue, "province": province_words, "online_platform": platform,
+            "participant_count": count and count.group(0), "fiscal_year_be": fiscal and fiscal.group(0),
+        }
+        people = [(body_paragraphs[i][start:end], attendee["position"])
+                  for (i, start, end), attendee in zip(where_people, attendees)]
+        facts["spans"] = _spans(text, facts, words, people)
+    return facts
+
+
+def _spans(text, facts, words, people):
+    """{field: [start, end]} in the text as given; "attendees" is a list of
+    {"name": [start, end], "position": [start, end] or None}; a fact whose words
+    cannot be found again has no entry."""
+    found = {}
+    title = locate(text, facts["title"]) if facts["title"] else None
+    if title:
+        found["title"] = title
+    after_title = title[1] if title else 0
+    for field, snippet in words.items():
+        # A date may be written in the title; everything else is in the body, and
+        # the province is written with or after the venue.
+        start = 0 if field in ("published_date", "event") else after_title
+        if field == "province" and "venue" in found:
+            start = found["venue"][0]
+        where = locate(text, snippet, start) or locate(text, snippet, after_title)
+        if where:
+            found[field] = where
+    if "event" in found:
+        found["event_start"] = found["event_end"] = found.pop("event")
+    office = facts["office"] and locate(text, facts["office"])
+    if office:
+        found["office"] = office
+    for key, value in facts["credits"].items():
+        where = value and locate_last(text, value)
+        if where:
+            found[key] = where
+    found["attendees"] = []
+    cursor = after_title
+    for name_words, position in people:
+        name = locate(text, name_words, cursor) or locate(text, name_words, after_title)
+        held = None
+        if name and position:
+            # The position is written just after the name, or (ผู้อำนวยการโรงเรียน… นายก ข) before it.
+            held = locate(text, position, name[1], name[1] + 400)
+            if held is None:
+                held = locate_last(text[max(0, name[0] - 400):name[0]], position)
+                held = held and [held[0] + max(0, name[0] - 400), held[1] + max(0, name[0] - 400)]
+        if name:
+            cursor = name[1]
+        found["attendees"].append({"name": name, "position": held})
+    return found

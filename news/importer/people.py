@@ -9,7 +9,8 @@ import re
 
 from news.thaitext import HONORIFICS
 
-from .patterns import alternatives, thai_re
+from .names import looks_like_name
+from .patterns import alternatives, provinces, thai_re
 
 # Words that begin like a title but are not one (นายกรัฐมนตรี is a position).
 NOT_NAMES = (
@@ -20,7 +21,9 @@ NOT_NAMES = (
 # Thai is written without spaces between words: a title may follow these directly.
 GLUE = ("และ", "จาก", "โดยมี", "โดย", "กับ", "ให้", "มี", "คือ", "แก่", "ได้แก่", "ด้วย", "อาทิ", "ถึง", "ของ", "ว่า", "พร้อม", "ต่อ", "แด่")
 
-_HONORIFIC_CHAIN = rf"(?:{alternatives(HONORIFICS)})(?:\s?(?:{alternatives(HONORIFICS)}))*"
+# A police or military rank is written "พ.ต.อ.หญิง" for a woman.
+_HONORIFIC = rf"(?:{alternatives(HONORIFICS)})(?:\s?หญิง(?=\s))?"
+_HONORIFIC_CHAIN = rf"{_HONORIFIC}(?:\s?{_HONORIFIC})*"
 _WORD = r"[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+"  # Thai letters and marks, no digits or ฯ
 MENTION = thai_re(rf"(?P<honorific>{_HONORIFIC_CHAIN})\s?(?P<given>{_WORD})[ \t]{{1,3}}(?P<family>{_WORD}(?: ณ (?:อยุธยา|ป้อมเพชร|ระนอง|สงขลา|ถลาง|นคร|พัทลุง|บางช้าง|ลำปาง|เชียงใหม่))?)")
 
@@ -34,7 +37,7 @@ STOPS = thai_re(
 # A position is one unit ("รองเลขาธิการ กพฐ."); a new role word begins a group or
 # another person's position, so it ends the unit. These may continue a unit:
 CONTINUES = thai_re(
-    r"^(?:สังกัด|รักษาราชการแทน|รักษาราชแทน|รักษาการแทน|รักษาการ|ปฏิบัติราชการแทน|ปฏิบัติหน้าที่|สำนักงาน|สำนัก|โรงเรียน|"
+    r"^(?:สังกัด|ประจำ|รักษาราชการแทน|รักษาราชแทน|รักษาการแทน|รักษาการ|ปฏิบัติราชการแทน|ปฏิบัติหน้าที่|สำนักงาน|สำนัก|โรงเรียน|"
     r"กระทรวง|กรม|จังหวัด|อำเภอ|เขต|มหาวิทยาลัย|วิทยาลัย|สถาบัน|ภาค|ฝ่าย|กลุ่มงาน|\d)"
 )
 ROLE_WORDS = thai_re(r"^(?:ผู้|ผอ\.|รอง|ประธาน|ศึกษาธิการ|เลขาธิการ|ครู|นัก|บุคลากร|ข้าราชการ|คณะ|หัวหน้า|ปลัด|อธิบดี|"
@@ -53,7 +56,7 @@ SPEAKER = thai_re(r"วิทยากร|บรรยาย")
 SPEAKER_AFTER = thai_re(r"(?:^|\s)(?:เป็นวิทยากร|บรรยาย)")
 PANEL_AFTER = thai_re(r"(?:^|\s)(?:ร่วมเสวนา|เป็นผู้ร่วมเสวนา|ร่วมอภิปราย)")
 # A paragraph past the lead names attendees only if it says they took part.
-TOOK_PART = thai_re(r"เข้าร่วม|ร่วมประชุม|เสวนา|อภิปราย|วิทยากร|บรรยาย|ได้รับเกียรติ|พร้อมด้วย|โดยมี|เป็นประธาน|ประธานเปิด|ให้การต้อนรับ")
+TOOK_PART = thai_re(r"เข้าร่วม|รับรางวัล|รับมอบ|รับเกียรติบัตร|ร่วมประชุม|เสวนา|อภิปราย|วิทยากร|บรรยาย|ได้รับเกียรติ|พร้อมด้วย|โดยมี|เป็นประธาน|ประธานเปิด|ให้การต้อนรับ")
 CITED = thai_re(r"(?:นโยบายของ|ตามนโยบาย|คำสั่งของ|ตามที่|แถลง)\s*$")
 
 ROLE_RANK = {"participant": 0, "speaker": 1, "panelist": 1, "chair": 2, "opening_chair": 2}
@@ -74,13 +77,18 @@ def _position_after(text):
     if paren:
         span = span[: paren.start()]
     chunks = span.split()
+    if chunks and chunks[0].startswith(("และ", "กับ", "หรือ")):
+        return ""  # "… และผู้ตรวจราชการ สมศักดิ์ …": the next person's position, not this one's
     kept = []
     for i, chunk in enumerate(chunks):
         # "รอง ผอ.สพป.…" and "ผู้ช่วย ผอ.…" are written with a space inside one title.
         if i and " ".join(kept) in ("รอง", "ผู้ช่วย", "รักษาการ"):
             kept.append(chunk)
             continue
-        if i and not (CONTINUES.match(chunk) or (_ABBREVIATION.match(chunk) and not ROLE_WORDS.match(chunk))):
+        # A secondary-area office may cover two provinces: "…มัธยมศึกษาตรัง กระบี่".
+        second_province = bool(kept) and chunk in provinces() and kept[-1].endswith(tuple(provinces()))
+        if i and not (CONTINUES.match(chunk) or second_province
+                      or (_ABBREVIATION.match(chunk) and not ROLE_WORDS.match(chunk))):
             break
         kept.append(chunk)
     while kept and kept[-1] in ("และ", "กับ", "รวมทั้ง"):
@@ -92,7 +100,8 @@ def _position_before(text):
     """'ผู้อำนวยการโรงเรียนบ้านนา นายสมชาย …': a role written just before the name."""
     words = text.split()
     for i in range(len(words)):
-        candidate = " ".join(words[i:])
+        # "… และศึกษาธิการจังหวัด นายวิทยา": the joining word is not part of the position.
+        candidate = re.sub(r"^(?:และ|กับ)(?=[\u0e01-\u0e4e]{3})", "", " ".join(words[i:]))
         if ROLE_WORDS.match(candidate) and len(words) - i <= 4:
             return candidate.rstrip(",")
     return ""
@@ -104,20 +113,24 @@ GLUED_POSITION = thai_re(r"(?<=[\u0e01-\u0e4e]{2})(?:ผู้อำนวยก
 
 
 class Mention:
-    def __init__(self, match, paragraph, index):
-        self.start, self.end = match.span()
-        self.honorific = re.sub(r"\s+", " ", match["honorific"]).strip()
-        family = match["family"]
+    def __init__(self, paragraph, index, start, end, honorific, given, family, family_start):
+        self.start, self.end = start, end
+        self.honorific = re.sub(r"\s+", " ", honorific).strip()
         glued = GLUED_POSITION.search(family)
         if glued:
             family = family[: glued.start()]
-            self.end = match.start("family") + glued.start()
-        self.name = f"{match['given']} {family}"
+            self.end = family_start + glued.start()
+        self.name = f"{given} {family}"
         self.paragraph = paragraph
         self.index = index
         self.position = ""
         self.role = "participant"
         self.assigner = False
+
+    @classmethod
+    def from_match(cls, match, paragraph, index):
+        return cls(paragraph, index, *match.span(), match["honorific"], match["given"], match["family"],
+                   match.start("family"))
 
 
 def _mentions(paragraph, index):
@@ -131,8 +144,49 @@ def _mentions(paragraph, index):
             continue  # "นายสมชาย ผู้อำนวยการ…": no surname written, so not a full name
         if CITED.search(paragraph[: match.start()]):
             continue
-        found.append(Mention(match, paragraph, index))
+        found.append(Mention.from_match(match, paragraph, index))
+    found.extend(_bare_mentions(paragraph, index, found))
+    return sorted(found, key=lambda mention: mention.start)
+
+
+# Two words written as a name (each a word of its own), for people without an honorific.
+BARE_NAME = re.compile(rf"(?<![\u0e01-\u0e4e.])(?P<given>{_WORD}) (?P<family>{_WORD})(?=[\s,]|$)")
+
+
+def _bare_mentions(paragraph, index, taken):
+    """People written without an honorific ("ปลัดกระทรวงศึกษาธิการ ธนู ทองคำ เป็นประธาน",
+    "อัมพร พินะสา เลขาธิการ กพฐ. ลงพื้นที่"): only a known given name and a family name
+    (see names.py) with a position written next to them, so no phrase becomes a person."""
+    found = []
+    for match in _overlapping(BARE_NAME, paragraph):
+        start, end = match.span()
+        if any(m.start <= start < m.end or start <= m.start < end for m in taken + found):
+            continue
+        given, family = match["given"], match["family"]
+        if ROLE_WORDS.match(given) or ROLE_WORDS.match(family) or not looks_like_name(given, family):
+            continue
+        after, before = paragraph[end:], paragraph[:start]
+        # The position is written right after the name (no comma between) or right before it.
+        position_after = ROLE_WORDS.match(after.lstrip(" "))
+        tail = [part for part in STOPS.split(before) if part.strip()]
+        held = _position_before(tail[-1]) if tail else ""
+        if not position_after and not (held and tail[-1].rstrip().endswith(held)):
+            continue
+        if CITED.search(before) or _in_quote(paragraph, start):
+            continue
+        found.append(Mention(paragraph, index, start, end, "", given, family, match.start("family")))
     return found
+
+
+def _overlapping(pattern, text):
+    """Every match, also those starting inside an earlier one ("ก ข ค": "ก ข" and "ข ค")."""
+    position = 0
+    while True:
+        match = pattern.search(text, position)
+        if not match:
+            return
+        yield match
+        position = match.start() + 1
 
 
 def _in_quote(paragraph, position):
@@ -202,12 +256,13 @@ def _chair_verb(after):
     return CHAIR_VERB.match(after, first.start() + offset)
 
 
-def find_people(paragraphs):
+def find_people(paragraphs, where=None):
     """(chair, attendees) from the body paragraphs, attendees in text order.
 
     The lead names who took part; a later paragraph counts only if it says so
     (a minister whose policy is quoted did not attend). A person named twice is
-    listed once, at the first place, with the more specific role.
+    listed once, at the first place, with the more specific role. When `where` is
+    a list, it gets (paragraph index, start, end) of each attendee's first mention.
     """
     mentions = []
     for index, paragraph in enumerate(paragraphs):
@@ -225,6 +280,8 @@ def find_people(paragraphs):
         if known is None:
             people[key] = {"honorific": mention.honorific or None, "name": mention.name,
                            "position": mention.position or None, "role": mention.role}
+            if where is not None:
+                where.append((mention.index, mention.start, mention.end))
             continue
         if ROLE_RANK[mention.role] > ROLE_RANK[known["role"]]:
             known["role"] = mention.role
