@@ -222,7 +222,8 @@ def test_an_editor_posts_an_article_with_a_photo_in_admin(server, browser, tmp_p
     page.fill("#id_title", title)
     type_body(page, "เนื้อข่าวที่บรรณาธิการพิมพ์เอง")
     page.click("#id_office + .select2 .select2-selection")
-    page.keyboard.type("สพฐ")
+    # Into select2's own search box once it is open: typed too early, keys land in the body editor.
+    page.locator(".select2-container--open .select2-search__field").press_sequentially("สพฐ")
     page.locator(".select2-results__option", has_text="สพฐ.").first.click()
     page.select_option("#id_status", "published")
     page.set_input_files("input[name='photos-0-image']", str(photo))
@@ -291,7 +292,8 @@ def bulk_article(server, browser, tmp_path_factory):
     page.fill("#id_title", "ข่าวร่างทดสอบเพิ่มภาพหลายภาพ")
     type_body(page, "เนื้อข่าว")
     page.click("#id_office + .select2 .select2-selection")
-    page.keyboard.type("สพฐ")
+    # Into select2's own search box once it is open: typed too early, keys land in the body editor.
+    page.locator(".select2-container--open .select2-search__field").press_sequentially("สพฐ")
     page.locator(".select2-results__option", has_text="สพฐ.").first.click()
     page.click("input[name=_continue]")
     page.wait_for_url("**/change/")
@@ -386,7 +388,8 @@ def test_no_page_breaks_the_content_security_policy(server, browser, pages):
     _log_in(page, server, "/admin/news/article/add/")
     assert page.locator(".prose-editor [contenteditable=true]").is_visible()
     page.click("#id_office + .select2 .select2-selection")
-    page.keyboard.type("สพฐ")
+    # Into select2's own search box once it is open: typed too early, keys land in the body editor.
+    page.locator(".select2-container--open .select2-search__field").press_sequentially("สพฐ")
     page.locator(".select2-results__option", has_text="สพฐ.").first.wait_for()
     page.goto(server + "/admin/news/event/add/")
     page.click("#calendarlink0")
@@ -419,7 +422,8 @@ def test_the_body_editor_formats_text_that_survives_saving(server, browser):
     page.keyboard.press("Enter")
     page.keyboard.type("ข้อสอง")
     page.click("#id_office + .select2 .select2-selection")
-    page.keyboard.type("สพฐ")
+    # Into select2's own search box once it is open: typed too early, keys land in the body editor.
+    page.locator(".select2-container--open .select2-search__field").press_sequentially("สพฐ")
     page.locator(".select2-results__option", has_text="สพฐ.").first.click()
     page.select_option("#id_status", "published")
     page.click("input[name=_save]")
