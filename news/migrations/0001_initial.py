@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import news.models.articles
+import news.models.photos
 import news.thai
 from django.conf import settings
 from django.db import migrations, models
@@ -151,7 +151,7 @@ class Migration(migrations.Migration):
             name='Photo',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', models.ImageField(height_field='height', upload_to=news.models.articles.photo_upload_to, validators=[news.models.articles.validate_photo_size], verbose_name='image', width_field='width')),
+                ('image', models.ImageField(height_field='height', upload_to=news.models.photos.photo_upload_to, validators=[news.models.photos.validate_photo_size], verbose_name='image', width_field='width')),
                 ('width', models.PositiveIntegerField(editable=False, null=True)),
                 ('height', models.PositiveIntegerField(editable=False, null=True)),
                 ('caption', models.CharField(blank=True, max_length=300, verbose_name='caption')),

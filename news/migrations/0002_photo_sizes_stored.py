@@ -1,4 +1,4 @@
-import news.models.articles
+import news.models.photos
 from django.db import migrations
 from django.db.models import Q
 
@@ -27,9 +27,9 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="photo",
             name="image",
-            field=news.models.articles.SizedImageField(
-                height_field="height", upload_to=news.models.articles.photo_upload_to,
-                validators=[news.models.articles.validate_photo_size], verbose_name="image", width_field="width",
+            field=news.models.photos.SizedImageField(
+                height_field="height", upload_to=news.models.photos.photo_upload_to,
+                validators=[news.models.photos.validate_photo_size], verbose_name="image", width_field="width",
             ),
         ),
         migrations.RunPython(fill_photo_sizes, migrations.RunPython.noop),

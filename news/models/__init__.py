@@ -6,10 +6,7 @@ from .articles import (
     Article,
     ArticleQuerySet,
     Category,
-    Photo,
     Tag,
-    photo_upload_to,
-    validate_photo_size,
 )
 from .events import (
     HONORIFICS,
@@ -21,6 +18,7 @@ from .events import (
     strip_honorific,
 )
 from .offices import Office, OfficeMembership, OfficeQuerySet, Province
+from .photos import Photo, photo_upload_to, validate_photo_size
 from .previews import PreviewLink
 from .reads import PendingRead
 from .search import SearchDocument
