@@ -71,6 +71,10 @@ class ArticleListView(CachedCountMixin, FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter_feeds"] = self.filter_feeds()
+        # The folded filters open when one of them is in use, not for a search alone.
+        context["more_filters_in_use"] = any(
+            value.strip() for name, value in self.request.GET.items() if name not in ("q", "page")
+        )
         return context
 
     def filter_feeds(self):

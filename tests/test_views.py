@@ -457,3 +457,13 @@ def test_an_event_only_a_draft_reports_stays_hidden_with_its_people(client):
     draft.save()
     assert "กิจกรรมลับยังไม่ประกาศ" in client.get("/events/").content.decode()
     assert client.get(secret_chair.get_absolute_url(), follow=True).status_code == 200
+
+
+def test_the_folded_filters_open_for_a_filter_in_use_not_for_a_search_alone(client):
+    """On a phone a search shows its results first; a chosen office or date keeps the
+    filters that narrowed the list in view."""
+    folded = '<details class="filter-more">'
+    assert folded in client.get("/news/", {"q": "ประชุม"}).content.decode()
+    assert folded in client.get("/news/", {"q": "ประชุม", "page": "1", "office": ""}).content.decode()
+    assert '<details class="filter-more" open>' in client.get("/news/", {"q": "ประชุม", "office": "obec"}).content.decode()
+    assert '<details class="filter-more" open>' in client.get("/news/", {"date_from": "ไม่ใช่วันที่"}).content.decode()
