@@ -1,14 +1,16 @@
 from django.apps import apps
 from django.contrib import admin
-from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
-from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.exceptions import NotRegistered
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.admin.views.main import ChangeList
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import BadRequest, FieldDoesNotExist, ValidationError
-from django.db.models.constants import LOOKUP_SEP
 from django.db import models
 from django.db.models import Count, Q
+from django.db.models.constants import LOOKUP_SEP
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from js_asset import Media
@@ -48,6 +50,7 @@ from .models import (
     Province,
     Tag,
 )
+from .sanitize import sanitize_html
 
 
 def spelling_variants_q(word, fields):
@@ -373,6 +376,26 @@ class PhotoInline(EditorRulesInlineMixin, admin.TabularInline):
     }
     template = "admin/news/photo/tabular.html"  # no file names; rows as cards on phones
 
+    def get_fields(self, request, obj=None):
+        if obj is not None and not self.has_change_permission(request, obj):
+            # Read only (a writer on published news): the picture, not its file name.
+            return ["order", "thumbnail", "cover_mark", "caption", "alt_text"]
+        return super().get_fields(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and not self.has_change_permission(request, obj):
+            return ["thumbnail", "cover_mark"]
+        return super().get_readonly_fields(request, obj)
+
+    @admin.display(description=_("image"))
+    def thumbnail(self, photo):
+        url = photo.rendition_url(photo.renditions[0], "jpg") if photo.renditions else photo.image.url
+        return format_html('<img src="{}" alt="{}" width="96" loading="lazy">', url, photo.alt)
+
+    @admin.display(description=_("cover"))
+    def cover_mark(self, photo):
+        return _("Cover") if photo.is_cover else ""
+
     class Media:
         css = {"all": ["news/admin/photos.css"]}
         js = ["news/admin/photo-order.js"]  # drag to reorder
@@ -407,6 +430,21 @@ class ArticleAdmin(
     @admin.display(description=_("publication time"), ordering="published_at")
     def publication(self, obj):
         return thai.format_datetime(obj.published_at)
+
+    @admin.display(description=_("body"))
+    def body_as_shown(self, obj):
+        return mark_safe(sanitize_html(obj.body))  # the one HTML policy, as on the public page
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        # Read only (a writer on published news): the body as readers see it, B.E. times.
+        shown = {"body": "body_as_shown", "published_at": "publication"}
+        return [
+            (name, {**options, "fields": [shown.get(field, field) if isinstance(field, str) else field for field in options["fields"]]})
+            for name, options in fieldsets
+        ]
 
     fieldsets = [
         (None, {"fields": ["title", "summary", "body"]}),

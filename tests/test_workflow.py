@@ -196,6 +196,23 @@ def test_writers_see_but_do_not_change_photos_of_published_news(writer):
     assert upload.status_code == 403 and Photo.objects.filter(article=article).count() == 1
 
 
+
+def test_a_writer_reads_published_news_as_readers_see_it(writer):
+    """The read-only page shows the body as formatted text, the B.E. publication time and
+    the photos as pictures, not HTML source, a Gregorian year or file names."""
+    published_at = timezone.make_aware(datetime.datetime(2023, 11, 9, 12, 0))
+    article = make_article(
+        title="ข่าวที่ผู้เขียนอ่านได้", office=office("peo-phetchabun"), published_at=published_at,
+        body="<p>ที่ประชุม<strong>เห็นชอบ</strong></p>",
+    )
+    photo = make_photo(article, alt_text="ภาพการประชุม", is_cover=True)
+    page = writer.get(reverse("admin:news_article_change", args=[article.pk]))
+    html = page.content.decode()
+    assert page.status_code == 200 and "<strong>เห็นชอบ</strong>" in html and "&lt;p&gt;" not in html
+    assert "9 พฤศจิกายน 2566 12.00 น." in html and "2023" not in html
+    assert 'alt="ภาพการประชุม"' in html and photo.image.name not in html
+
+
 # Bulk actions ------------------------------------------------------------------------
 
 
