@@ -226,3 +226,23 @@ def test_a_writer_asks_a_publisher_to_share(draft):
     assert writer.get(links_url(draft)).status_code == 403
     assert writer.post(links_url(draft), {"days": "1"}).status_code == 403
     assert not PreviewLink.objects.filter(article=draft).exists()
+
+
+def test_a_preview_names_its_new_event_and_people_without_links_that_would_be_404(draft):
+    """The event and people of an embargoed draft have no public pages yet: the preview
+    shows them as text, with no link to the event, a person or the calendar file."""
+    from news.models import Attendance, Person
+
+    from .factories import make_event
+
+    event = make_event(title="ประชุมที่ยังไม่เผยแพร่", organiser=draft.office)
+    person = Person.objects.create(honorific="นาย", name="ทดสอบ ตัวอย่างลิงก์")
+    Attendance.objects.create(event=event, person=person, role=Attendance.Role.CHAIR, position="ประธาน")
+    draft.event = event
+    draft.save()
+    link = PreviewLink.create_for(draft, None, 1)
+    html = Client().get(link.get_absolute_url()).content.decode()
+    assert "ประชุมที่ยังไม่เผยแพร่" in html and "ทดสอบ ตัวอย่างลิงก์" in html
+    for address in (event.get_absolute_url(), person.get_absolute_url(), reverse("event_ics", args=[event.pk])):
+        assert f'href="{address}"' not in html
+        assert Client().get(address).status_code == 404
