@@ -467,3 +467,12 @@ def test_the_folded_filters_open_for_a_filter_in_use_not_for_a_search_alone(clie
     assert folded in client.get("/news/", {"q": "ประชุม", "page": "1", "office": ""}).content.decode()
     assert '<details class="filter-more" open>' in client.get("/news/", {"q": "ประชุม", "office": "obec"}).content.decode()
     assert '<details class="filter-more" open>' in client.get("/news/", {"date_from": "ไม่ใช่วันที่"}).content.decode()
+
+
+def test_an_article_with_no_related_news_shows_no_empty_related_section(client):
+    """A lone article (its own office, no event, no tags) ends with its own content."""
+    lone = make_article(title="ข่าวเดี่ยวไม่มีข่าวเกี่ยวข้อง", office=make_office(name="สำนักงานทดสอบข่าวเดี่ยว", slug="lone-office"))
+    html = client.get(lone.get_absolute_url()).content.decode()
+    assert "ข่าวเดี่ยวไม่มีข่าวเกี่ยวข้อง" in html and 'id="related-heading"' not in html
+    make_article(title="ข่าวที่สองของสำนักงานเดียวกัน", office=lone.office)
+    assert 'id="related-heading"' in client.get(lone.get_absolute_url()).content.decode()
