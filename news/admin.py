@@ -407,7 +407,7 @@ class ArticleAdmin(
     EditorRulesMixin, PortalModelAdmin,
 ):
     office_field = "office"
-    list_display = ["title", "office", "category", "workflow_state", "publication", "is_published", "read_count"]
+    list_display = ["title", "office", "category", "workflow_state", "publication", "read_count"]
     list_filter = [WorkflowStateFilter, "category", "office__kind", "office", "published_at"]
     list_select_related = ["office", "category"]
     search_fields = ["title"]  # searched through news.search's index (SpellingVariantSearchMixin)
