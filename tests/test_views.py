@@ -83,7 +83,7 @@ def test_article_detail_shows_everything_the_seed_shows(client):
     assert thanu.get_absolute_url() in html
     assert "ผู้ร่วมเสวนา" in html  # the panelists are grouped under their role
     assert html.count('class="gallery-thumb"') == 6
-    assert "ข่าวที่เกี่ยวข้อง" in html
+    assert "ข่าวที่เกี่ยวข้อง" not in html  # no other seed is related to it: no empty section
     assert "social-plugins.line.me" in html and "facebook.com/sharer" in html
 
 
