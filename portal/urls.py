@@ -42,6 +42,7 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
         name="robots",
     ),
+    path("favicon.ico", views.FaviconView.as_view()),
 ]
 # Thai at /news/…, English at /en/news/…: each language has its own cacheable URL.
 urlpatterns += i18n_patterns(path("", include("news.urls")), prefix_default_language=False)

@@ -6,6 +6,8 @@ from django.contrib import admin
 from django.core.exceptions import SuspiciousFileOperation
 from django.http import Http404
 from django.shortcuts import render
+from django.templatetags.static import static
+from django.views.generic import RedirectView
 from django.views.static import serve
 
 # Where Django itself reports a path that climbs out of its folder.
@@ -32,3 +34,12 @@ def login_locked_out(request, original_response=None, credentials=None):
     minutes = math.ceil(settings.AXES_COOLOFF_TIME.total_seconds() / 60)
     context = {**admin.site.each_context(request), "minutes": minutes}
     return render(request, "admin/locked_out.html", context, status=settings.AXES_HTTP_RESPONSE_CODE)
+
+
+class FaviconView(RedirectView):
+    """Browsers ask for /favicon.ico on pages that name no icon (the admin's): our icon."""
+
+    permanent = True
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static("img/favicon-32.png")

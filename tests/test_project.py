@@ -112,3 +112,9 @@ def test_photos_are_served_with_debug_off_and_never_a_file_outside_media(client,
         assert response.status_code == 404, url
         html = response.content.decode()
         assert "ไม่พบหน้า" in html and "SECRET ROWS" not in html and "Traceback" not in html, url
+
+
+def test_favicon_ico_leads_to_the_portal_icon(client):
+    """Admin pages name no icon, so browsers ask /favicon.ico: a redirect, not a 404 per page."""
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith("favicon-32.png")
