@@ -37,7 +37,7 @@ from django.utils import timezone, translation
 from django.utils.cache import cc_delim_re, has_vary_header, patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
-from . import pagination, reads, thai
+from . import reads, thai
 from .models import Article
 
 GENERATION_KEY = "page-cache:generation"
@@ -89,7 +89,7 @@ class PageCacheMiddleware:
         generation = found.get(GENERATION_KEY) or current_generation()
         boundary = found.get(BOUNDARY_KEY)
         if boundary is None or boundary[0] != generation or boundary[1] <= now:
-            boundary = remember_boundary(generation, passed=boundary is not None and boundary[1] <= now)
+            boundary = remember_boundary(generation)
         until = boundary[1]
 
         entry = found.get(key)
@@ -183,12 +183,9 @@ def next_boundary():
     return min(tomorrow, scheduled) if scheduled else tomorrow
 
 
-def remember_boundary(generation, passed=False):
-    """Compute the boundary (one indexed query) and keep it with the generation."""
-    if passed:
-        # A scheduled article went public (or the day changed) without a save:
-        # the cached list counts are out of date as well.
-        pagination.forget_counts()
+def remember_boundary(generation):
+    """Compute the boundary (one indexed query) and keep it with the generation.
+    (List counts notice a scheduled article's time themselves: news.pagination.)"""
     until = next_boundary().timestamp()
     boundary = (generation, until)
     cache.set(BOUNDARY_KEY, boundary, max(1, math.ceil(until - timezone.now().timestamp())))

@@ -15,7 +15,6 @@ import uuid
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Min
 from django.utils import timezone
 from django.utils.functional import cached_property
 
@@ -92,4 +91,4 @@ def note_next_due(**kwargs):
     """Signal receiver (an article saved): when the next scheduled article comes out."""
     from news.models import Article
 
-    cache.set(NEXT_DUE_KEY, Article.objects.scheduled().aggregate(due=Min("published_at"))["due"], None)
+    cache.set(NEXT_DUE_KEY, Article.objects.next_publication_time(), None)
