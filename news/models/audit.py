@@ -14,6 +14,12 @@ class AuditEntry(models.Model):
         SCHEDULED = "scheduled", _("Scheduled")
         UNPUBLISHED = "unpublished", _("Unpublished")
         DELETED = "deleted", _("Deleted")
+        # Version 2's trash and revisions: a deleted article waits in the trash,
+        # can be restored from it, is purged after 30 days; an earlier version
+        # of an article can be brought back.
+        RESTORED = "restored", _("Restored from the trash")
+        PURGED = "purged", _("Purged from the trash")
+        REVERTED = "reverted", _("Restored an earlier version")
 
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     # The rows outlive the user, the article and (as far as it can) the office:
