@@ -133,13 +133,22 @@ class AutocompleteSelectMultipleWellFormed(WellFormedChoicesMixin, AutocompleteS
     pass
 
 
+class ThaiProseEditorWidget(AdminProseEditorWidget):
+    """The body editor with its toolbar's tooltips in the reader's language: the
+    package writes them in English and passes only its dialogs through gettext."""
+
+    @property
+    def media(self):
+        return super().media + forms.Media(js=["news/admin/prose-editor-i18n.js"])
+
+
 class RichTextField(ProseEditorFormField):
     """The article body in admin: a WYSIWYG editor offering only what news.sanitize
     keeps, its HTML sanitised by that same policy (Article.save does it again)."""
 
     def __init__(self, **kwargs):
         kwargs.pop("max_length", None)
-        kwargs["widget"] = AdminProseEditorWidget
+        kwargs["widget"] = ThaiProseEditorWidget
         super().__init__(config={"extensions": EDITOR_EXTENSIONS}, sanitize=sanitize_html, **kwargs)
 
     def to_python(self, value):

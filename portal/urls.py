@@ -6,8 +6,8 @@ from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 
 from news import calendars, feeds
-from portal import views
 from news.sitemaps import SITEMAPS
+from portal import views
 
 # Feeds, calendars and sitemaps have one address each, outside i18n_patterns:
 # subscribers and crawlers must not get a different URL per browser language.

@@ -2,6 +2,7 @@
 after saving, the admin's JavaScript, and Django's own catalogues behind them."""
 
 import ast
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -250,3 +251,24 @@ def test_admin_javascript_catalogue_is_thai(editor):
     assert english == []
     assert formats["TIME_INPUT_FORMATS"][0] == "%H.%M"  # "Now" and the clock write 09.00
     assert formats["DATE_INPUT_FORMATS"][0] == "%d/%m/%Y"  # the calendar writes 20/11/2569
+
+
+def test_the_body_editors_toolbar_and_dialogs_are_thai(editor):
+    """django-prose-editor names its buttons in English; the change form loads the
+    script that passes them through this catalogue, which has them all in Thai."""
+    page = editor.get(reverse("admin:news_article_add")).content.decode()
+    assert "news/admin/prose-editor-i18n.js" in page
+    script = editor.get(reverse("admin:jsi18n"), HTTP_ACCEPT_LANGUAGE="th").content.decode()
+    catalog = json.loads(re.search(r"const newcatalog = (\{.*?\});", script, re.S).group(1))
+    for msgid, thai in {
+        "bold": "ตัวหนา", "italic": "ตัวเอียง", "heading %s": "หัวข้อระดับ %s", "insert link": "แทรกลิงก์",
+        "Insert table": "แทรกตาราง", "undo": "เลิกทำ", "Edit Link": "แก้ไขลิงก์", "Open in new window": "เปิดในหน้าต่างใหม่",
+    }.items():
+        assert catalog[msgid] == thai
+
+
+def test_the_breadcrumb_names_the_app_and_the_model_differently(editor):
+    """Not "ข่าว › ข่าว": the app holds events, people and offices as well as news."""
+    page = editor.get(reverse("admin:news_article_changelist")).content.decode()
+    crumbs = html.unescape(strip_tags(re.search(r'<div class="breadcrumbs">(.*?)</div>', page, re.S).group(1))).split()
+    assert " ".join(crumbs) == "หน้าแรก › ข่าวและกิจกรรม › ข่าว"

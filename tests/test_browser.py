@@ -408,6 +408,12 @@ def test_the_body_editor_formats_text_that_survives_saving(server, browser):
     page = browser.new_page()
     refused = _watch_csp(page)
     _log_in(page, server, "/admin/news/article/add/")
+    # The package names its toolbar buttons in English; our script gives them Thai names.
+    page.wait_for_selector(".prose-menubar [title='ตัวหนา'][aria-label='ตัวหนา']")
+    titles = page.eval_on_selector_all(".prose-menubar [title]", "items => items.map(item => item.title)")
+    assert [title for title in titles if re.search("[A-Za-z]{3}", title)] == []
+    choices = page.eval_on_selector_all(".prose-menubar__option", "items => items.map(item => item.textContent)")
+    assert choices == ["หัวข้อระดับ 2", "หัวข้อระดับ 3", "หัวข้อระดับ 4", "ย่อหน้าปกติ"]
     page.fill("#id_title", "ข่าวทดสอบตัวแก้ไขข้อความในเบราว์เซอร์")
     page.locator(".prose-editor [contenteditable=true]").click()
     page.keyboard.type("## ผลการประชุม")

@@ -246,3 +246,12 @@ def test_a_preview_names_its_new_event_and_people_without_links_that_would_be_40
     for address in (event.get_absolute_url(), person.get_absolute_url(), reverse("event_ics", args=[event.pk])):
         assert f'href="{address}"' not in html
         assert Client().get(address).status_code == 404
+
+
+def test_each_cell_of_the_links_table_names_its_column_for_phones(editor, draft):
+    """On a phone the table's headings are hidden (one block per link): each cell
+    carries its column's name, which the admin's style sheet shows above it."""
+    make_link(editor, draft)
+    page = editor.get(links_url(draft)).content.decode()
+    row = re.search(r"<tbody>\s*<tr>(.*?)</tr>", page, re.S).group(1)
+    assert re.findall(r'<td data-label="([^"]+)"', row) == ["ลิงก์", "สร้างโดย", "ใช้ได้ถึง", "สถานะ"]

@@ -66,7 +66,8 @@ def test_english_pages_live_under_en(client):
     response = client.get("/en/news/")
     assert response.status_code == 200
     assert '<html lang="en">' in response.content.decode()
-    assert "News" in response.content.decode()
+    assert '<span class="brand-mark" aria-hidden="true">News</span>' in response.content.decode()
+    assert '<span class="brand-mark" aria-hidden="true">ข่าว</span>' in client.get("/news/").content.decode()
 
 
 def test_article_detail_shows_everything_the_seed_shows(client):
