@@ -29,10 +29,19 @@ logger = logging.getLogger(__name__)
 class WithPublicNewsQuerySet(models.QuerySet):
     """For categories and tags: one that only drafts use is not public yet."""
 
+    article_field = None  # the Article field that points to this model
+
     def public(self):
         published = Article.objects.published()
-        field = {"Category": "category", "Tag": "tags"}[self.model.__name__]
-        return self.filter(Exists(published.filter(**{field: OuterRef("pk")})))
+        return self.filter(Exists(published.filter(**{self.article_field: OuterRef("pk")})))
+
+
+class CategoryQuerySet(WithPublicNewsQuerySet):
+    article_field = "category"
+
+
+class TagQuerySet(WithPublicNewsQuerySet):
+    article_field = "tags"
 
 
 class Category(models.Model):
@@ -42,7 +51,7 @@ class Category(models.Model):
         help_text=_("Leave empty to make it from the name"),
     )
 
-    objects = WithPublicNewsQuerySet.as_manager()
+    objects = CategoryQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -66,7 +75,7 @@ class Tag(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.CharField(_("URL name"), max_length=100, unique=True, editable=False)
 
-    objects = WithPublicNewsQuerySet.as_manager()
+    objects = TagQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
