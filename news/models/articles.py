@@ -147,7 +147,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Article.Status.TRASHED, trashed_at__lte=cutoff).order_by("trashed_at", "pk")
 
     def state_counts(self):
-        """{state: number} for Article.State, in one query."""
+        """{state: number} for Article.State but the trash, in one query."""
         now = timezone.now()
         published = Q(status=Article.Status.PUBLISHED)
         return self.aggregate(**{
@@ -409,6 +409,8 @@ class Article(models.Model):
         address (undoing a deletion should not need a second step). One exception:
         a scheduled article whose time passed while it was in the trash comes back
         as a draft, since nobody chose to publish it at a later moment."""
+        if self.status != self.Status.TRASHED:
+            return None
         status = self.status_before_trash or self.Status.DRAFT
         if status == self.Status.PUBLISHED and self.published_at > self.trashed_at and self.published_at <= timezone.now():
             status = self.Status.DRAFT
