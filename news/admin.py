@@ -20,6 +20,7 @@ from .admin_edit_lock import EditLockMixin
 from .admin_import import PressReleaseImportMixin
 from .admin_photos import BulkPhotoUploadMixin, PhotoInlineFormSet, PhotoThumbnailInput
 from .admin_preview import PreviewLinksMixin
+from .admin_trash import ArticleTrashMixin
 from .admin_workflow import (
     ArticleWorkflowMixin,
     AuditLogAdminMixin,
@@ -403,7 +404,7 @@ class PhotoInline(EditorRulesInlineMixin, admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(
-    ArticleWorkflowMixin, PressReleaseImportMixin, PreviewLinksMixin, EditLockMixin, BulkPhotoUploadMixin,
+    ArticleTrashMixin, ArticleWorkflowMixin, PressReleaseImportMixin, PreviewLinksMixin, EditLockMixin, BulkPhotoUploadMixin,
     EditorRulesMixin, PortalModelAdmin,
 ):
     office_field = "office"

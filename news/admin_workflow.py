@@ -34,10 +34,13 @@ class WorkflowStateFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         counts = model_admin.get_queryset(request).state_counts()
-        return [(state, f"{label} ({counts[state]})") for state, label in Article.State.choices]
+        # The trash is a page of its own (news.admin_trash), never in the list.
+        return [
+            (state, f"{label} ({counts[state]})") for state, label in Article.State.choices if state in counts
+        ]
 
     def queryset(self, request, queryset):
-        if self.value() in Article.State.values:
+        if self.value() in Article.State.values and self.value() != Article.State.TRASHED:
             return queryset.in_state(self.value())
         return queryset
 
@@ -69,7 +72,7 @@ class UnpublishForm(forms.Form):
 
 
 class ArticleWorkflowMixin:
-    """For ArticleAdmin: the state filter, workflow actions, audit of saves and deletes,
+    """For ArticleAdmin: the state filter, workflow actions, audit of saves,
     /admin/news/article/<id>/unpublish/ and /admin/news/article/desk/."""
 
     form = ArticleWorkflowForm
@@ -120,17 +123,7 @@ class ArticleWorkflowMixin:
             super().save_model(request, obj, form, change)
             obj.record_change(request.user, before.get("status"), before.get("published_at"))
 
-    def delete_model(self, request, obj):
-        with transaction.atomic():
-            AuditEntry.record(request.user, obj, AuditEntry.Action.DELETED)
-            super().delete_model(request, obj)
-
-    def delete_queryset(self, request, queryset):
-        queryset = self._only_publishable(request, queryset)
-        with transaction.atomic():
-            for article in queryset:
-                AuditEntry.record(request.user, article, AuditEntry.Action.DELETED)
-            super().delete_queryset(request, queryset)
+    # Deleting moves to the trash, audited: news.admin_trash.
 
     # List actions ----------------------------------------------------------------
 
@@ -296,6 +289,8 @@ class AuditLogAdminMixin:
 
     @admin.display(description=_("article"), ordering="article_title")
     def article_link(self, obj):
+        if obj.article_id and obj.article.status == Article.Status.TRASHED:
+            return format_html('<a href="{}">{}</a>', reverse("admin:news_article_trash"), obj.article_title)
         if obj.article_id:
             return format_html('<a href="{}">{}</a>', reverse("admin:news_article_change", args=[obj.article_id]), obj.article_title)
         return obj.article_title

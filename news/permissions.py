@@ -67,7 +67,7 @@ def offices_of(user, role=None):
 
 def publishable(user, model=Article):
     """The articles this user may publish, schedule, unpublish and delete (or, for
-    Office, the offices they publish for)."""
+    Office, the offices they publish for); the trash: trash()."""
     offices = offices_of(user, Role.PUBLISHER)
     if model is Office:
         return offices
@@ -113,6 +113,22 @@ def status_choices(user, article):
     return [(value, label) for value, label in Article.Status.choices if value in statuses]
 
 
+def trash(user):
+    """The deleted articles this user may see in the trash, restore and purge: those
+    of the offices they publish for (only publishers delete), all for superusers."""
+    trashed = Article.objects.trashed()
+    return trashed if user.is_superuser else trashed.filter(office__in=offices_of(user, Role.PUBLISHER))
+
+
+def _everything_but_the_trash(model):
+    """Admin's rows: a deleted article (and its photos) is seen only in the trash."""
+    if model is Article:
+        return Article.objects.not_trashed()
+    if model is Photo:
+        return Photo.objects.exclude(article__status=Article.Status.TRASHED)
+    return model._default_manager.all()
+
+
 def _public_events():
     return Event.objects.filter(
         Exists(Article.objects.published().filter(event=OuterRef("pk")))
@@ -121,7 +137,7 @@ def _public_events():
 
 def editable(user, model):
     """The rows of `model` this user may change (and delete, given the permission)."""
-    queryset = model._default_manager.all()
+    queryset = _everything_but_the_trash(model)
     if user.is_superuser:
         return queryset
     offices = offices_of(user)
@@ -148,7 +164,7 @@ def editable(user, model):
 
 def visible(user, model):
     """The rows of `model` this user may see in admin and choose in its forms."""
-    queryset = model._default_manager.all()
+    queryset = _everything_but_the_trash(model)
     if user.is_superuser:
         return queryset
     if model is Event:

@@ -264,7 +264,8 @@ class PreviewLinkView(ArticleDetailView):
 
     def get(self, request, token):
         link = PreviewLink.from_token(token)
-        article = link and Article.objects.filter(pk=link.article_id).for_detail().first()
+        # A deleted article's links open nothing while it is in the trash.
+        article = link and Article.objects.not_trashed().filter(pk=link.article_id).for_detail().first()
         if article is None:
             response = render(request, "404.html", status=404)
         elif article.is_published():

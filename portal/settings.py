@@ -232,6 +232,9 @@ SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", not S3_BUCKET)
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", 0))
 # How often a request moves pending reads into articles' counts (news.reads).
 READ_FLUSH_SECONDS = int(os.environ.get("DJANGO_READ_FLUSH_SECONDS", 60))
+# How many days a deleted article waits in the trash before `manage.py purge_trash`
+# (run daily, docs/deploy.md) deletes it and its photos for good.
+NEWS_TRASH_DAYS = int(os.environ.get("NEWS_TRASH_DAYS", 30))
 
 # The page cache (news.caching): how long the server keeps an anonymous reader's
 # page, feed or sitemap (0 switches the page cache and its headers off), and how

@@ -36,7 +36,7 @@ def test_editor_cannot_open_or_change_another_offices_article(editor_client):
     other.refresh_from_db()
     assert other.title == "ร่างของหน่วยงานอื่น"
     delete = editor_client.post(reverse("admin:news_article_delete", args=[other.pk]), {"post": "yes"})
-    assert delete.status_code in (302, 403, 404) and Article.objects.filter(pk=other.pk).exists()
+    assert delete.status_code in (302, 403, 404) and Article.objects.get(pk=other.pk).status == "draft"  # not trashed
 
 
 def test_editor_may_only_choose_their_offices(editor_client):

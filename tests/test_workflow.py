@@ -177,13 +177,16 @@ def test_a_public_article_is_taken_down_only_by_unpublish(publisher):
     assert article.is_published()
 
 
-def test_a_writer_may_delete_nothing_a_publisher_deletes_with_an_audit_row(writer, publisher, draft):
+def test_a_writer_may_delete_nothing_a_publisher_deletes_to_the_trash_with_an_audit_row(writer, publisher, draft):
+    """Deleting moves the article to the trash (tests/test_trash.py): the row stays,
+    linked from its DELETED audit row, until it is purged."""
     assert writer.post(reverse("admin:news_article_delete", args=[draft.pk]), {"post": "yes"}).status_code == 403
     assert publisher.post(reverse("admin:news_article_delete", args=[draft.pk]), {"post": "yes"}).status_code == 302
-    assert not Article.objects.filter(pk=draft.pk).exists()
+    assert not Article.objects.not_trashed().filter(pk=draft.pk).exists()
+    assert Article.objects.trashed().get().pk == draft.pk
     entry = AuditEntry.objects.get()
-    assert (entry.action, entry.article_title, entry.office.slug, entry.article) == (
-        "deleted", "ร่างข่าวเพชรบูรณ์", "peo-phetchabun", None,
+    assert (entry.action, entry.article_title, entry.office.slug, entry.article_id) == (
+        "deleted", "ร่างข่าวเพชรบูรณ์", "peo-phetchabun", draft.pk,
     )
 
 

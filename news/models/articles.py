@@ -1,10 +1,12 @@
 """The news items: articles, their categories and tags (their photos: photos.py)."""
 
+import datetime
 import functools
 import hashlib
 import logging
 import re
 
+from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -117,6 +119,11 @@ BLOCK_TAG = re.compile(r"<(p|div|br|ul|ol|li|h[1-6]|blockquote|table)[\s/>]", re
 RECENT_FOR_TAGS = 500
 
 
+def trash_lifetime():
+    """How long a deleted article waits in the trash (settings.NEWS_TRASH_DAYS)."""
+    return datetime.timedelta(days=settings.NEWS_TRASH_DAYS)
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """The one definition of public: marked published and its time has come."""
@@ -135,8 +142,21 @@ class ArticleQuerySet(models.QuerySet):
         """Unpublished after readers had seen them: their address shows a notice."""
         return self.filter(status=Article.Status.WITHDRAWN)
 
+    def not_trashed(self):
+        """Everything but the trash: what admin lists, previews and permissions work on."""
+        return self.exclude(status=Article.Status.TRASHED)
+
+    def trashed(self):
+        """Deleted in admin, waiting in the trash (newest first) to be restored or purged."""
+        return self.filter(status=Article.Status.TRASHED).order_by("-trashed_at", "-pk")
+
+    def due_for_purge(self, now=None):
+        """In the trash for longer than settings.NEWS_TRASH_DAYS (oldest first)."""
+        cutoff = (now or timezone.now()) - trash_lifetime()
+        return self.filter(status=Article.Status.TRASHED, trashed_at__lte=cutoff).order_by("trashed_at", "pk")
+
     def state_counts(self):
-        """{state: number} for Article.State, in one query."""
+        """{state: number} for Article.State but the trash, in one query."""
         now = timezone.now()
         published = Q(status=Article.Status.PUBLISHED)
         return self.aggregate(**{
@@ -230,6 +250,9 @@ class Article(models.Model):
         IN_REVIEW = "in_review", _("In review")
         PUBLISHED = "published", _("Published")
         WITHDRAWN = "withdrawn", _("Withdrawn")
+        # Deleted in admin: a status of its own, so that every query asking for a
+        # status above (and its index) leaves the trash out without being told.
+        TRASHED = "trashed", _("In the trash")
 
     class State(models.TextChoices):
         """What editors read: the status, with "published" split by its time."""
@@ -239,6 +262,7 @@ class Article(models.Model):
         SCHEDULED = "scheduled", _("Scheduled")
         PUBLISHED = "published", _("Public")
         WITHDRAWN = "withdrawn", _("Withdrawn")
+        TRASHED = "trashed", _("In the trash")
 
     title = models.CharField(_("title"), max_length=300)
     slug = models.CharField(_("URL name"), max_length=100, editable=False, blank=True)
@@ -278,6 +302,16 @@ class Article(models.Model):
     # Every save is a new version: an admin form opened on an older one is refused
     # instead of overwriting it (the edit lock, news/admin_edit_lock.py).
     version = models.PositiveIntegerField(default=1, editable=False)
+    # The trash (Article.trash/restore, manage.py purge_trash): when and by whom it
+    # was deleted, and the status it goes back to.
+    trashed_at = models.DateTimeField(_("deleted"), null=True, blank=True, editable=False)
+    trashed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("deleted by"), null=True, blank=True, editable=False,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    status_before_trash = models.CharField(
+        _("status before deletion"), max_length=10, choices=Status.choices, blank=True, editable=False
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -290,6 +324,10 @@ class Article(models.Model):
             models.Index(fields=["office", "status", "-published_at", "-id"]),
             models.Index(fields=["category", "status", "-published_at", "-id"]),
             models.Index(fields=["event", "status", "-published_at", "-id"]),
+            # The trash page and purge_trash: only trashed rows, by when they were deleted.
+            models.Index(
+                fields=["-trashed_at", "-id"], condition=Q(status="trashed"), name="news_article_trash_idx"
+            ),
         ]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
@@ -360,6 +398,51 @@ class Article(models.Model):
             self.status = self.Status.DRAFT
         self.save()
         return AuditEntry.record(user, self, AuditEntry.Action.UNPUBLISHED, note=reason)
+
+    @transaction.atomic
+    def trash(self, user):
+        """What deleting in admin does: the article leaves every public page, list,
+        feed, sitemap, search, preview and the admin's lists, and waits in the trash
+        with its photos (files kept) until restored or purged. Its event and the
+        event's attendances are the event's and stay as they are."""
+        if self.status == self.Status.TRASHED:
+            return None
+        self.status_before_trash, self.status = self.status, self.Status.TRASHED
+        self.trashed_at, self.trashed_by = timezone.now(), user
+        self.save()
+        return AuditEntry.record(user, self, AuditEntry.Action.DELETED)
+
+    @transaction.atomic
+    def restore(self, user):
+        """Back from the trash, as it was: the same status, publication time and
+        address (undoing a deletion should not need a second step). One exception:
+        a scheduled article whose time passed while it was in the trash comes back
+        as a draft, since nobody chose to publish it at a later moment."""
+        if self.status != self.Status.TRASHED:
+            return None
+        status = self.status_before_trash or self.Status.DRAFT
+        if status == self.Status.PUBLISHED and self.published_at > self.trashed_at and self.published_at <= timezone.now():
+            status = self.Status.DRAFT
+        self.status, self.status_before_trash = status, ""
+        self.trashed_at = self.trashed_by = None
+        self.save()
+        return AuditEntry.record(user, self, AuditEntry.Action.RESTORED, note=self.state.label)
+
+    @transaction.atomic
+    def purge(self, user=None):
+        """Delete for good (from the trash only): the row, its photos with their
+        files (after the commit, news.apps.delete_photo_files) and its search entry.
+        The audit rows stay, with the title."""
+        if self.status != self.Status.TRASHED:
+            raise ValueError("only an article in the trash is purged")
+        entry = AuditEntry.record(user, self, AuditEntry.Action.PURGED, note=thai.format_datetime(self.trashed_at))
+        self.delete()
+        return entry
+
+    @property
+    def purge_at(self):
+        """When purge_trash deletes it for good (None outside the trash)."""
+        return self.trashed_at + trash_lifetime() if self.trashed_at else None
 
     def record_change(self, user, old_status, old_published_at):
         """Log what a save (a form, or publish()) did to the workflow, if anything."""

@@ -6,6 +6,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+# Who a row names when no user did it (a scheduled command).
+SYSTEM_USERNAME = "(ระบบ)"
+
+
 class AuditEntry(models.Model):
     class Action(models.TextChoices):
         SUBMITTED = "submitted", _("Submitted for review")
@@ -51,7 +55,8 @@ class AuditEntry(models.Model):
 
     @classmethod
     def record(cls, user, article, action, note=""):
+        """One row; `user` None is the system (manage.py purge_trash run by cron)."""
         return cls.objects.create(
-            user=user, username=user.get_username(), action=action, article=article if article.pk else None,
+            user=user, username=user.get_username() if user else SYSTEM_USERNAME, action=action, article=article if article.pk else None,
             article_title=article.title, office_id=article.office_id, published_at=article.published_at, note=note,
         )
