@@ -54,6 +54,14 @@ class ArticleTrashMixin:
             for article in articles:
                 article.trash(request.user)
         self._say_trashed(request, len(articles))
+        request._trash_reported = True
+
+    def message_user(self, request, message, *args, **kwargs):
+        # Django's "delete selected" adds "Successfully deleted …" after delete_queryset,
+        # which has already said where the articles went and how to get them back.
+        if getattr(request, "_trash_reported", False):
+            return
+        super().message_user(request, message, *args, **kwargs)
 
     def _say_trashed(self, request, count):
         self.message_user(request, format_html(
