@@ -95,7 +95,7 @@ def calendar_response(calendar, last_modified, filename=None):
 
 def upcoming_calendar(request):
     """/events.ics: every event that has not ended, for subscribing."""
-    events = list(Event.objects.public().upcoming().select_related("province", "organiser"))
+    events = list(Event.objects.for_listing().upcoming())
     calendar = build_calendar(events, request, _("Upcoming events · %(site)s") % {"site": settings.SITE_NAME})
     calendar.add("refresh-interval", datetime.timedelta(hours=6), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "PT6H")
@@ -107,6 +107,6 @@ def upcoming_calendar(request):
 
 def event_calendar(request, pk):
     """/events/<pk>.ics: one event, for "add to my calendar"."""
-    event = get_object_or_404(Event.objects.public().select_related("province", "organiser"), pk=pk)
+    event = get_object_or_404(Event.objects.for_listing(), pk=pk)
     calendar = build_calendar([event], request, thai.compose_sara_am(event.title))
     return calendar_response(calendar, event.last_changed, filename=f"event-{event.pk}.ics")

@@ -258,7 +258,7 @@ class EventFeed(PortalFeed):
         return _("Meetings, workshops and ceremonies of the Ministry of Education and its offices.")
 
     def items(self, obj):
-        return Event.objects.public().upcoming().select_related("province", "organiser")[:ITEM_LIMIT]
+        return Event.objects.for_listing().upcoming()[:ITEM_LIMIT]
 
     def item_title(self, item):
         return thai.compose_sara_am(item.title)

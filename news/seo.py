@@ -3,7 +3,8 @@
 Builds what the meta partials (templates/news/_partials/meta_*.html) print:
 Open Graph / Twitter image and description, and JSON-LD (NewsArticle or Event,
 plus BreadcrumbList) made with json.dumps, never by joining strings in a template.
-Also serves the generated 1200×630 share cards for pages without a photo.
+The generated 1200×630 share cards for pages without a photo are served by
+news.views (article_share_image and event_share_image); this module only points to them.
 """
 
 import datetime
@@ -11,24 +12,17 @@ import json
 import mimetypes
 
 from django.conf import settings
-from django.core.cache import cache
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
-from django.utils.http import http_date
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from . import thai
-from .images import render_card
 from .models import Article, Event
 
 CARD_SIZE = (1200, 630)
-CARD_MAX_AGE = 24 * 60 * 60
 DESCRIPTION_LENGTH = 200
 
 # The characters json_script escapes, so a title cannot close the <script>.
@@ -218,47 +212,3 @@ def event_meta(event, articles, request):
         "og_extra": [],
         "json_ld": [json_ld(data), json_ld(_breadcrumbs(request, crumbs))],
     }
-
-
-def _card_response(key, modified, draw):
-    """PNG bytes from the shared cache (rendering takes a while), with HTTP caching.
-
-    The key holds the row's updated_at, so an edited title gets a new card."""
-    key = f"{key}:{modified.timestamp():.6f}:{get_language()}"
-    png = cache.get(key)
-    if png is None:
-        png = draw()
-        cache.set(key, png, CARD_MAX_AGE)
-    response = HttpResponse(png, content_type="image/png")
-    response["Last-Modified"] = http_date(modified.timestamp())
-    patch_cache_control(response, public=True, max_age=CARD_MAX_AGE)
-    return response
-
-
-def article_share_image(request, pk):
-    """/news/<pk>/share.png: a card with the Thai title, for articles without a photo."""
-    article = get_object_or_404(Article.objects.published().select_related("office"), pk=pk)
-    modified = article.modified_at
-    footer = f"{settings.SITE_NAME} · {thai.format_date(article.published_at)}"
-    return _card_response(
-        f"share:article:{article.pk}",
-        modified,
-        lambda: render_card(
-            article.title, kicker=article.office.short_name, footer=footer, size=CARD_SIZE, palette=article.pk
-        ),
-    )
-
-
-def event_share_image(request, pk):
-    """/events/<pk>/share.png: a card with the event's title, date and place."""
-    event = get_object_or_404(Event.objects.public().select_related("province", "organiser"), pk=pk)
-    footer = thai.format_date_range(event.start_date, event.end_date)
-    if event.province:
-        footer = f"{footer} · {event.province.name_th}"
-    return _card_response(
-        f"share:event:{event.pk}",
-        event.last_changed,
-        lambda: render_card(
-            event.title, kicker=event.organiser.short_name, footer=footer, size=CARD_SIZE, palette=event.pk
-        ),
-    )

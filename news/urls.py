@@ -17,7 +17,7 @@ urlpatterns = [
     path("people/<int:pk>/", views.PersonDetailView.as_view(), name="person_detail_short"),
     path("people/<int:pk>/<str:slug>/", views.PersonDetailView.as_view(), name="person_detail"),
     path("tags/<str:slug>/", views.TagDetailView.as_view(), name="tag_detail"),
-    path("news/<int:pk>/share.png", seo.article_share_image, name="article_share"),
+    path("news/<int:pk>/share.png", views.article_share_image, name="article_share"),
     path("preview/<str:token>/", views.PreviewLinkView.as_view(), name="preview_link"),
-    path("events/<int:pk>/share.png", seo.event_share_image, name="event_share"),
+    path("events/<int:pk>/share.png", views.event_share_image, name="event_share"),
 ]

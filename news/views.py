@@ -2,15 +2,19 @@ from urllib.parse import unquote
 
 from django.conf import settings
 from django.db.models import Prefetch
-from django.http import Http404
+from django.core.cache import cache
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.http import http_date
+from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
-from . import permissions, reads, seo
+from . import permissions, reads, seo, thai
+from .images import render_card
 from .filters import ArticleFilter
 from .models import Article, Attendance, Event, Office, Person, PreviewLink, Tag
 from .pagination import CachedCountMixin
@@ -46,8 +50,8 @@ class HomeView(TemplateView):
         context.update(
             lead_article=latest[0] if latest else None,
             latest=latest[1:],
-            upcoming_events=Event.objects.public().upcoming().select_related("province", "organiser")[:5],
-            recent_events=Event.objects.public().past().select_related("province", "organiser")[:5],
+            upcoming_events=Event.objects.for_listing().upcoming()[:5],
+            recent_events=Event.objects.for_listing().past()[:5],
             top_offices=Office.objects.filter(parent__parent__isnull=True)
             .select_related("parent")
             .order_by("path"),
@@ -150,11 +154,11 @@ class EventListView(CachedCountMixin, ListView):
     context_object_name = "events"
 
     def get_queryset(self):
-        return Event.objects.public().past().select_related("province", "organiser")
+        return Event.objects.for_listing().past()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["upcoming_events"] = Event.objects.public().upcoming().select_related("province", "organiser")[:20]
+        context["upcoming_events"] = Event.objects.for_listing().upcoming()[:20]
         return context
 
 
@@ -163,11 +167,8 @@ class EventDetailView(CanonicalURLMixin, DetailView):
     context_object_name = "event"
 
     def get_queryset(self):
-        return Event.objects.public().select_related("province", "organiser").prefetch_related(
-            Prefetch(
-                "attendances",
-                queryset=Attendance.objects.select_related("person", "office").order_by("order", "pk"),
-            ),
+        return Event.objects.for_listing().prefetch_related(
+            Prefetch("attendances", queryset=Attendance.objects.as_listed())
         )
 
     def get_context_data(self, **kwargs):
@@ -201,11 +202,7 @@ class OfficeDetailView(CachedCountMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        events = (
-            Event.objects.public()
-            .filter(organiser__path__startswith=self.office.path)
-            .select_related("province", "organiser")
-        )
+        events = Event.objects.for_listing().organised_within(self.office)
         context.update(
             office=self.office,
             children=self.office.children.order_by("short_name"),
@@ -281,3 +278,52 @@ class PreviewLinkView(ArticleDetailView):
         response["X-Robots-Tag"] = "noindex, nofollow"
         response["Referrer-Policy"] = "no-referrer"
         return response
+
+
+# Share cards: 1200×630 PNGs for pages without a photo (news.seo points to them) ---
+
+CARD_MAX_AGE = 24 * 60 * 60
+
+
+def _card_response(key, modified, draw):
+    """PNG bytes from the shared cache (rendering takes a while), with HTTP caching.
+
+    The key holds the row's updated_at, so an edited title gets a new card."""
+    key = f"{key}:{modified.timestamp():.6f}:{get_language()}"
+    png = cache.get(key)
+    if png is None:
+        png = draw()
+        cache.set(key, png, CARD_MAX_AGE)
+    response = HttpResponse(png, content_type="image/png")
+    response["Last-Modified"] = http_date(modified.timestamp())
+    patch_cache_control(response, public=True, max_age=CARD_MAX_AGE)
+    return response
+
+
+def article_share_image(request, pk):
+    """/news/<pk>/share.png: a card with the Thai title, for articles without a photo."""
+    article = get_object_or_404(Article.objects.published().select_related("office"), pk=pk)
+    modified = article.modified_at
+    footer = f"{settings.SITE_NAME} · {thai.format_date(article.published_at)}"
+    return _card_response(
+        f"share:article:{article.pk}",
+        modified,
+        lambda: render_card(
+            article.title, kicker=article.office.short_name, footer=footer, size=seo.CARD_SIZE, palette=article.pk
+        ),
+    )
+
+
+def event_share_image(request, pk):
+    """/events/<pk>/share.png: a card with the event's title, date and place."""
+    event = get_object_or_404(Event.objects.for_listing(), pk=pk)
+    footer = thai.format_date_range(event.start_date, event.end_date)
+    if event.province:
+        footer = f"{footer} · {event.province.name_th}"
+    return _card_response(
+        f"share:event:{event.pk}",
+        event.last_changed,
+        lambda: render_card(
+            event.title, kicker=event.organiser.short_name, footer=footer, size=seo.CARD_SIZE, palette=event.pk
+        ),
+    )

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from news import seo
+from news import seo, views
 from news import thai
 from news.models import Article, Event
 from tests.factories import make_article, make_public_event
@@ -130,8 +130,8 @@ def test_article_without_photo_gets_a_generated_card(client):
 def test_share_card_is_cached_and_redrawn_after_an_edit(client, monkeypatch):
     article = make_article(title="ข่าวทดสอบภาพแชร์")
     drawn = []
-    real = seo.render_card
-    monkeypatch.setattr(seo, "render_card", lambda title, **kw: drawn.append(title) or real(title, **kw))
+    real = views.render_card
+    monkeypatch.setattr(views, "render_card", lambda title, **kw: drawn.append(title) or real(title, **kw))
     url = reverse("news:article_share", kwargs={"pk": article.pk})
     first = client.get(url)
     assert client.get(url).content == first.content

@@ -189,10 +189,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("office__parent", "category", "event__province", "event__organiser").prefetch_related(
             "tags",
             models.Prefetch("photos", queryset=Photo.objects.order_by("order", "pk")),
-            models.Prefetch(
-                "event__attendances",
-                queryset=Attendance.objects.select_related("person", "office").order_by("order", "pk"),
-            ),
+            models.Prefetch("event__attendances", queryset=Attendance.objects.as_listed()),
         )
 
     def related_to(self, article, limit=4):

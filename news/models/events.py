@@ -30,6 +30,10 @@ class AttendanceQuerySet(models.QuerySet):
 
         return self.filter(Exists(Article.objects.published().filter(event=OuterRef("event_id"))))
 
+    def as_listed(self):
+        """In the event's own order, with the person and office each line names."""
+        return self.select_related("person", "office").order_by("order", "pk")
+
 
 def strip_honorific(name):
     """The name without a leading honorific someone typed into it."""
@@ -114,6 +118,14 @@ class EventQuerySet(models.QuerySet):
             Article.objects.published().filter(event=OuterRef("pk")).order_by("published_at").values("published_at")[:1]
         )
         return self.annotate(public_since=Subquery(first_news)).filter(public_since__isnull=False)
+
+    def for_listing(self):
+        """Public events with what every list, card and feed item shows: the province and organiser."""
+        return self.public().select_related("province", "organiser")
+
+    def organised_within(self, office):
+        """Events of the office and the offices under it: a prefix match on the indexed path."""
+        return self.filter(organiser__path__startswith=office.path)
 
 
 class Event(models.Model):
