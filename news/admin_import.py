@@ -8,8 +8,6 @@ The text travels with step 2 in a hidden field, so nothing is kept between reque
 """
 
 import datetime
-import io
-import zipfile
 
 from django import forms
 from django.contrib import messages
@@ -22,18 +20,16 @@ from django.views import View
 
 from . import permissions, thai
 from .forms import BuddhistEraDateWidget, ThaiDateField, ThaiTimeField, ThaiTimeWidget
-from .importer import parse
+from .importer import files, parse
 from .importer.drafts import create_draft, find_office, match_people
 from .importer.spans import segments
 from .models import Article, Attendance, Event, Office, Person, Province, Tag
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-MAX_DOCX_UNPACKED_BYTES = 20 * 1024 * 1024  # a .docx is a zip: refuse a zip bomb before unpacking
+MAX_DOCX_UNPACKED_BYTES = files.MAX_DOCX_UNPACKED_BYTES  # a .docx is a zip: refuse a zip bomb before unpacking
 MAX_TEXT_CHARS = 50_000  # a release is a few thousand characters; this keeps parsing well under 200 ms
 
 TOO_LONG = _("The text is longer than %(limit)s characters: a press release is much shorter. Paste only the release.")
-NOT_DOCX = _("This file cannot be read as a Word document (.docx). Open it in Word, save it again as .docx, "
-             "or paste its text instead.")
 
 
 def _label(model, name):
@@ -41,27 +37,8 @@ def _label(model, name):
 
 
 def read_docx(data):
-    """The text of a .docx file, a paragraph a line (tables cell by cell)."""
-    import docx  # python-docx: only the import screen needs it
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            if sum(info.file_size for info in package.infolist()) > MAX_DOCX_UNPACKED_BYTES:
-                raise ValidationError(NOT_DOCX, code="docx")
-        document = docx.Document(io.BytesIO(data))
-        lines = []
-        for block in document.iter_inner_content():
-            if isinstance(block, docx.table.Table):
-                lines.extend(cell.text for row in block.rows for cell in row.cells)
-            else:
-                lines.append(block.text)
-        return "\n".join(lines)
-    except ValidationError:
-        raise
-    # A damaged or foreign file fails deep inside zipfile, lxml or python-docx in many
-    # ways; every one of them means the same thing to the editor.
-    except Exception as error:
-        raise ValidationError(NOT_DOCX, code="docx") from error
+    """The text of a .docx file (news/importer/files.py), with this module's limit."""
+    return files.read_docx(data, MAX_DOCX_UNPACKED_BYTES)
 
 
 def read_upload(upload):
@@ -69,21 +46,7 @@ def read_upload(upload):
     if upload.size > MAX_UPLOAD_BYTES:
         raise ValidationError(_("The file is larger than %(limit)s MB: send the text of the release only."),
                               params={"limit": MAX_UPLOAD_BYTES // (1024 * 1024)}, code="size")
-    name = upload.name.lower()
-    data = upload.read()
-    if name.endswith(".docx"):
-        return read_docx(data)
-    if not name.endswith(".txt"):
-        raise ValidationError(_("Choose a .txt or .docx file. An older Word file (.doc) can be saved as .docx from Word."),
-                              code="type")
-    if b"\0" in data:
-        raise ValidationError(_("This is not a text file: choose a .txt or .docx file, or paste the text."), code="binary")
-    for encoding in ("utf-8-sig", "cp874"):  # cp874: Thai text saved by older Windows programs
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ValidationError(_("This text file cannot be read: save it as UTF-8 text, or paste the text."), code="encoding")
+    return files.read_release(upload.name, upload.read(), MAX_DOCX_UNPACKED_BYTES)
 
 
 class SourceForm(forms.Form):

@@ -40,6 +40,30 @@ def test_seed_matches_every_expected_field(index):
         assert furniture.replace("\u00a0", " ").strip() not in got["body"]
 
 
+def test_seed_categories_and_attending_groups():
+    """The category the page files a seed under (its breadcrumb or header line), and
+    the groups it names as taking part: every group found is one written out by hand
+    (none invented), and 17 of the 20 are found (seed 000's list runs past a stray
+    "ณ", seed 002's "ผู้ทรงคุณวุฒิอีกมากมาย" is kept short)."""
+    found = total = 0
+    for path, expected in seed_pairs():
+        got = parse(path.read_text(encoding="utf-8"))
+        assert got["category"] == expected["category"], path.name
+        assert set(got["attending_groups"]) <= set(expected["groups"]), path.name
+        found, total = found + len(got["attending_groups"]), total + len(expected["groups"])
+    assert (found, total) == (17, 20)
+
+
+def test_a_category_is_read_from_the_page_not_from_the_body():
+    release = "ประชุมกลุ่มงาน\n\nวันที่ 1 มี.ค. 2567 ประชุมกลุ่มงานข่าวประชาสัมพันธ์ ณ ห้องประชุม"
+    assert parse(release)["category"] is None
+    assert parse("หน้าแรก / ภาพกิจกรรม / ประชุม\n\n" + release)["category"] == "ภาพกิจกรรม"
+    assert parse("หน้าแรก / ภาพกิจกรรม / ประชุม\n\n" + release, categories=["กิจกรรม"])["category"] is None
+    header = parse("ภาพกิจกรรม สำนักงานศึกษาธิการจังหวัดเลย\n" + release)
+    assert (header["category"], header["title"]) == ("ภาพกิจกรรม", "ประชุมกลุ่มงาน")
+    assert parse(release + "\n\nหมวดหมู่: ข่าวเด่น", categories=["ข่าวเด่น", "ข่าว"])["category"] == "ข่าวเด่น"
+
+
 def test_parser_imports_no_django():
     """The parser is plain Python: importing and running it loads no Django module."""
     code = "import sys, news.importer as i; i.parse('x'); print(any(m.startswith('django') for m in sys.modules))"
