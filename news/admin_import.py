@@ -12,6 +12,7 @@ import datetime
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -23,7 +24,7 @@ from .forms import BuddhistEraDateWidget, ThaiDateField, ThaiTimeField, ThaiTime
 from .importer import files, parse
 from .importer.drafts import create_draft, find_office, match_people
 from .importer.spans import segments
-from .models import Article, Attendance, Event, Office, Person, Province, Tag
+from .models import Article, Attendance, Category, Event, Office, Person, Province, Tag
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_DOCX_UNPACKED_BYTES = files.MAX_DOCX_UNPACKED_BYTES  # a .docx is a zip: refuse a zip bomb before unpacking
@@ -80,12 +81,15 @@ class SourceForm(forms.Form):
 class DraftForm(forms.Form):
     """The article and its event as read from the release, to correct before saving."""
 
-    ARTICLE_FIELDS = ["title", "office", "published_date", "body", "writer", "photographer", "tags"]
-    EVENT_FIELDS = ["event_start", "event_end", "time", "venue", "province", "online_platform", "participant_count"]
+    ARTICLE_FIELDS = ["title", "office", "category", "published_date", "body", "writer", "photographer", "tags"]
+    EVENT_FIELDS = ["event_start", "event_end", "time", "venue", "province", "online_platform", "participant_count",
+                    "attending_groups"]
 
     source = forms.CharField(strip=False, max_length=MAX_TEXT_CHARS, widget=forms.Textarea(attrs={"hidden": True}))
     title = forms.CharField(label=_label(Article, "title"), max_length=300)
     office = forms.ModelChoiceField(label=_label(Article, "office"), queryset=Office.objects.none())
+    category = forms.ModelChoiceField(label=_label(Article, "category"), queryset=Category.objects.order_by("name"),
+                                      to_field_name="name", required=False)  # the name parse() gives
     published_date = ThaiDateField(label=_("publication date"), required=False, widget=BuddhistEraDateWidget)
     body = forms.CharField(label=_label(Article, "body"), widget=forms.Textarea(attrs={"rows": 14}))
     writer = forms.CharField(label=_label(Article, "writer"), max_length=200, required=False)
@@ -100,10 +104,40 @@ class DraftForm(forms.Form):
     online_platform = forms.CharField(label=_label(Event, "online_platform"), max_length=100, required=False)
     participant_count = forms.IntegerField(label=_label(Event, "participant_count"), min_value=0,
                                            max_value=1_000_000, required=False)
+    attending_groups = forms.CharField(label=_label(Event, "attending_groups"), required=False,
+                                       help_text=Event._meta.get_field("attending_groups").help_text,
+                                       widget=forms.Textarea(attrs={"rows": 3}))
+    # An event already in the portal that this release reports (an event it offers),
+    # or NEW_EVENT. Only events the editor may see are accepted, whatever is posted.
+    existing_event = forms.CharField(label=_("Event of this news"), required=False, widget=forms.RadioSelect)
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, events=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         self.fields["office"].queryset = permissions.editable(user, Office).order_by("short_name")
+        self.events = list(events)
+        self.fields["existing_event"].widget.choices = [(str(event.pk), event) for event in self.events] + [
+            (NEW_EVENT, _("Create a new event"))
+        ]
+        if not self.is_bound and "existing_event" not in self.initial:
+            self.initial["existing_event"] = NEW_EVENT
+
+    def clean_existing_event(self):
+        value = self.cleaned_data["existing_event"]
+        if value in ("", NEW_EVENT):
+            return None
+        offered = {str(event.pk): event for event in self.events}
+        if value in offered:
+            return offered[value]
+        # Not among those offered (the date was changed, or the POST was forged): it is
+        # accepted only if the editor may see it.
+        event = permissions.visible(self.user, Event).filter(pk=value).first() if value.isdigit() else None
+        if event is None:
+            raise ValidationError(_("Choose one of the events offered, or create a new event."), code="invalid_choice")
+        return event
+
+    def clean_attending_groups(self):
+        return [line.strip() for line in self.cleaned_data["attending_groups"].splitlines() if line.strip()]
 
     @classmethod
     def initial_from(cls, facts, office):
@@ -114,7 +148,8 @@ class DraftForm(forms.Form):
             "event_start": _day(facts["event_start"]), "event_end": _day(facts["event_end"]),
             "time": datetime.time.fromisoformat(facts["time"]) if facts["time"] else None,
             "venue": facts["venue"], "province": facts["province"], "online_platform": facts["online_platform"],
-            "participant_count": facts["participant_count"],
+            "participant_count": facts["participant_count"], "category": facts["category"],
+            "attending_groups": "\n".join(facts["attending_groups"]),
         }
 
     def clean_tags(self):
@@ -126,6 +161,8 @@ class DraftForm(forms.Form):
     def clean(self):
         data = super().clean()
         start, end = data.get("event_start"), data.get("event_end")
+        if data.get("existing_event"):
+            return data  # the event chosen has its own dates
         if end and not start:
             self.add_error("event_start", _("Give the first day as well, or leave both dates empty."))
         elif start and end and end < start:
@@ -143,7 +180,7 @@ class DraftForm(forms.Form):
             "event_end": iso(data["event_end"]), "time": data["time"].strftime("%H:%M") if data["time"] else None,
             "venue": data["venue"], "province": data["province"].name_th if data["province"] else None,
             "online_platform": data["online_platform"], "participant_count": data["participant_count"],
-            "tags": data["tags"],
+            "tags": data["tags"], "category": data["category"], "attending_groups": data["attending_groups"],
             "credits": {"writer": data["writer"], "photographer": data["photographer"]},
             "attendees": attendees,
         }
@@ -154,6 +191,22 @@ def _day(iso):
 
 
 NEW_PERSON = ""
+NEW_EVENT = "new"
+# At most this many existing events are offered: a release reports one event, and a
+# date with more matches than this is a date to correct, not a list to scroll.
+MAX_EVENTS_OFFERED = 5
+
+
+def matching_events(user, start, venue, office):
+    """Events the user may see that start on `start` and share the venue or the
+    organiser with the release: the ones it may be reporting. One query."""
+    if start is None:
+        return []
+    same = Q(organiser=office) if office is not None else Q(pk__in=[])
+    if venue:
+        same |= Q(venue__iexact=venue.strip())
+    events = permissions.visible(user, Event).filter(same, start_date=start).select_related("organiser", "province")
+    return list(events.order_by("-pk")[:MAX_EVENTS_OFFERED])
 
 
 class AttendeeForm(forms.Form):
@@ -254,7 +307,9 @@ class PressReleaseImportView(View):
         text = source_form.cleaned_data["source"]
         facts = parse(text, spans=True)
         office = self._office_for(facts["office"])
-        form = DraftForm(initial={"source": text, **DraftForm.initial_from(facts, office)}, user=request.user)
+        events = matching_events(request.user, _day(facts["event_start"]), facts["venue"], office)
+        form = DraftForm(initial={"source": text, **DraftForm.initial_from(facts, office)}, user=request.user,
+                         events=events)
         attendees = AttendeeFormSet(
             initial=[{k: a[k] or "" for k in ("honorific", "name", "position", "role")} for a in facts["attendees"]],
             people=permissions.visible(request.user, Person),
@@ -262,20 +317,38 @@ class PressReleaseImportView(View):
         return self.render_review(text, facts, form, attendees)
 
     def confirm(self, request):
-        form = DraftForm(request.POST, user=request.user)
+        form = DraftForm(request.POST, user=request.user, events=self._events_posted(request.POST))
         attendees = AttendeeFormSet(request.POST, people=permissions.visible(request.user, Person))
         if form.is_valid() and attendees.is_valid():
             people = attendees.attendees()
-            if people and not form.cleaned_data["event_start"]:
+            event = form.cleaned_data["existing_event"]
+            if people and not event and not form.cleaned_data["event_start"]:
                 form.add_error("event_start", _("The people are listed on the event: give its date, or remove them."))
             else:
-                article = create_draft(form.facts(people), office=form.cleaned_data["office"])
+                # Another office's (public) event may be reported, not changed: its people stay as they are.
+                own = event is None or permissions.editable(request.user, Event).filter(pk=event.pk).exists()
+                article = create_draft(form.facts(people), office=form.cleaned_data["office"], event=event,
+                                       add_to_event=own)
                 self.model_admin.log_addition(request, article, [{"added": {}}])
                 messages.success(request, _("The press release is saved as a draft: “%(title)s”. Check it, add "
                                             "photos and publish it when ready.") % {"title": article.title})
+                if not own:
+                    messages.warning(request, _("The news is linked to “%(event)s” of %(office)s. Its people were "
+                                                "not changed: only that office edits its event.")
+                                     % {"event": event.title, "office": event.organiser.short_name})
                 return HttpResponseRedirect(reverse("admin:news_article_change", args=[article.pk]))
         text = request.POST.get("source", "")[:MAX_TEXT_CHARS]
         return self.render_review(text, parse(text, spans=True), form, attendees)
+
+    def _events_posted(self, data):
+        """The events step 2 offered, found again from the fields as posted."""
+        try:
+            start = ThaiDateField().clean(data.get("event_start", ""))
+        except ValidationError:
+            start = None
+        office = permissions.editable(self.request.user, Office).filter(pk=data.get("office") or None).first() \
+            if str(data.get("office", "")).isdigit() else None
+        return matching_events(self.request.user, start, data.get("venue", ""), office)
 
     def _office_for(self, short_name):
         """The office the release names, if the user may file under it; else their only office."""
@@ -288,6 +361,8 @@ class PressReleaseImportView(View):
         return self.render(
             form=form, attendees=attendees, source_runs=marks,
             article_rows=rows(DraftForm.ARTICLE_FIELDS), event_rows=rows(DraftForm.EVENT_FIELDS),
+            event_choices=[(event, form["existing_event"][i]) for i, event in enumerate(form.events)],
+            new_event_choice=form["existing_event"][len(form.events)],
             attendee_words=[words.get(f"attendee-{i}") for i in range(len(attendees.forms))],
         )
 
