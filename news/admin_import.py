@@ -387,8 +387,9 @@ def _highlights(text, spans, form, attendees):
     marks, words = [], {}
     for name, where in spans.items():
         if name in form.fields and where:
-            marks.append((*where, str(form.fields[name].label)))
-            words[name] = text[where[0]:where[1]]
+            runs = where if isinstance(where[0], list) else [where]  # attending_groups: one run per group
+            marks.extend((*run, str(form.fields[name].label)) for run in runs)
+            words[name] = " … ".join(text[start:end] for start, end in runs)
     for i, found in enumerate(spans.get("attendees", [])):
         label = _("Person %(number)s") % {"number": i + 1}
         for part in ("name", "position"):

@@ -344,6 +344,9 @@ def test_category_and_attending_groups_are_shown_and_saved(admin_client):
     text = "หน้าแรก / ภาพกิจกรรม / ประชุม\n\n" + RELEASE.replace(
         "เข้าร่วม ณ", "พร้อมด้วยผู้อำนวยการสถานศึกษา และคณะครู เข้าร่วม ณ")
     response = admin_client.post(IMPORT_URL, {"text": text})
+    marked = marks(response)
+    assert marked["ผู้อำนวยการสถานศึกษา"] == marked["คณะครู"] == "กลุ่มผู้เข้าร่วม"
+    assert marked["ภาพกิจกรรม"] == "หมวดหมู่"
     fields = review_form(response)
     assert fields["category"] == "ภาพกิจกรรม"
     assert fields["attending_groups"].splitlines() == ["ผู้อำนวยการสถานศึกษา", "คณะครู"]

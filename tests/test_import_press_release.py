@@ -175,3 +175,18 @@ def test_the_json_has_exactly_the_schema_keys_with_their_shapes(tmp_path):
                             "position": "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษานครพนม เขต 1"}
     assert row["attendees"][0] == {**row["chair"], "role": "chair"}
     assert (row["time"], row["fiscal_year_be"], row["read_count"]) == ("09:00", None, None)
+
+
+def test_the_command_saves_the_category_and_attending_groups(tmp_path):
+    from news.models import Category
+
+    category = Category.objects.get_or_create(name="ข่าวประชาสัมพันธ์")[0]
+    release = tmp_path / "release.txt"
+    release.write_text("หน้าแรก / ข่าวประชาสัมพันธ์ / ประชุม\n\n" + RELEASE.replace(
+        "เข้าร่วม ณ", "พร้อมด้วยผู้อำนวยการสถานศึกษา และคณะครู เข้าร่วม ณ"), encoding="utf-8")
+    row = json.loads(run(str(release), "--dry-run", "--format", "json"))
+    assert "category" not in row and "attending_groups" not in row  # not in the schema
+    run(str(release))
+    article = Article.objects.latest("pk")
+    assert article.category == category
+    assert article.event.group_list() == ["ผู้อำนวยการสถานศึกษา", "คณะครู"]

@@ -249,6 +249,13 @@ def _spans(text, facts, words, people):
             found[field] = where
     if "event" in found:
         found["event_start"] = found["event_end"] = found.pop("event")
+    category = facts["category"] and locate(text, facts["category"])
+    if category:
+        found["category"] = category
+    # Each group where it is written; the admin marks them all under one field.
+    groups = [locate(text, group, after_title) for group in facts["attending_groups"]]
+    if any(groups):
+        found["attending_groups"] = [where for where in groups if where]
     office = facts["office"] and locate(text, facts["office"])
     if office:
         found["office"] = office
