@@ -24,6 +24,7 @@ def _patterns():
         # The venue runs from "ณ" to the province, the next clause or the end.
         "venue": thai_re(r"(?:^|(?<=[\s“\"(]))(?:ณ(?:\s+|(?=ห้อง|โรงแรม|หอประชุม|โรงเรียน|อาคาร))(?!วันที่|อยุธยา)|(?P<at>ที่\s?)(?=ห้อง|โรงแรม|หอประชุม|โรงเรียน|อาคาร|สำนักงาน|ศาลา|มหาวิทยาลัย|ศูนย์|สนาม))(?P<venue>.+?)"
                          rf"(?=\s+(?:จังหวัด|จ\.)\s?(?:{names})|\s(?:{names})(?![\u0e01-\u0e4e])(?!\s*(?:อำเภอ|อ\.|ตำบล|ต\.|จังหวัด|จ\.))|\s*(?:>>|\n|[“”\"]|\s\()"
+                         r"|\s+(?:สำนักงาน|โรงเรียน|มหาวิทยาลัย|กระทรวง|กรม)\S*(?:\s+เขต\s?\d{1,2})?\s+(?:ได้)?จัด"  # the organiser, then its verb
                          r"|\s+(?:(?:นาย|นาง|นางสาว)(?!ก)[\u0e01-\u0e2e]|(?:รอง)?(?:ปลัดกระทรวง|ผู้อำนวยการ|เลขาธิการ|ผู้ว่าราชการ|ผู้ตรวจราชการ|รัฐมนตรี)|"
                          r"มีผู้|จำนวน|ชมคลิป|ดูภาพ|คลิก|ควบคู่|ผ่าน|โดย|เพื่อ|ระหว่าง|ในวันที่|วันที่|เวลา|ซึ่ง|ทั้งนี้|ขึ้น|พร้อม|(?:และ)?(?:ผ่าน|ถ่ายทอด)|ใน(?:การ|ครั้ง))|$)"),
         "province": thai_re(rf"^\s*(?:จังหวัด\s?|จ\.\s?)?(?P<province>{names})"),
@@ -31,7 +32,7 @@ def _patterns():
         "second_province": thai_re(rf"\s(?:{names})(?![\u0e01-\u0e4e])"),
         # A dateline: "กรุงเทพฯ – 4 มีนาคม 2568 …" says where the news happened.
         "dateline": thai_re(rf"^(?P<province>{names})\s*[–—-]\s*(?:วัน\S*ที่\s*|วันที่\s*)?\d"),
-        "province_in": thai_re(rf"(?:จังหวัด|ศธจ\.|สพป\.|สพม\.)\s?(?P<province>{names})"),
+        "province_in": thai_re(rf"(?:จังหวัด|ศธจ\.|สพป\.|สพม\.|ประถมศึกษา|มัธยมศึกษา)\s?(?P<province>{names})"),
         "platform": re.compile(
             r"(?P<platform>Zoom(?:\s+(?:Cloud\s+)?(?:Meeting|Webinar)s?)?|Microsoft\s+Teams|MS\s+Teams|Google\s+Meet"
             r"|(?:Cisco\s+)?Webex(?:\s+Meetings?)?|Video\s?Conference|VDO\s?Conference|Facebook\s+Live|YouTube\s+Live|e-?Meeting|Line\s+Meeting|Teams)",

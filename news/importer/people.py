@@ -25,7 +25,9 @@ GLUE = ("และ", "จาก", "โดยมี", "โดย", "กับ", "
 _HONORIFIC = rf"(?:{alternatives(HONORIFICS)})(?:\s?หญิง(?=\s))?"
 _HONORIFIC_CHAIN = rf"{_HONORIFIC}(?:\s?{_HONORIFIC})*"
 _WORD = r"[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+"  # Thai letters and marks, no digits or ฯ
-MENTION = thai_re(rf"(?P<honorific>{_HONORIFIC_CHAIN})\s?(?P<given>{_WORD})[ \t]{{1,3}}(?P<family>{_WORD}(?: ณ (?:อยุธยา|ป้อมเพชร|ระนอง|สงขลา|ถลาง|นคร|พัทลุง|บางช้าง|ลำปาง|เชียงใหม่))?)")
+# Family names of the ณ lineages, written with a space: "ณ ระนอง", "สนิทวงศ์ ณ อยุธยา".
+_NA_FAMILY = "(?:อยุธยา|ป้อมเพชร|ระนอง|สงขลา|ถลาง|นคร|พัทลุง|บางช้าง|ลำปาง|เชียงใหม่|น่าน|ลำพูน|มหาชัย|ตะกั่วทุ่ง|พิศณุโลก)"
+MENTION = thai_re(rf"(?P<honorific>{_HONORIFIC_CHAIN})\s?(?P<given>{_WORD})[ \t]{{1,3}}(?P<family>(?:{_WORD} )?ณ {_NA_FAMILY}(?![\u0e01-\u0e4e])|{_WORD})")
 
 # Where the words about a person stop: the verb of the sentence or a new clause.
 STOPS = thai_re(
@@ -51,6 +53,7 @@ CHAIR_VERB = thai_re(r"เป็นประธาน|ประธานเป�
 SHARED = re.compile(r"^\s*(?:และ|,)\s*$")
 JOINT = thai_re(r"ร่วม(?:กัน)?\s*$")  # "ร่วมเป็นประธาน": chaired together with the one named before
 ASSIGNED = thai_re(r"ม?อบหมายให้|หมอบหมายให้")
+RECEIVED = thai_re(r"(?:ได้)?รับมอบหมาย(?:จาก[^\n“”\"]{0,80}?)?\s*ให้\s*(?=(?:เป็น|ร่วมเป็น)?ประธาน)")
 ASSIGNED_BY = thai_re(r"(?:ได้)?รับมอบหมายจาก\s*$")
 PANEL = thai_re(r"เสวนา|อภิปราย")
 SPEAKER = thai_re(r"วิทยากร|บรรยาย")
@@ -258,10 +261,25 @@ def _chair_verb(after):
         return None
     rest = after[first.start():]
     offset = len(rest) - len(rest.lstrip())
-    lead_in = re.match(r"(?:ซึ่ง|ได้|จะ)\s*", rest[offset:])
+    # "ได้รับมอบหมายจากปลัดกระทรวงฯ ให้เป็นประธาน…": this person chairs, on another's behalf.
+    lead_in = RECEIVED.match(rest[offset:]) or re.match(r"(?:ซึ่ง|ได้|จะ)\s*", rest[offset:])
     if lead_in:
         offset += lead_in.end()
     return CHAIR_VERB.match(after, first.start() + offset)
+
+
+# "… โดยมีคณะทำงานเข้าร่วม ดังนี้" followed by a numbered list: the list names them.
+LIST_INTRO = thai_re(r"(?:ดังนี้|ได้แก่|ประกอบด้วย|ดังรายชื่อต่อไปนี้|:)\s*$")
+LIST_BLOCK = re.compile(r"^\s*\d{1,2}[.)]\s")
+
+
+def _took_part(paragraphs, index):
+    """A paragraph past the lead names attendees if it says they took part, or if it
+    is the list a paragraph saying so introduces."""
+    paragraph, before = paragraphs[index], paragraphs[index - 1]
+    if TOOK_PART.search(paragraph):
+        return True
+    return bool(LIST_BLOCK.match(paragraph) and LIST_INTRO.search(before) and TOOK_PART.search(before))
 
 
 def _claimed(mention):
@@ -288,7 +306,7 @@ def find_people(paragraphs, where=None, claimed=None):
     """
     mentions = []
     for index, paragraph in enumerate(paragraphs):
-        if index and not TOOK_PART.search(paragraph):
+        if index and not _took_part(paragraphs, index):
             continue
         mentions.extend(m for m in _mentions(paragraph, index) if not _in_quote(paragraph, m.start))
     _describe(mentions)
@@ -337,7 +355,7 @@ def find_groups(paragraphs, claimed):
     (paragraph index, start, end) of every name with its position, which are not groups."""
     groups = []
     for index, paragraph in enumerate(paragraphs):
-        if index and not TOOK_PART.search(paragraph):
+        if index and not _took_part(paragraphs, index):
             continue
         taken = [(s, e) for i, s, e in claimed if i == index]
         for clause in GROUP_CLAUSE.finditer(paragraph):
