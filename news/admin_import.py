@@ -106,7 +106,7 @@ class DraftForm(forms.Form):
                                            max_value=1_000_000, required=False)
     attending_groups = forms.CharField(label=_label(Event, "attending_groups"), required=False,
                                        help_text=Event._meta.get_field("attending_groups").help_text,
-                                       widget=forms.Textarea(attrs={"rows": 3}))
+                                       widget=forms.Textarea(attrs={"rows": 5}))
     # An event already in the portal that this release reports (an event it offers),
     # or NEW_EVENT. Only events the editor may see are accepted, whatever is posted.
     existing_event = forms.CharField(label=_("Event of this news"), required=False, widget=forms.RadioSelect)

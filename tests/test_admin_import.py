@@ -379,8 +379,13 @@ def test_an_editor_turns_a_seed_into_a_draft_in_a_browser(server, browser):
     source, fields = page.locator(".import-source").bounding_box(), page.locator(".import-fields").bounding_box()
     assert source["x"] + source["width"] <= fields["x"] and source["y"] < fields["y"] + fields["height"]
     assert page.input_value("#id_venue") == "ห้องประชุมเรือนคุ้ม โรงแรมคุ้มภูคำ"
+    # The demo has this seed's event (สป.ศธ.'s, public): offered, not chosen for the editor.
+    assert page.locator("#import_event_choice li").count() == 2
+    assert "ใช้กิจกรรมที่มีอยู่" in page.locator("#import_event_choice").inner_text()
+    assert page.is_checked("#import_event_choice input[value=new]")
     test_browser.ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(test_browser.ARTIFACTS / "admin-import-preview-1400.png"), full_page=True)
+    page.locator("#import_event_choice").screenshot(path=str(test_browser.ARTIFACTS / "admin-import-event-choice.png"))
     page.click("#import_review_form input[type=submit]")
     page.wait_for_url(re.compile(r".*/admin/news/article/\d+/change/$"))
     assert "ฉบับร่าง" in page.locator(".messagelist .success").inner_text()
