@@ -131,7 +131,7 @@ class DraftForm(forms.Form):
             return offered[value]
         # Not among those offered (the date was changed, or the POST was forged): it is
         # accepted only if the editor may see it.
-        event = permissions.visible(self.user, Event).filter(pk=value).first() if value.isdigit() else None
+        event = permissions.visible(self.user, Event).filter(pk=value).first() if _is_id(value) else None
         if event is None:
             raise ValidationError(_("Choose one of the events offered, or create a new event."), code="invalid_choice")
         return event
@@ -184,6 +184,11 @@ class DraftForm(forms.Form):
             "credits": {"writer": data["writer"], "photographer": data["photographer"]},
             "attendees": attendees,
         }
+
+
+def _is_id(value):
+    """A posted primary key worth a query: ASCII digits within a database integer."""
+    return isinstance(value, str) and value.isascii() and value.isdigit() and 0 < int(value) < 2**31
 
 
 def _day(iso):
@@ -346,8 +351,8 @@ class PressReleaseImportView(View):
             start = ThaiDateField().clean(data.get("event_start", ""))
         except ValidationError:
             start = None
-        office = permissions.editable(self.request.user, Office).filter(pk=data.get("office") or None).first() \
-            if str(data.get("office", "")).isdigit() else None
+        office = data.get("office", "")
+        office = permissions.editable(self.request.user, Office).filter(pk=office).first() if _is_id(office) else None
         return matching_events(self.request.user, start, data.get("venue", ""), office)
 
     def _office_for(self, short_name):

@@ -316,8 +316,8 @@ def test_an_event_the_editor_cannot_see_is_never_accepted(client):
     assert "ประชุมลับ" not in response.content.decode()
     fields = review_form(response)
     before = counts()
-    for forged in (str(hidden.pk), "999999", "x"):
-        response = client.post(IMPORT_URL, {**fields, "existing_event": forged})
+    for forged in (str(hidden.pk), "999999", "x", "9" * 30, "๑"):
+        response = client.post(IMPORT_URL, {**fields, "existing_event": forged, "office": forged})
         assert response.status_code == 200 and counts() == before, forged
         assert "เลือกกิจกรรมจากรายการ หรือสร้างกิจกรรมใหม่" in response.content.decode(), forged
     assert not hidden.attendances.exists() and not hidden.articles.exists()
