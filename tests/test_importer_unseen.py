@@ -1,4 +1,4 @@
-"""Thirteen more releases, written after every rule of the parser and measured once
+"""Eighteen more releases, written after every rule of the parser and measured once
 before any change for them (docs/importer.md gives the figures before and after):
 OBEC, OPS, the ministry, provincial, primary and secondary area offices, in shapes
 not used before (an online-only meeting, a chair assigned to a person written without
@@ -7,7 +7,9 @@ ranges across months and years, a scraped page with a breadcrumb category). Ever
 field of the schema is checked, and the groups and category as well. Five more
 (SECOND_ROUND) were written after those eight were fixed: a numbered list of
 members, "ได้รับมอบหมายจาก … ให้เป็นประธาน", a ณ-lineage family name, a venue followed by
-its organiser, abbreviated titles (น.ส., ร.ต.อ.), e-Meeting and Google Meet."""
+its organiser, abbreviated titles (น.ส., ร.ต.อ.), e-Meeting and Google Meet. Five more
+(THIRD_ROUND) after those: a committee list after "ประกอบด้วย", a name in parentheses
+after its position, "ว่าที่ ร.ต.หญิง", "จ.ยโสธร", Video Conference."""
 
 import pytest
 
@@ -240,6 +242,65 @@ SECOND_ROUND = [
         ],
     }),
 ]
+# Written after the second round had been fixed, run once before any change for them.
+THIRD_ROUND = [
+    ("obec-committee-members-after-prakopduay", """สพฐ. ประชุมคณะกรรมการพิจารณาคัดเลือกสถานศึกษาต้นแบบ
+
+วันที่ 5-6 ก.ย. 2567 เวลา 13.00-16.00 น. ดร.วิษณุ ทรัพย์สมบัติ ผู้ช่วยเลขาธิการ กพฐ. เป็นประธานการประชุมคณะกรรมการพิจารณาคัดเลือกสถานศึกษาต้นแบบ ณ ห้องประชุมเปี่ยมปัญญา อาคาร สพฐ. 3 คณะกรรมการประกอบด้วย นายสมเกียรติ ทานอก ผอ.สพป.ร้อยเอ็ด เขต 1 นางสาวปิยะนุช มณีวงศ์ ผู้อำนวยการโรงเรียนอนุบาลร้อยเอ็ด และนายธีระ ภูดี ศึกษานิเทศก์ สพม.ร้อยเอ็ด
+""", {
+        "published_date": "2024-09-05", "event_start": "2024-09-05", "event_end": "2024-09-06",
+        "venue": "ห้องประชุมเปี่ยมปัญญา อาคาร สพฐ. 3", "province": None,
+        "attendees": [
+            ("ดร.", "วิษณุ ทรัพย์สมบัติ", "ผู้ช่วยเลขาธิการ กพฐ.", "chair"),
+            ("นาย", "สมเกียรติ ทานอก", "ผอ.สพป.ร้อยเอ็ด เขต 1", P),
+            ("นางสาว", "ปิยะนุช มณีวงศ์", "ผู้อำนวยการโรงเรียนอนุบาลร้อยเอ็ด", P),
+            ("นาย", "ธีระ ภูดี", "ศึกษานิเทศก์ สพม.ร้อยเอ็ด", P),
+        ],
+    }),
+    ("provincial-governor-police-jo-abbreviation", """ศธจ.ยโสธร จัดพิธีมอบทุนการศึกษาแก่นักเรียนยากจน
+
+เมื่อวันที่ 11 ตุลาคม 2567 เวลา 10.00 น. ณ หอประชุมอำเภอเมืองยโสธร จ.ยโสธร นายชูศักดิ์ ดวงจันทร์ ผู้ว่าราชการจังหวัดยโสธร เป็นประธานในพิธีมอบทุนการศึกษาแก่นักเรียนยากจน จำนวน 150 ทุน โดยมี พ.ต.อ.สุทธิพงษ์ วงศ์ใหญ่ ผู้กำกับการสถานีตำรวจภูธรเมืองยโสธร และนางวาสนา ทองแท้ ศึกษาธิการจังหวัดยโสธร ร่วมมอบทุน
+""", {
+        "published_date": "2024-10-11", "event_start": "2024-10-11", "event_end": "2024-10-11",
+        "venue": "หอประชุมอำเภอเมืองยโสธร", "province": "ยโสธร",
+        "attendees": [
+            ("นาย", "ชูศักดิ์ ดวงจันทร์", "ผู้ว่าราชการจังหวัดยโสธร", "chair"),
+            ("พ.ต.อ.", "สุทธิพงษ์ วงศ์ใหญ่", "ผู้กำกับการสถานีตำรวจภูธรเมืองยโสธร", P),
+            ("นาง", "วาสนา ทองแท้", "ศึกษาธิการจังหวัดยโสธร", P),
+        ],
+    }),
+    ("ops-name-in-parentheses-after-position", """สป.ศธ. ประชุมติดตามการดำเนินงานโครงการอาหารกลางวัน
+
+วันที่ 21 มกราคม 2568 ปลัดกระทรวงศึกษาธิการ (นายโชคดี ออสุวรรณ) เป็นประธานการประชุมติดตามการดำเนินงานโครงการอาหารกลางวัน ผ่านระบบ Zoom Meeting โดยมีรองปลัดกระทรวงศึกษาธิการ ผู้ตรวจราชการกระทรวงศึกษาธิการ และศึกษาธิการจังหวัดทั่วประเทศ เข้าร่วมประชุม
+""", {
+        "published_date": "2025-01-21", "event_start": "2025-01-21", "event_end": "2025-01-21",
+        "venue": None, "province": None,
+        "attendees": [
+            ("นาย", "โชคดี ออสุวรรณ", "ปลัดกระทรวงศึกษาธิการ", "chair"),
+        ],
+    }),
+    ("primary-school-director-doctor-woman-acting-rank", """สพป.สกลนคร เขต 3 นิเทศ ติดตามโรงเรียนขนาดเล็ก
+
+วันพฤหัสบดีที่ ๒๓ มกราคม ๒๕๖๘ ว่าที่ ร.ต.หญิง จิราพร ศรีสุข รองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาสกลนคร เขต 3 และคณะศึกษานิเทศก์ ลงพื้นที่นิเทศ ติดตามการบริหารจัดการโรงเรียนขนาดเล็ก ณ โรงเรียนบ้านโพนงาม อำเภอสว่างแดนดิน จังหวัดสกลนคร โดยมี ดร.ประยงค์ พลศรี ผู้อำนวยการโรงเรียนบ้านโพนงาม ให้การต้อนรับและรายงานผลการดำเนินงาน
+""", {
+        "published_date": "2025-01-23", "event_start": "2025-01-23", "event_end": "2025-01-23",
+        "venue": "โรงเรียนบ้านโพนงาม อำเภอสว่างแดนดิน", "province": "สกลนคร",
+        "attendees": [
+            ("ว่าที่ ร.ต.หญิง", "จิราพร ศรีสุข", "รองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาสกลนคร เขต 3", P),
+            ("ดร.", "ประยงค์ พลศรี", "ผู้อำนวยการโรงเรียนบ้านโพนงาม", P),
+        ],
+    }),
+    ("secondary-video-conference-total-count-opening", """สพม.สุพรรณบุรี ประชุมทางไกลชี้แจงการสอบ O-NET
+
+วันที่ 14 พ.ย. 2567 เวลา 09.30 น. นายอนุวัฒน์ เกิดผล ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษามัธยมศึกษาสุพรรณบุรี เป็นประธานเปิดการประชุมทางไกลชี้แจงแนวทางการทดสอบทางการศึกษาระดับชาติขั้นพื้นฐาน (O-NET) ผ่านระบบ Video Conference ณ ห้องประชุมสุพรรณภูมิ สพม.สุพรรณบุรี มีผู้บริหารสถานศึกษาและครูวิชาการเข้าร่วมทั้งสิ้น 312 คน
+""", {
+        "published_date": "2024-11-14", "event_start": "2024-11-14", "event_end": "2024-11-14",
+        "venue": "ห้องประชุมสุพรรณภูมิ สพม.สุพรรณบุรี", "province": "สุพรรณบุรี",
+        "attendees": [
+            ("นาย", "อนุวัฒน์ เกิดผล", "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษามัธยมศึกษาสุพรรณบุรี", "opening_chair"),
+        ],
+    }),
+]
 FIELDS = ["title", "published_date", "event_start", "event_end", "time", "venue", "province", "online_platform",
           "office", "participant_count", "fiscal_year_be", "tags", "read_count", "credits"]
 
@@ -260,7 +321,7 @@ def test_unseen_release(name, text, expected):
     assert got["body"] and got["title"] == expected["title"]
 
 
-@pytest.mark.parametrize("name, text, expected", SECOND_ROUND, ids=[r[0] for r in SECOND_ROUND])
+@pytest.mark.parametrize("name, text, expected", SECOND_ROUND + THIRD_ROUND, ids=[r[0] for r in SECOND_ROUND + THIRD_ROUND])
 def test_second_round_release(name, text, expected):
     got = parse(text)
     for field in ["published_date", "event_start", "event_end", "venue", "province"]:
@@ -268,7 +329,7 @@ def test_second_round_release(name, text, expected):
     assert people(got) == expected["attendees"]
 
 
-@pytest.mark.parametrize("releases", [UNSEEN, SECOND_ROUND], ids=["unseen", "second round"])
+@pytest.mark.parametrize("releases", [UNSEEN, SECOND_ROUND, THIRD_ROUND], ids=["unseen", "second round", "third round"])
 def test_accuracy_on_the_unseen_releases_meets_the_issue_bar(releases):
     score = accuracy(releases)
     rate = {key: right / total for key, (right, total) in score.items()}
@@ -284,6 +345,11 @@ GROUPS_OF_EARLIER_RELEASES = {
     "primary-director-abbreviated-before-a-bare-name": ["รอง ผอ.สพป.ชัยภูมิ เขต 2", "ผู้อำนวยการกลุ่ม"],
     "obec-google-meet-numbered-list": ["คณะทำงาน"],
     "secondary-e-meeting-minister-abbreviation": ["รองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา", "ผู้อำนวยการกลุ่ม"],
+    "ops-name-in-parentheses-after-position": [
+        "รองปลัดกระทรวงศึกษาธิการ", "ผู้ตรวจราชการกระทรวงศึกษาธิการ", "ศึกษาธิการจังหวัดทั่วประเทศ"],
+    # "ผู้บริหารสถานศึกษาและครูวิชาการ": "และ" written without a space is not split, so
+    # "ข้าราชการครูและบุคลากรทางการศึกษา" stays one group.
+    "secondary-video-conference-total-count-opening": ["ผู้บริหารสถานศึกษาและครูวิชาการ"],
 }
 
 
@@ -292,7 +358,7 @@ def test_groups_of_the_earlier_releases():
     positions, venues and event names are not groups)."""
     from .test_importer_releases import HELD_OUT, RELEASES
 
-    for name, text, _expected in RELEASES + HELD_OUT + SECOND_ROUND:
+    for name, text, _expected in RELEASES + HELD_OUT + SECOND_ROUND + THIRD_ROUND:
         if name == "provincial-groups-and-a-quoted-policy-only":
             # "พร้อมด้วยรองศึกษาธิการจังหวัด และผู้อำนวยการกลุ่มทุกกลุ่ม ประชุม…": no verb of
             # taking part closes the list, so it is left to the editor (a known miss).

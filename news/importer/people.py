@@ -75,6 +75,8 @@ def _is_title_start(text, start):
 
 def _position_after(text):
     """The position written straight after a name, or '' (and how far it ran)."""
+    if text.lstrip().startswith(")"):
+        return ""  # "ปลัดกระทรวงศึกษาธิการ (นายโชคดี ออสุวรรณ)": the position is before the name
     stop = STOPS.search(text)
     span = text[: stop.start()] if stop else text
     paren = _PAREN.search(span)
@@ -107,7 +109,7 @@ def _position_before(text):
         # "… และศึกษาธิการจังหวัด นายวิทยา": the joining word is not part of the position.
         candidate = re.sub(r"^(?:และ|กับ)(?=[\u0e01-\u0e4e]{3})", "", " ".join(words[i:]))
         if ROLE_WORDS.match(candidate) and len(words) - i <= 4:
-            return candidate.rstrip(",")
+            return candidate.rstrip(" ,(")
     return ""
 
 
@@ -337,7 +339,7 @@ def find_people(paragraphs, where=None, claimed=None):
 
 # Groups that took part without names ("ผู้บริหารระดับสูง", "ศึกษาธิการจังหวัด", "คณะครู"):
 # words that open a group, in a clause that says who took part.
-GROUP_HEAD = (r"(?:รอง\s?|ผู้ช่วย\s?)?(?:ผอ\.|ผู้บริหาร|ผู้อำนวยการ|ศึกษาธิการ|ศึกษานิเทศก์|ผู้ตรวจราชการ|ผู้ทรงคุณวุฒิ|ผู้แทน|ผู้ปกครอง|"
+GROUP_HEAD = (r"(?:รอง\s?|ผู้ช่วย\s?)?(?:ผอ\.|ปลัด|ผู้บริหาร|ผู้อำนวยการ|ศึกษาธิการ|ศึกษานิเทศก์|ผู้ตรวจราชการ|ผู้ทรงคุณวุฒิ|ผู้แทน|ผู้ปกครอง|"
               r"ผู้กำกับ|ผู้เกี่ยวข้อง|ผู้ที่มีส่วนเกี่ยวข้อง|ผู้ที่เกี่ยวข้อง|ผู้เข้า|ผู้ประสานงาน|หัวหน้า|ประธาน|คณะ|ครู|"
               r"บุคลากร|ข้าราชการ|เจ้าหน้าที่|นักเรียน|นักศึกษา|ลูกเสือ|ตัวแทน|สมาชิก|เครือข่าย)")
 # From "โดยมี / พร้อมด้วย / มี / ให้กับ / ได้แก่ …" up to the verb or the end of the clause.
