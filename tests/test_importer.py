@@ -288,3 +288,23 @@ def test_a_reporter_credit_and_a_provincial_office_pair():
         ("นาง", "สุดา สุทธิ", "รองศึกษาธิการจังหวัดสระแก้ว", "participant"),
     ]
     assert got["office"] == "ศธจ.สระแก้ว"
+
+
+@pytest.mark.parametrize("lead, venue, province, role", [
+    ("นายสมชาย ใจดี ผู้อำนวยการโรงเรียนบ้านนา เป็นประธานพิธีเปิดการแข่งขันกีฬา ณ สนามกีฬาโรงเรียนบ้านนา",
+     "สนามกีฬาโรงเรียนบ้านนา", None, "opening_chair"),
+    ("ประธานในพิธี ได้แก่ นายสมชาย ใจดี ผู้อำนวยการโรงเรียนบ้านนา ณ หอประชุมอำเภอเมืองเลย",
+     "หอประชุมอำเภอเมืองเลย", "เลย", "chair"),
+    ("นายสมชาย ใจดี ผู้อำนวยการโรงเรียนบ้านนา ได้รับเกียรติเป็นประธานเปิดงาน ณ โรงแรมเลยพาเลซ จังหวัดเลย",
+     "โรงแรมเลยพาเลซ", "เลย", "opening_chair"),
+    ("นายสมชาย ใจดี ผู้อำนวยการโรงเรียนบ้านนา ให้เกียรติมาเป็นประธาน ณ โรงแรมเลยพาเลซ จ.เลย",
+     "โรงแรมเลยพาเลซ", "เลย", "chair"),
+])
+def test_more_ways_of_writing_the_chair_and_the_capital_district(lead, venue, province, role):
+    """"ประธานพิธีเปิด", a chair named after "ประธานในพิธี ได้แก่", an honour
+    ("ได้รับเกียรติ", "ให้เกียรติมา") before the verb; "อำเภอเมืองX" is in province X."""
+    got = parse("ข่าว\n\nวันที่ 2 ก.พ. 2568 " + lead)
+    assert (got["venue"], got["province"]) == (venue, province)
+    assert [(p["name"], p["position"], p["role"]) for p in got["attendees"]] == [
+        ("สมชาย ใจดี", "ผู้อำนวยการโรงเรียนบ้านนา", role)]
+    assert got["chair"]["name"] == "สมชาย ใจดี"

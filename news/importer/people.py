@@ -48,11 +48,14 @@ _ABBREVIATION = re.compile(r"^[\u0e01-\u0e4e]{1,6}\.(?:[\u0e01-\u0e4e]{1,6}\.?)*
 _PAREN = re.compile(r"\s*\(")
 
 # Who chaired, and how: "เป็นประธานเปิด…" / "ประธานในพิธีเปิด…" is an opening chair.
-CHAIRED = thai_re(r"(?:เป็น|ร่วมเป็น)?ประธาน(?P<opening>ในพิธีเปิด|เปิด)?(?:ในพิธี|การ|ใน|ฝ่าย)?")
+CHAIRED = thai_re(r"(?:เป็น|ร่วมเป็น)?ประธาน(?P<opening>ในพิธีเปิด|พิธีเปิด|กล่าวเปิด|เปิด)?(?:ในพิธี|การ|ใน|ฝ่าย)?")
 CHAIR_VERB = thai_re(r"เป็นประธาน|ประธานเปิด|ประธานในพิธี")
 SHARED = re.compile(r"^\s*(?:และ|,)\s*$")
 JOINT = thai_re(r"ร่วม(?:กัน)?\s*$")  # "ร่วมเป็นประธาน": chaired together with the one named before
 ASSIGNED = thai_re(r"ม?อบหมายให้|หมอบหมายให้")
+HONOURED = thai_re(r"(?:ซึ่ง|ได้|จะ)?\s*(?:(?:ได้)?รับเกียรติ(?:ให้)?|ให้เกียรติ)?\s*(?:มา)?\s*")
+# "ประธานในพิธี ได้แก่ นายก ข": the chair named after the word.
+CHAIR_NAMED_AFTER = thai_re(r"ประธาน(?:ในพิธี|การประชุม|ของงาน)?\s*(?:ได้แก่|คือ)\s*$")
 RECEIVED = thai_re(r"(?:ได้)?รับมอบหมาย(?:จาก[^\n“”\"]{0,80}?)?\s*ให้\s*(?=(?:เป็น|ร่วมเป็น)?ประธาน)")
 ASSIGNED_BY = thai_re(r"(?:ได้)?รับมอบหมายจาก\s*$")
 PANEL = thai_re(r"เสวนา|อภิปราย")
@@ -224,10 +227,10 @@ def _describe(mentions):
             mention.assigner = True
         elif ASSIGNED_BY.search(text[:mention.start]):
             mention.assigner = True
-        elif verb:
-            opening = CHAIRED.match(after, verb.start())
+        elif verb or CHAIR_NAMED_AFTER.search(text[:mention.start]):
+            opening = verb and CHAIRED.match(after, verb.start())
             mention.role = "opening_chair" if opening and opening["opening"] else "chair"
-            mention.joint = bool(JOINT.search(after[:verb.start()]))
+            mention.joint = bool(verb and JOINT.search(after[:verb.start()]))
         elif SPEAKER_AFTER.search(after):
             mention.role = "speaker"
         elif PANEL_AFTER.search(after):
@@ -264,7 +267,8 @@ def _chair_verb(after):
     rest = after[first.start():]
     offset = len(rest) - len(rest.lstrip())
     # "ได้รับมอบหมายจากปลัดกระทรวงฯ ให้เป็นประธาน…": this person chairs, on another's behalf.
-    lead_in = RECEIVED.match(rest[offset:]) or re.match(r"(?:ซึ่ง|ได้|จะ)\s*", rest[offset:])
+    # "ได้รับเกียรติเป็นประธาน…", "ให้เกียรติมาเป็นประธาน…": an honour, still the chair.
+    lead_in = RECEIVED.match(rest[offset:]) or HONOURED.match(rest[offset:])
     if lead_in:
         offset += lead_in.end()
     return CHAIR_VERB.match(after, first.start() + offset)
