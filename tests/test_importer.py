@@ -308,3 +308,16 @@ def test_more_ways_of_writing_the_chair_and_the_capital_district(lead, venue, pr
     assert [(p["name"], p["position"], p["role"]) for p in got["attendees"]] == [
         ("สมชาย ใจดี", "ผู้อำนวยการโรงเรียนบ้านนา", role)]
     assert got["chair"]["name"] == "สมชาย ใจดี"
+
+
+@pytest.mark.parametrize("page, published, event", [
+    ("โพสต์เมื่อ 10/03/2568\nวันที่ 8 มี.ค. 2568 ประชุมครั้งที่ 1/2568 ณ ห้องประชุม", "2025-03-10", "2025-03-08"),
+    ("โพสต์เมื่อ : 10 มี.ค. 2568 อ่าน 12 ครั้ง\n\nวันที่ 8 มี.ค. 2568 ประชุม ณ ห้องประชุม", "2025-03-10", "2025-03-08"),
+    ("วันที่ 8 มี.ค. 2568 ประชุม ณ ห้องประชุม\n\nเผยแพร่เมื่อ 9 มีนาคม 2568", "2025-03-09", "2025-03-08"),
+])
+def test_the_pages_own_date_line_is_the_publication_date_and_not_the_body(page, published, event):
+    """A line that is only "โพสต์เมื่อ <date>" (a day/month/year date too, only there) is the
+    page's: the publication date, never the event's, and not a paragraph of the body."""
+    got = parse("ข่าว\n\n" + page)
+    assert (got["published_date"], got["event_start"]) == (published, event)
+    assert "โพสต์เมื่อ" not in got["body"] and "เผยแพร่เมื่อ" not in got["body"]

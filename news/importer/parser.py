@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 from . import page
-from .dates import find_dates, find_time
+from .dates import find_dates, find_numeric_date, find_time
 from .patterns import alternatives, parse_int, provinces, thai_re
 from .people import find_groups, find_people
 from .spans import locate, locate_last
@@ -44,6 +44,9 @@ def _patterns():
         "fiscal": thai_re(r"ปีงบประมาณ\s*(?:พ\.\s?ศ\.\s*)?(?P<y>\d{4}|\d{2})(?!\d)"),
         "reads": thai_re(r"(?:อ่าน|เข้าชม|ผู้เข้าชม)\s*(?P<n>\d[\d,]*)\s*ครั้ง"),
         "published": thai_re(r"(?:เผยแพร่|โพสต์|ประกาศ)(?:เมื่อ|วันที่)?\s*:?\s*$"),
+        # A paragraph that is only the page's own date (and counter): page furniture.
+        "published_line": thai_re(r"^(?:เผยแพร่|โพสต์|ประกาศ)(?:เมื่อ|วันที่)?\s*:?\s*(?P<rest>[^\n]{4,40}?)"
+                                  r"(?:\s+(?:อ่าน|เข้าชม|ผู้เข้าชม)\s*\d[\d,]*\s*ครั้ง)?\s*$"),
         # An abbreviation opening the title; a secondary office may cover two provinces.
         "office": thai_re(
             r"^(?P<office>สป\.\s?ศธ\.|สพฐ\.|สอศ\.|สกศ\.|สช\.|สกร\.|กศน\.|ศธภ\.\s?\d{1,2}|ศธจ\.\s?[\u0e01-\u0e4e]+?(?=[\s.]|$)"
@@ -114,11 +117,16 @@ def _platform(lead, paragraphs):
     return None
 
 
-def _dates(title, paragraphs):
-    """(publication date, event date or range) as DateMentions, or None."""
+def _dates(title, paragraphs, labels=()):
+    """(publication date, event date or range) as DateMentions, or None; `labels`
+    are the page's own "โพสต์เมื่อ …" lines, taken out of the body."""
     p = _patterns()
     lead_text = "\n".join([title] + paragraphs[:1])
     published = None
+    for label in labels:
+        rest = p["published_line"].match(label)["rest"]
+        found = find_dates(rest) or [find_numeric_date(rest)]
+        published = published or found[0]
     for paragraph in paragraphs:
         for mention in find_dates(paragraph):
             if p["published"].search(paragraph[: mention.start]):
@@ -134,6 +142,11 @@ def _dates(title, paragraphs):
                 break
     first = lead_dates[0] if lead_dates else None
     return published or first, event or first
+
+
+def _is_date_label(paragraph):
+    match = _patterns()["published_line"].match(paragraph)
+    return bool(match) and bool(find_dates(match["rest"]) or find_numeric_date(match["rest"]))
 
 
 def _first_match(pattern, texts):
@@ -178,8 +191,10 @@ def parse(text, spans=False, categories=None):
     title, paragraphs, header, credit_lines = page.split_page(prepared, categories)
     tags = page.hashtags("\n".join(paragraphs + credit_lines))
     body_paragraphs = [q for q in (page.strip_hashtags(q) for q in paragraphs) if q]
+    labels = [q for q in body_paragraphs if _is_date_label(q)]
+    body_paragraphs = [q for q in body_paragraphs if q not in labels]
     lead = body_paragraphs[0] if body_paragraphs else ""
-    published, event = _dates(title, body_paragraphs)
+    published, event = _dates(title, body_paragraphs, labels)
     venue, province, province_words = _venue(body_paragraphs)
     dateline = p["dateline"].match(lead)
     if province is None and dateline:
