@@ -8,12 +8,11 @@ The text travels with step 2 in a hidden field, so nothing is kept between reque
 """
 
 import datetime
-import io
-import zipfile
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -22,18 +21,16 @@ from django.views import View
 
 from . import permissions, thai
 from .forms import BuddhistEraDateWidget, ThaiDateField, ThaiTimeField, ThaiTimeWidget
-from .importer import parse
+from .importer import files, parse
 from .importer.drafts import create_draft, find_office, match_people
 from .importer.spans import segments
-from .models import Article, Attendance, Event, Office, Person, Province, Tag
+from .models import Article, Attendance, Category, Event, Office, Person, Province, Tag
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-MAX_DOCX_UNPACKED_BYTES = 20 * 1024 * 1024  # a .docx is a zip: refuse a zip bomb before unpacking
+MAX_DOCX_UNPACKED_BYTES = files.MAX_DOCX_UNPACKED_BYTES  # a .docx is a zip: refuse a zip bomb before unpacking
 MAX_TEXT_CHARS = 50_000  # a release is a few thousand characters; this keeps parsing well under 200 ms
 
 TOO_LONG = _("The text is longer than %(limit)s characters: a press release is much shorter. Paste only the release.")
-NOT_DOCX = _("This file cannot be read as a Word document (.docx). Open it in Word, save it again as .docx, "
-             "or paste its text instead.")
 
 
 def _label(model, name):
@@ -41,27 +38,8 @@ def _label(model, name):
 
 
 def read_docx(data):
-    """The text of a .docx file, a paragraph a line (tables cell by cell)."""
-    import docx  # python-docx: only the import screen needs it
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            if sum(info.file_size for info in package.infolist()) > MAX_DOCX_UNPACKED_BYTES:
-                raise ValidationError(NOT_DOCX, code="docx")
-        document = docx.Document(io.BytesIO(data))
-        lines = []
-        for block in document.iter_inner_content():
-            if isinstance(block, docx.table.Table):
-                lines.extend(cell.text for row in block.rows for cell in row.cells)
-            else:
-                lines.append(block.text)
-        return "\n".join(lines)
-    except ValidationError:
-        raise
-    # A damaged or foreign file fails deep inside zipfile, lxml or python-docx in many
-    # ways; every one of them means the same thing to the editor.
-    except Exception as error:
-        raise ValidationError(NOT_DOCX, code="docx") from error
+    """The text of a .docx file (news/importer/files.py), with this module's limit."""
+    return files.read_docx(data, MAX_DOCX_UNPACKED_BYTES)
 
 
 def read_upload(upload):
@@ -69,21 +47,7 @@ def read_upload(upload):
     if upload.size > MAX_UPLOAD_BYTES:
         raise ValidationError(_("The file is larger than %(limit)s MB: send the text of the release only."),
                               params={"limit": MAX_UPLOAD_BYTES // (1024 * 1024)}, code="size")
-    name = upload.name.lower()
-    data = upload.read()
-    if name.endswith(".docx"):
-        return read_docx(data)
-    if not name.endswith(".txt"):
-        raise ValidationError(_("Choose a .txt or .docx file. An older Word file (.doc) can be saved as .docx from Word."),
-                              code="type")
-    if b"\0" in data:
-        raise ValidationError(_("This is not a text file: choose a .txt or .docx file, or paste the text."), code="binary")
-    for encoding in ("utf-8-sig", "cp874"):  # cp874: Thai text saved by older Windows programs
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ValidationError(_("This text file cannot be read: save it as UTF-8 text, or paste the text."), code="encoding")
+    return files.read_release(upload.name, upload.read(), MAX_DOCX_UNPACKED_BYTES)
 
 
 class SourceForm(forms.Form):
@@ -117,12 +81,15 @@ class SourceForm(forms.Form):
 class DraftForm(forms.Form):
     """The article and its event as read from the release, to correct before saving."""
 
-    ARTICLE_FIELDS = ["title", "office", "published_date", "body", "writer", "photographer", "tags"]
-    EVENT_FIELDS = ["event_start", "event_end", "time", "venue", "province", "online_platform", "participant_count"]
+    ARTICLE_FIELDS = ["title", "office", "category", "published_date", "body", "writer", "photographer", "tags"]
+    EVENT_FIELDS = ["event_start", "event_end", "time", "venue", "province", "online_platform", "participant_count",
+                    "attending_groups"]
 
     source = forms.CharField(strip=False, max_length=MAX_TEXT_CHARS, widget=forms.Textarea(attrs={"hidden": True}))
     title = forms.CharField(label=_label(Article, "title"), max_length=300)
     office = forms.ModelChoiceField(label=_label(Article, "office"), queryset=Office.objects.none())
+    category = forms.ModelChoiceField(label=_label(Article, "category"), queryset=Category.objects.order_by("name"),
+                                      to_field_name="name", required=False)  # the name parse() gives
     published_date = ThaiDateField(label=_("publication date"), required=False, widget=BuddhistEraDateWidget)
     body = forms.CharField(label=_label(Article, "body"), widget=forms.Textarea(attrs={"rows": 14}))
     writer = forms.CharField(label=_label(Article, "writer"), max_length=200, required=False)
@@ -137,10 +104,40 @@ class DraftForm(forms.Form):
     online_platform = forms.CharField(label=_label(Event, "online_platform"), max_length=100, required=False)
     participant_count = forms.IntegerField(label=_label(Event, "participant_count"), min_value=0,
                                            max_value=1_000_000, required=False)
+    attending_groups = forms.CharField(label=_label(Event, "attending_groups"), required=False,
+                                       help_text=Event._meta.get_field("attending_groups").help_text,
+                                       widget=forms.Textarea(attrs={"rows": 5}))
+    # An event already in the portal that this release reports (an event it offers),
+    # or NEW_EVENT. Only events the editor may see are accepted, whatever is posted.
+    existing_event = forms.CharField(label=_("Event of this news"), required=False, widget=forms.RadioSelect)
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, events=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         self.fields["office"].queryset = permissions.editable(user, Office).order_by("short_name")
+        self.events = list(events)
+        self.fields["existing_event"].widget.choices = [(str(event.pk), event) for event in self.events] + [
+            (NEW_EVENT, _("Create a new event"))
+        ]
+        if not self.is_bound and "existing_event" not in self.initial:
+            self.initial["existing_event"] = NEW_EVENT
+
+    def clean_existing_event(self):
+        value = self.cleaned_data["existing_event"]
+        if value in ("", NEW_EVENT):
+            return None
+        offered = {str(event.pk): event for event in self.events}
+        if value in offered:
+            return offered[value]
+        # Not among those offered (the date was changed, or the POST was forged): it is
+        # accepted only if the editor may see it.
+        event = permissions.visible(self.user, Event).filter(pk=value).first() if _is_id(value) else None
+        if event is None:
+            raise ValidationError(_("Choose one of the events offered, or create a new event."), code="invalid_choice")
+        return event
+
+    def clean_attending_groups(self):
+        return [line.strip() for line in self.cleaned_data["attending_groups"].splitlines() if line.strip()]
 
     @classmethod
     def initial_from(cls, facts, office):
@@ -151,7 +148,8 @@ class DraftForm(forms.Form):
             "event_start": _day(facts["event_start"]), "event_end": _day(facts["event_end"]),
             "time": datetime.time.fromisoformat(facts["time"]) if facts["time"] else None,
             "venue": facts["venue"], "province": facts["province"], "online_platform": facts["online_platform"],
-            "participant_count": facts["participant_count"],
+            "participant_count": facts["participant_count"], "category": facts["category"],
+            "attending_groups": "\n".join(facts["attending_groups"]),
         }
 
     def clean_tags(self):
@@ -163,6 +161,8 @@ class DraftForm(forms.Form):
     def clean(self):
         data = super().clean()
         start, end = data.get("event_start"), data.get("event_end")
+        if data.get("existing_event"):
+            return data  # the event chosen has its own dates
         if end and not start:
             self.add_error("event_start", _("Give the first day as well, or leave both dates empty."))
         elif start and end and end < start:
@@ -180,10 +180,15 @@ class DraftForm(forms.Form):
             "event_end": iso(data["event_end"]), "time": data["time"].strftime("%H:%M") if data["time"] else None,
             "venue": data["venue"], "province": data["province"].name_th if data["province"] else None,
             "online_platform": data["online_platform"], "participant_count": data["participant_count"],
-            "tags": data["tags"],
+            "tags": data["tags"], "category": data["category"], "attending_groups": data["attending_groups"],
             "credits": {"writer": data["writer"], "photographer": data["photographer"]},
             "attendees": attendees,
         }
+
+
+def _is_id(value):
+    """A posted primary key worth a query: ASCII digits within a database integer."""
+    return isinstance(value, str) and value.isascii() and value.isdigit() and 0 < int(value) < 2**31
 
 
 def _day(iso):
@@ -191,6 +196,22 @@ def _day(iso):
 
 
 NEW_PERSON = ""
+NEW_EVENT = "new"
+# At most this many existing events are offered: a release reports one event, and a
+# date with more matches than this is a date to correct, not a list to scroll.
+MAX_EVENTS_OFFERED = 5
+
+
+def matching_events(user, start, venue, office):
+    """Events the user may see that start on `start` and share the venue or the
+    organiser with the release: the ones it may be reporting. One query."""
+    if start is None:
+        return []
+    same = Q(organiser=office) if office is not None else Q(pk__in=[])
+    if venue:
+        same |= Q(venue__iexact=venue.strip())
+    events = permissions.visible(user, Event).filter(same, start_date=start).select_related("organiser", "province")
+    return list(events.order_by("-pk")[:MAX_EVENTS_OFFERED])
 
 
 class AttendeeForm(forms.Form):
@@ -291,7 +312,9 @@ class PressReleaseImportView(View):
         text = source_form.cleaned_data["source"]
         facts = parse(text, spans=True)
         office = self._office_for(facts["office"])
-        form = DraftForm(initial={"source": text, **DraftForm.initial_from(facts, office)}, user=request.user)
+        events = matching_events(request.user, _day(facts["event_start"]), facts["venue"], office)
+        form = DraftForm(initial={"source": text, **DraftForm.initial_from(facts, office)}, user=request.user,
+                         events=events)
         attendees = AttendeeFormSet(
             initial=[{k: a[k] or "" for k in ("honorific", "name", "position", "role")} for a in facts["attendees"]],
             people=permissions.visible(request.user, Person),
@@ -299,20 +322,38 @@ class PressReleaseImportView(View):
         return self.render_review(text, facts, form, attendees)
 
     def confirm(self, request):
-        form = DraftForm(request.POST, user=request.user)
+        form = DraftForm(request.POST, user=request.user, events=self._events_posted(request.POST))
         attendees = AttendeeFormSet(request.POST, people=permissions.visible(request.user, Person))
         if form.is_valid() and attendees.is_valid():
             people = attendees.attendees()
-            if people and not form.cleaned_data["event_start"]:
+            event = form.cleaned_data["existing_event"]
+            if people and not event and not form.cleaned_data["event_start"]:
                 form.add_error("event_start", _("The people are listed on the event: give its date, or remove them."))
             else:
-                article = create_draft(form.facts(people), office=form.cleaned_data["office"])
+                # Another office's (public) event may be reported, not changed: its people stay as they are.
+                own = event is None or permissions.editable(request.user, Event).filter(pk=event.pk).exists()
+                article = create_draft(form.facts(people), office=form.cleaned_data["office"], event=event,
+                                       add_to_event=own)
                 self.model_admin.log_addition(request, article, [{"added": {}}])
                 messages.success(request, _("The press release is saved as a draft: “%(title)s”. Check it, add "
                                             "photos and publish it when ready.") % {"title": article.title})
+                if not own:
+                    messages.warning(request, _("The news is linked to “%(event)s” of %(office)s. Its people were "
+                                                "not changed: only that office edits its event.")
+                                     % {"event": event.title, "office": event.organiser.short_name})
                 return HttpResponseRedirect(reverse("admin:news_article_change", args=[article.pk]))
         text = request.POST.get("source", "")[:MAX_TEXT_CHARS]
         return self.render_review(text, parse(text, spans=True), form, attendees)
+
+    def _events_posted(self, data):
+        """The events step 2 offered, found again from the fields as posted."""
+        try:
+            start = ThaiDateField().clean(data.get("event_start", ""))
+        except ValidationError:
+            start = None
+        office = data.get("office", "")
+        office = permissions.editable(self.request.user, Office).filter(pk=office).first() if _is_id(office) else None
+        return matching_events(self.request.user, start, data.get("venue", ""), office)
 
     def _office_for(self, short_name):
         """The office the release names, if the user may file under it; else their only office."""
@@ -325,6 +366,8 @@ class PressReleaseImportView(View):
         return self.render(
             form=form, attendees=attendees, source_runs=marks,
             article_rows=rows(DraftForm.ARTICLE_FIELDS), event_rows=rows(DraftForm.EVENT_FIELDS),
+            event_choices=[(event, form["existing_event"][i]) for i, event in enumerate(form.events)],
+            new_event_choice=form["existing_event"][len(form.events)],
             attendee_words=[words.get(f"attendee-{i}") for i in range(len(attendees.forms))],
         )
 
@@ -349,8 +392,9 @@ def _highlights(text, spans, form, attendees):
     marks, words = [], {}
     for name, where in spans.items():
         if name in form.fields and where:
-            marks.append((*where, str(form.fields[name].label)))
-            words[name] = text[where[0]:where[1]]
+            runs = where if isinstance(where[0], list) else [where]  # attending_groups: one run per group
+            marks.extend((*run, str(form.fields[name].label)) for run in runs)
+            words[name] = " … ".join(text[start:end] for start, end in runs)
     for i, found in enumerate(spans.get("attendees", [])):
         label = _("Person %(number)s") % {"number": i + 1}
         for part in ("name", "position"):

@@ -2,6 +2,7 @@
 preview beside the highlighted text that saves nothing, then a confirmed draft with
 its event and attendees; bad files and other offices are refused with a message."""
 
+import datetime
 import io
 import re
 import time
@@ -18,7 +19,7 @@ from news import admin_import
 from news.models import Article, Attendance, Event, Office, Person, Tag
 
 from .admin_forms import form_fields
-from .factories import make_editor, make_event
+from .factories import make_editor, make_event, make_public_event
 from . import test_browser
 from .test_import_press_release import RELEASE
 
@@ -256,9 +257,104 @@ def test_the_preview_costs_a_fixed_number_of_queries(admin_client, django_assert
     texts = [path.read_text(encoding="utf-8") for path, _ in seed_pairs()]
     assert len(admin_import.parse(texts[3])["attendees"]) == 11
     for text in (texts[3], texts[2], RELEASE):
-        with django_assert_num_queries(6):
+        with django_assert_num_queries(8):
             response = admin_client.post(IMPORT_URL, {"text": text})
         assert response.status_code == 200
+    # Existing events to offer cost the same one query, however many match.
+    for n in range(3):
+        make_event(title=f"ประชุมเดิม {n}", start_date=datetime.date(2024, 7, 3), venue="หอประชุมโรงเรียนอนุบาลนครพนม")
+    with django_assert_num_queries(8):
+        response = admin_client.post(IMPORT_URL, {"text": RELEASE})
+    assert response.content.decode().count('name="existing_event"') == 4
+
+
+def nakhonphanom_event(**kwargs):
+    """The release's own event, already in the portal (as another editor entered it)."""
+    return make_event(**{"title": "ประชุมผู้บริหารสถานศึกษา ครั้งที่ 7/2567", "start_date": datetime.date(2024, 7, 3),
+                         "end_date": datetime.date(2024, 7, 4), "venue": "หอประชุมโรงเรียนอนุบาลนครพนม",
+                         "organiser": Office.objects.get(slug="spp-nakhonphanom-1"), **kwargs})
+
+
+def test_an_existing_event_of_that_day_is_offered_and_reported_without_a_duplicate(client):
+    """Same day and venue or office: offered with title, B.E. date, venue and office. Choosing
+    it links the draft to it and adds only the people it lacks; a position already on it stays."""
+    editor = make_editor("nakhonphanom-reuser", "spp-nakhonphanom-1")
+    client.force_login(editor)
+    event = nakhonphanom_event()
+    known = Person.objects.get(name_key="อภิชัย ทำมาน")
+    Attendance.objects.create(event=event, person=known, role="participant", position="ผอ.สพป.นครพนม เขต 1", order=0)
+    make_event(title="งานอื่นของวันนั้น", start_date=datetime.date(2024, 7, 3))  # สพฐ.'s draft event: not visible
+    make_event(title="ประชุมของวันอื่น", start_date=datetime.date(2024, 7, 5),
+               organiser=Office.objects.get(slug="spp-nakhonphanom-1"))
+    response = client.post(IMPORT_URL, {"text": RELEASE})
+    page = response.content.decode()
+    assert "ใช้กิจกรรมที่มีอยู่" in page and "สร้างกิจกรรมใหม่จากข้อมูลด้านล่าง" in page
+    options = page.split('id="import_event_choice"')[1].split("</fieldset>")[0]
+    assert "ประชุมผู้บริหารสถานศึกษา ครั้งที่ 7/2567" in options and "3–4 กรกฎาคม 2567" in options.replace(" – ", "–")
+    assert "หอประชุมโรงเรียนอนุบาลนครพนม" in options and "สพป.นครพนม เขต 1" in options
+    assert "งานอื่นของวันนั้น" not in page and "ประชุมของวันอื่น" not in page
+    fields = review_form(response)
+    assert fields["existing_event"] == "new"  # a new event unless the editor chooses one
+    before = counts()
+    response = client.post(IMPORT_URL, {**fields, "existing_event": str(event.pk)})
+    assert response.status_code == 302
+    article = Article.objects.latest("pk")
+    assert article.event == event and article.status == "draft"
+    rows = [(a.person.name, a.role, a.position) for a in event.attendances.select_related("person").order_by("order")]
+    assert rows == [(known.name, "participant", "ผอ.สพป.นครพนม เขต 1"),  # not overwritten, not doubled
+                    ("ทดลอง นำเข้าใหม่", "participant", "ศึกษานิเทศก์ชำนาญการพิเศษ")]
+    after = counts()
+    assert (after["Event"], after["Attendance"], after["Person"]) == (before["Event"], before["Attendance"] + 1,
+                                                                      before["Person"] + 1)
+
+
+def test_an_event_the_editor_cannot_see_is_never_accepted(client):
+    """A forged POST naming another office's unpublished event is a form error, not a link."""
+    client.force_login(make_editor("nakhonphanom-forger", "spp-nakhonphanom-1"))
+    hidden = make_event(title="ประชุมลับ", start_date=datetime.date(2024, 7, 3), venue="หอประชุมโรงเรียนอนุบาลนครพนม")
+    response = client.post(IMPORT_URL, {"text": RELEASE})
+    assert "ประชุมลับ" not in response.content.decode()
+    fields = review_form(response)
+    before = counts()
+    for forged in (str(hidden.pk), "999999", "x", "9" * 30, "๑"):
+        response = client.post(IMPORT_URL, {**fields, "existing_event": forged, "office": forged})
+        assert response.status_code == 200 and counts() == before, forged
+        assert "เลือกกิจกรรมจากรายการ หรือสร้างกิจกรรมใหม่" in response.content.decode(), forged
+    assert not hidden.attendances.exists() and not hidden.articles.exists()
+
+
+def test_another_offices_public_event_is_reported_but_not_changed(client):
+    client.force_login(make_editor("nakhonphanom-linker", "spp-nakhonphanom-1"))
+    public = make_public_event(title="ประชุมร่วมของ สพฐ.", start_date=datetime.date(2024, 7, 3),
+                               venue="หอประชุมโรงเรียนอนุบาลนครพนม")
+    response = client.post(IMPORT_URL, {"text": RELEASE})
+    assert "ประชุมร่วมของ สพฐ." in response.content.decode()
+    fields = review_form(response)
+    before = counts()
+    response = client.post(IMPORT_URL, {**fields, "existing_event": str(public.pk)}, follow=True)
+    assert "ไม่ได้เปลี่ยนรายชื่อผู้เข้าร่วม" in response.content.decode()
+    assert Article.objects.latest("pk").event == public and not public.attendances.exists()
+    assert counts()["Event"] == before["Event"] and counts()["Attendance"] == before["Attendance"]
+
+
+def test_category_and_attending_groups_are_shown_and_saved(admin_client):
+    from news.models import Category
+
+    category = Category.objects.get_or_create(name="ภาพกิจกรรม")[0]
+    text = "หน้าแรก / ภาพกิจกรรม / ประชุม\n\n" + RELEASE.replace(
+        "เข้าร่วม ณ", "พร้อมด้วยผู้อำนวยการสถานศึกษา และคณะครู เข้าร่วม ณ")
+    response = admin_client.post(IMPORT_URL, {"text": text})
+    marked = marks(response)
+    assert marked["ผู้อำนวยการสถานศึกษา"] == marked["คณะครู"] == "กลุ่มผู้เข้าร่วม"
+    assert marked["ภาพกิจกรรม"] == "หมวดหมู่"
+    fields = review_form(response)
+    assert fields["category"] == "ภาพกิจกรรม"
+    assert fields["attending_groups"].splitlines() == ["ผู้อำนวยการสถานศึกษา", "คณะครู"]
+    fields["attending_groups"] += "\nผู้ปกครอง"
+    assert admin_client.post(IMPORT_URL, fields).status_code == 302
+    article = Article.objects.latest("pk")
+    assert article.category == category
+    assert article.event.group_list() == ["ผู้อำนวยการสถานศึกษา", "คณะครู", "ผู้ปกครอง"]
 
 
 @pytest.mark.browser
@@ -283,8 +379,13 @@ def test_an_editor_turns_a_seed_into_a_draft_in_a_browser(server, browser):
     source, fields = page.locator(".import-source").bounding_box(), page.locator(".import-fields").bounding_box()
     assert source["x"] + source["width"] <= fields["x"] and source["y"] < fields["y"] + fields["height"]
     assert page.input_value("#id_venue") == "ห้องประชุมเรือนคุ้ม โรงแรมคุ้มภูคำ"
+    # The demo has this seed's event (สป.ศธ.'s, public): offered, not chosen for the editor.
+    assert page.locator("#import_event_choice li").count() == 2
+    assert "ใช้กิจกรรมที่มีอยู่" in page.locator("#import_event_choice").inner_text()
+    assert page.is_checked("#import_event_choice input[value=new]")
     test_browser.ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(test_browser.ARTIFACTS / "admin-import-preview-1400.png"), full_page=True)
+    page.locator("#import_event_choice").screenshot(path=str(test_browser.ARTIFACTS / "admin-import-event-choice.png"))
     page.click("#import_review_form input[type=submit]")
     page.wait_for_url(re.compile(r".*/admin/news/article/\d+/change/$"))
     assert "ฉบับร่าง" in page.locator(".messagelist .success").inner_text()

@@ -123,3 +123,70 @@ def test_a_failure_part_way_leaves_nothing_behind(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError):
         run(str(release))
     assert counts() == before
+
+
+def test_a_docx_is_read_like_a_txt_and_a_bad_file_does_not_stop_the_others(tmp_path):
+    """.docx through the admin's reader; an unreadable, missing or foreign file is
+    named on stderr, the others are still printed, and the exit is non-zero."""
+    import docx
+
+    document = docx.Document()
+    for paragraph in RELEASE.split("\n"):
+        document.add_paragraph(paragraph)
+    word = tmp_path / "release.docx"
+    document.save(word)
+    text = tmp_path / "release.txt"
+    text.write_text(RELEASE, encoding="utf-8")
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"not a zip")
+    pdf = tmp_path / "release.pdf"
+    pdf.write_bytes(b"%PDF-1.4")
+    out, err = io.StringIO(), io.StringIO()
+    before = counts()
+    with pytest.raises(CommandError, match="3 of 5"):
+        call_command("import_press_release", str(broken), str(word), str(pdf), str(tmp_path / "missing.txt"), str(text),
+                     "--dry-run", "--format", "json", stdout=out, stderr=err)
+    assert counts() == before
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [row["file"] for row in rows] == [str(word), str(text)]
+    assert {k: v for k, v in rows[0].items() if k != "file"} == {k: v for k, v in rows[1].items() if k != "file"}
+    assert rows[0]["venue"] == "หอประชุมโรงเรียนอนุบาลนครพนม" and rows[0]["chair"]["name"] == "อภิชัย ทํามาน"
+    errors = err.getvalue().splitlines()
+    assert errors[0].startswith(f"{broken}: ไม่สามารถอ่านไฟล์นี้เป็นเอกสาร Word (.docx)")
+    assert errors[1].startswith(f"{pdf}: ") and ".txt หรือ .docx" in errors[1]
+    assert errors[2].startswith(f"{tmp_path / 'missing.txt'}: ")
+
+
+def test_the_json_has_exactly_the_schema_keys_with_their_shapes(tmp_path):
+    """Every key of the issue's schema, in its order, nothing more (the parser's
+    category and groups are for the admin), and the nested objects' keys too."""
+    release = tmp_path / "release.txt"
+    release.write_text(RELEASE, encoding="utf-8")
+    row = json.loads(run(str(release), "--dry-run", "--format", "json"))
+    assert list(row) == [
+        "file", "title", "published_date", "event_start", "event_end", "time", "venue", "province",
+        "online_platform", "chair", "attendees", "participant_count", "fiscal_year_be", "tags", "credits",
+        "read_count", "office", "body",
+    ]
+    assert list(row["chair"]) == ["honorific", "name", "position"]
+    assert all(list(person) == ["honorific", "name", "position", "role"] for person in row["attendees"])
+    assert list(row["credits"]) == ["writer", "photographer"]
+    assert row["chair"] == {"honorific": "นาย", "name": "อภิชัย ทํามาน",
+                            "position": "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษานครพนม เขต 1"}
+    assert row["attendees"][0] == {**row["chair"], "role": "chair"}
+    assert (row["time"], row["fiscal_year_be"], row["read_count"]) == ("09:00", None, None)
+
+
+def test_the_command_saves_the_category_and_attending_groups(tmp_path):
+    from news.models import Category
+
+    category = Category.objects.get_or_create(name="ข่าวประชาสัมพันธ์")[0]
+    release = tmp_path / "release.txt"
+    release.write_text("หน้าแรก / ข่าวประชาสัมพันธ์ / ประชุม\n\n" + RELEASE.replace(
+        "เข้าร่วม ณ", "พร้อมด้วยผู้อำนวยการสถานศึกษา และคณะครู เข้าร่วม ณ"), encoding="utf-8")
+    row = json.loads(run(str(release), "--dry-run", "--format", "json"))
+    assert "category" not in row and "attending_groups" not in row  # not in the issue's schema
+    run(str(release))
+    article = Article.objects.latest("pk")
+    assert article.category == category
+    assert article.event.group_list() == ["ผู้อำนวยการสถานศึกษา", "คณะครู"]

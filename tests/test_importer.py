@@ -40,6 +40,30 @@ def test_seed_matches_every_expected_field(index):
         assert furniture.replace("\u00a0", " ").strip() not in got["body"]
 
 
+def test_seed_categories_and_attending_groups():
+    """The category the page files a seed under (its breadcrumb or header line), and
+    the groups it names as taking part: every group found is one written out by hand
+    (none invented), and 17 of the 20 are found (seed 000's list runs past a stray
+    "ณ", seed 002's "ผู้ทรงคุณวุฒิอีกมากมาย" is kept short)."""
+    found = total = 0
+    for path, expected in seed_pairs():
+        got = parse(path.read_text(encoding="utf-8"))
+        assert got["category"] == expected["category"], path.name
+        assert set(got["attending_groups"]) <= set(expected["groups"]), path.name
+        found, total = found + len(got["attending_groups"]), total + len(expected["groups"])
+    assert (found, total) == (17, 20)
+
+
+def test_a_category_is_read_from_the_page_not_from_the_body():
+    release = "ประชุมกลุ่มงาน\n\nวันที่ 1 มี.ค. 2567 ประชุมกลุ่มงานข่าวประชาสัมพันธ์ ณ ห้องประชุม"
+    assert parse(release)["category"] is None
+    assert parse("หน้าแรก / ภาพกิจกรรม / ประชุม\n\n" + release)["category"] == "ภาพกิจกรรม"
+    assert parse("หน้าแรก / ภาพกิจกรรม / ประชุม\n\n" + release, categories=["กิจกรรม"])["category"] is None
+    header = parse("ภาพกิจกรรม สำนักงานศึกษาธิการจังหวัดเลย\n" + release)
+    assert (header["category"], header["title"]) == ("ภาพกิจกรรม", "ประชุมกลุ่มงาน")
+    assert parse(release + "\n\nหมวดหมู่: ข่าวเด่น", categories=["ข่าวเด่น", "ข่าว"])["category"] == "ข่าวเด่น"
+
+
 def test_parser_imports_no_django():
     """The parser is plain Python: importing and running it loads no Django module."""
     code = "import sys, news.importer as i; i.parse('x'); print(any(m.startswith('django') for m in sys.modules))"
@@ -264,3 +288,36 @@ def test_a_reporter_credit_and_a_provincial_office_pair():
         ("นาง", "สุดา สุทธิ", "รองศึกษาธิการจังหวัดสระแก้ว", "participant"),
     ]
     assert got["office"] == "ศธจ.สระแก้ว"
+
+
+@pytest.mark.parametrize("lead, venue, province, role", [
+    ("นายสมชาย ใจดี ผู้อำนวยการโรงเรียนบ้านนา เป็นประธานพิธีเปิดการแข่งขันกีฬา ณ สนามกีฬาโรงเรียนบ้านนา",
+     "สนามกีฬาโรงเรียนบ้านนา", None, "opening_chair"),
+    ("ประธานในพิธี ได้แก่ นายสมชาย ใจดี ผู้อำนวยการโรงเรียนบ้านนา ณ หอประชุมอำเภอเมืองเลย",
+     "หอประชุมอำเภอเมืองเลย", "เลย", "chair"),
+    ("นายสมชาย ใจดี ผู้อำนวยการโรงเรียนบ้านนา ได้รับเกียรติเป็นประธานเปิดงาน ณ โรงแรมเลยพาเลซ จังหวัดเลย",
+     "โรงแรมเลยพาเลซ", "เลย", "opening_chair"),
+    ("นายสมชาย ใจดี ผู้อำนวยการโรงเรียนบ้านนา ให้เกียรติมาเป็นประธาน ณ โรงแรมเลยพาเลซ จ.เลย",
+     "โรงแรมเลยพาเลซ", "เลย", "chair"),
+])
+def test_more_ways_of_writing_the_chair_and_the_capital_district(lead, venue, province, role):
+    """"ประธานพิธีเปิด", a chair named after "ประธานในพิธี ได้แก่", an honour
+    ("ได้รับเกียรติ", "ให้เกียรติมา") before the verb; "อำเภอเมืองX" is in province X."""
+    got = parse("ข่าว\n\nวันที่ 2 ก.พ. 2568 " + lead)
+    assert (got["venue"], got["province"]) == (venue, province)
+    assert [(p["name"], p["position"], p["role"]) for p in got["attendees"]] == [
+        ("สมชาย ใจดี", "ผู้อำนวยการโรงเรียนบ้านนา", role)]
+    assert got["chair"]["name"] == "สมชาย ใจดี"
+
+
+@pytest.mark.parametrize("page, published, event", [
+    ("โพสต์เมื่อ 10/03/2568\nวันที่ 8 มี.ค. 2568 ประชุมครั้งที่ 1/2568 ณ ห้องประชุม", "2025-03-10", "2025-03-08"),
+    ("โพสต์เมื่อ : 10 มี.ค. 2568 อ่าน 12 ครั้ง\n\nวันที่ 8 มี.ค. 2568 ประชุม ณ ห้องประชุม", "2025-03-10", "2025-03-08"),
+    ("วันที่ 8 มี.ค. 2568 ประชุม ณ ห้องประชุม\n\nเผยแพร่เมื่อ 9 มีนาคม 2568", "2025-03-09", "2025-03-08"),
+])
+def test_the_pages_own_date_line_is_the_publication_date_and_not_the_body(page, published, event):
+    """A line that is only "โพสต์เมื่อ <date>" (a day/month/year date too, only there) is the
+    page's: the publication date, never the event's, and not a paragraph of the body."""
+    got = parse("ข่าว\n\n" + page)
+    assert (got["published_date"], got["event_start"]) == (published, event)
+    assert "โพสต์เมื่อ" not in got["body"] and "เผยแพร่เมื่อ" not in got["body"]

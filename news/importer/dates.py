@@ -88,3 +88,27 @@ def find_time(text):
         if hour < 24 and minute < 60:
             return f"{hour:02d}:{minute:02d}", match.group(0)
     return None, None
+
+
+NUMERIC = re.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])")
+
+
+class NumericDate:
+    """"10/03/2568", as web pages print their own publication date."""
+
+    is_range = False
+
+    def __init__(self, match):
+        self.start, self.end = match.span()
+        self.text = match.group(0)
+        self.first = self.last = _date(_year(match["y"]), int(match["m"]), int(match["d"]))
+
+
+def find_numeric_date(text):
+    """The first day/month/year date at the start of `text` (after a label such as
+    "โพสต์เมื่อ"; elsewhere "1/2568" is a meeting's number, not a date), or None."""
+    match = NUMERIC.match(text.lstrip())
+    if not match:
+        return None
+    mention = NumericDate(match)
+    return mention if mention.first else None

@@ -21,8 +21,9 @@ FURNITURE = [
     re.compile(r"^(?:Website Built with|Up ↑|%d bloggers|Connecting to %s|Share this|Like this)", re.I),
     re.compile(r"^(?:#\S+\s*)+$"),  # a line of hashtags only
 ]
+HASHTAG_LINE = FURNITURE[-1]
 CREDIT_LINE = thai_re(
-    r"^(?:(?P<writer>[^/:]+?)\s*/\s*(?:สรุป|ข่าว|เรียบเรียง|เขียน)\s*$|(?P<photographer>[^/:]+?)\s*/\s*(?:ภาพ|ถ่ายภาพ)\s*$"
+    r"^(?:(?:ข่าว\s*/\s*ภาพ|ภาพ\s*/\s*ข่าว|ข่าวและภาพ|ภาพและข่าว)\s*:\s*(?P<both>.+?)\s*$|(?P<writer>[^/:]+?)\s*/\s*(?:สรุป|ข่าว|เรียบเรียง|เขียน)\s*$|(?P<photographer>[^/:]+?)\s*/\s*(?:ภาพ|ถ่ายภาพ)\s*$"
     r"|(?:ข่าว|สรุป|เรียบเรียง|ผู้เขียน|เขียน)\s*[:/]\s*(?P<writer2>[^:]+?)(?=\s+(?:ภาพ|ถ่ายภาพ)\s*[:/]|$)"
     r"|(?:ภาพ|ถ่ายภาพ|ภาพถ่าย|ช่างภาพ)\s*[:/]\s*(?P<photographer2>[^:]+?)(?=\s+(?:ข่าว|สรุป)\s*[:/]|$)"
     # "รุ่งตะวัน โรจนธร รายงาน ***รูปภาพเพิ่มเติม***": a two-word name, then the verb.
@@ -60,9 +61,21 @@ def _lines(text):
     return lines
 
 
-def split_page(text):
-    """(title, paragraphs, furniture lines before the title, credit lines)."""
+def _category_line(categories):
+    """A header line that is a category, alone or with the office's full name
+    ("ภาพกิจกรรม สำนักงานศึกษาธิการจังหวัดเพชรบูรณ์")."""
+    if not categories:
+        return None
+    names = "|".join(re.escape(name) for name in sorted(categories, key=len, reverse=True))
+    return thai_re(rf"^(?:{names})(?:\s+(?:สำนักงาน|กระทรวง)\S*(?:\s+เขต\s?\d{{1,2}})?)?$")
+
+
+def split_page(text, categories=()):
+    """(title, paragraphs, furniture lines before the title (with hashtag-only lines
+    anywhere), credit lines)."""
     lines = _lines(text)
+    category_line = _category_line(categories)
+    furniture = FURNITURE + [category_line] if category_line else FURNITURE
     labelled = next((i for i, line in enumerate(lines) if TITLE_LABEL.match(line)), None)
     header = []
     if labelled is not None:
@@ -77,7 +90,7 @@ def split_page(text):
             line = rest.pop(0)
             if not line:
                 continue
-            if any(p.match(line) for p in FURNITURE):
+            if any(p.match(line) for p in furniture):
                 header.append(line)
                 continue
             title = line
@@ -91,7 +104,11 @@ def split_page(text):
 
     for line in rest:
         line = BODY_LABEL.sub("", line)
-        if not line or any(p.match(line) for p in FURNITURE):
+        if HASHTAG_LINE.match(line):
+            close()
+            credits.append(line)  # its tags are the release's; credits_from skips it
+            continue
+        if not line or any(p.match(line) for p in furniture):
             close()
             continue
         if CREDIT_LINE.match(strip_hashtags(line)) and len(line) < 160:
@@ -121,6 +138,12 @@ def credits_from(lines):
     for line in lines:
         line = strip_hashtags(line)
         match = CREDIT_LINE.match(line)
+        if match is None:
+            continue  # a line of hashtags only
+        both = match["both"]
+        if both:
+            found = {key: found[key] or both.strip() for key in found}
+            continue
         for key in ("writer", "photographer"):
             value = match[key] or match[key + "2"] or (match["writer3"] if key == "writer" else None)
             if value and not found[key]:

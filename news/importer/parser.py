@@ -5,12 +5,16 @@ import re
 from functools import lru_cache
 
 from . import page
-from .dates import find_dates, find_time
+from .dates import find_dates, find_numeric_date, find_time
 from .patterns import alternatives, parse_int, provinces, thai_re
-from .people import find_people
+from .people import find_groups, find_people
 from .spans import locate, locate_last
 
 PROVINCE_ALIASES = {"กรุงเทพฯ": "กรุงเทพมหานคร", "กทม.": "กรุงเทพมหานคร"}
+# The portal's categories (fixtures/demo_articles.json); callers with a database pass
+# Category names instead.
+DEFAULT_CATEGORIES = ("ข่าวประชาสัมพันธ์", "ภาพกิจกรรม")
+CATEGORY_LABEL = thai_re(r"(?:หมวดหมู่|หมวด|Category|Categories)\s*:?\s*", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -20,23 +24,29 @@ def _patterns():
         # The venue runs from "ณ" to the province, the next clause or the end.
         "venue": thai_re(r"(?:^|(?<=[\s“\"(]))(?:ณ(?:\s+|(?=ห้อง|โรงแรม|หอประชุม|โรงเรียน|อาคาร))(?!วันที่|อยุธยา)|(?P<at>ที่\s?)(?=ห้อง|โรงแรม|หอประชุม|โรงเรียน|อาคาร|สำนักงาน|ศาลา|มหาวิทยาลัย|ศูนย์|สนาม))(?P<venue>.+?)"
                          rf"(?=\s+(?:จังหวัด|จ\.)\s?(?:{names})|\s(?:{names})(?![\u0e01-\u0e4e])(?!\s*(?:อำเภอ|อ\.|ตำบล|ต\.|จังหวัด|จ\.))|\s*(?:>>|\n|[“”\"]|\s\()"
-                         r"|\s+(?:มีผู้|จำนวน|ชมคลิป|ดูภาพ|คลิก|ควบคู่|ผ่าน|โดย|เพื่อ|ระหว่าง|ในวันที่|วันที่|เวลา|ซึ่ง|ทั้งนี้|ขึ้น|พร้อม|(?:และ)?(?:ผ่าน|ถ่ายทอด)|ใน(?:การ|ครั้ง))|$)"),
+                         r"|\s+(?:สำนักงาน|โรงเรียน|มหาวิทยาลัย|กระทรวง|กรม)\S*(?:\s+เขต\s?\d{1,2})?\s+(?:ได้)?จัด"  # the organiser, then its verb
+                         r"|\s+\S*(?:ประกอบด้วย|ได้แก่)"  # "… คณะกรรมการประกอบด้วย": a list of people begins
+                         r"|\s+(?:(?:นาย|นาง|นางสาว)(?!ก)[\u0e01-\u0e2e]|(?:รอง)?(?:ปลัดกระทรวง|ผู้อำนวยการ|เลขาธิการ|ผู้ว่าราชการ|ผู้ตรวจราชการ|รัฐมนตรี)|"
+                         r"มีผู้|จำนวน|ชมคลิป|ดูภาพ|คลิก|ควบคู่|ผ่าน|โดย|เพื่อ|ระหว่าง|ในวันที่|วันที่|เวลา|ซึ่ง|ทั้งนี้|ขึ้น|พร้อม|(?:และ)?(?:ผ่าน|ถ่ายทอด)|ใน(?:การ|ครั้ง))|$)"),
         "province": thai_re(rf"^\s*(?:จังหวัด\s?|จ\.\s?)?(?P<province>{names})"),
         "office_end": thai_re(rf"สพม\.\s?(?:{names})$"),
         "second_province": thai_re(rf"\s(?:{names})(?![\u0e01-\u0e4e])"),
         # A dateline: "กรุงเทพฯ – 4 มีนาคม 2568 …" says where the news happened.
-        "dateline": thai_re(rf"^(?P<province>{names})\s*[–—-]\s*\d"),
-        "province_in": thai_re(rf"(?:จังหวัด|ศธจ\.|สพป\.|สพม\.)\s?(?P<province>{names})"),
+        "dateline": thai_re(rf"^(?P<province>{names})\s*[–—-]\s*(?:วัน\S*ที่\s*|วันที่\s*)?\d"),
+        "province_in": thai_re(rf"(?:จังหวัด|ศธจ\.|สพป\.|สพม\.|ประถมศึกษา|มัธยมศึกษา|อำเภอเมือง|อ\.\s?เมือง)\s?(?P<province>{names})"),
         "platform": re.compile(
             r"(?P<platform>Zoom(?:\s+(?:Cloud\s+)?(?:Meeting|Webinar)s?)?|Microsoft\s+Teams|MS\s+Teams|Google\s+Meet"
             r"|(?:Cisco\s+)?Webex(?:\s+Meetings?)?|Video\s?Conference|VDO\s?Conference|Facebook\s+Live|YouTube\s+Live|e-?Meeting|Line\s+Meeting|Teams)",
             re.I,
         ),
         "via": thai_re(r"ผ่าน(?:ระบบ|โปรแกรม|ทาง|แอปพลิเคชัน|สื่อ)?[^\n>]{0,60}$"),
-        "count": thai_re(r"(?:จำนวน|รวม|ทั้งสิ้น|(?:ผู้)?เข้าร่วม(?:ประชุม|อบรม|กิจกรรม|งาน|โครงการ|ค่าย)?)\s*(?P<n>\d[\d,]*)\s*(?:คน|ราย|ท่าน)(?![\u0e01-\u0e4e])"),
+        "count": thai_re(r"(?:จำนวน|รวม|ทั้งสิ้น|(?:ผู้)?เข้าร่วม(?:ประชุม|อบรม|กิจกรรม|งาน|โครงการ|ค่าย)?)\s*(?:กว่า|ประมาณ|ราว|ทั้งสิ้น|รวม)?\s*(?P<n>\d[\d,]*)\s*(?:คน|ราย|ท่าน)(?![\u0e01-\u0e4e])"),
         "fiscal": thai_re(r"ปีงบประมาณ\s*(?:พ\.\s?ศ\.\s*)?(?P<y>\d{4}|\d{2})(?!\d)"),
         "reads": thai_re(r"(?:อ่าน|เข้าชม|ผู้เข้าชม)\s*(?P<n>\d[\d,]*)\s*ครั้ง"),
         "published": thai_re(r"(?:เผยแพร่|โพสต์|ประกาศ)(?:เมื่อ|วันที่)?\s*:?\s*$"),
+        # A paragraph that is only the page's own date (and counter): page furniture.
+        "published_line": thai_re(r"^(?:เผยแพร่|โพสต์|ประกาศ)(?:เมื่อ|วันที่)?\s*:?\s*(?P<rest>[^\n]{4,40}?)"
+                                  r"(?:\s+(?:อ่าน|เข้าชม|ผู้เข้าชม)\s*\d[\d,]*\s*ครั้ง)?\s*$"),
         # An abbreviation opening the title; a secondary office may cover two provinces.
         "office": thai_re(
             r"^(?P<office>สป\.\s?ศธ\.|สพฐ\.|สอศ\.|สกศ\.|สช\.|สกร\.|กศน\.|ศธภ\.\s?\d{1,2}|ศธจ\.\s?[\u0e01-\u0e4e]+?(?=[\s.]|$)"
@@ -107,11 +117,16 @@ def _platform(lead, paragraphs):
     return None
 
 
-def _dates(title, paragraphs):
-    """(publication date, event date or range) as DateMentions, or None."""
+def _dates(title, paragraphs, labels=()):
+    """(publication date, event date or range) as DateMentions, or None; `labels`
+    are the page's own "โพสต์เมื่อ …" lines, taken out of the body."""
     p = _patterns()
     lead_text = "\n".join([title] + paragraphs[:1])
     published = None
+    for label in labels:
+        rest = p["published_line"].match(label)["rest"]
+        found = find_dates(rest) or [find_numeric_date(rest)]
+        published = published or found[0]
     for paragraph in paragraphs:
         for mention in find_dates(paragraph):
             if p["published"].search(paragraph[: mention.start]):
@@ -129,6 +144,11 @@ def _dates(title, paragraphs):
     return published or first, event or first
 
 
+def _is_date_label(paragraph):
+    match = _patterns()["published_line"].match(paragraph)
+    return bool(match) and bool(find_dates(match["rest"]) or find_numeric_date(match["rest"]))
+
+
 def _first_match(pattern, texts):
     for text in texts:
         match = pattern.search(text)
@@ -141,25 +161,47 @@ def _iso(day):
     return day.isoformat() if day else None
 
 
-def parse(text, spans=False):
+def _category(header, paragraphs, categories):
+    """A category the page itself files the release under: one of `categories` written
+    in the page header (a breadcrumb, "ภาพกิจกรรม สำนักงาน…") or after "หมวดหมู่";
+    a body that merely uses the word does not count."""
+    names = sorted(categories, key=len, reverse=True)
+    labelled = [q[m.end():] for q in paragraphs for m in [CATEGORY_LABEL.search(q)] if m]
+    for line in header + labelled:
+        for name in names:
+            at = line.find(name)
+            # A whole word, not part of a longer one ("กิจกรรม" in "ภาพกิจกรรม").
+            if at >= 0 and not any("\u0e01" <= c <= "\u0e4e" for c in line[at - 1:at][:1] + line[at + len(name):at + len(name) + 1]):
+                return name
+    return None
+
+
+def parse(text, spans=False, categories=None):
     """The facts a release states (see docs/importer.md); None where it says nothing.
+
+    `categories` are the names a release may be filed under (default: the portal's
+    two); "category" is one of them the page names, else None.
 
     With spans=True the result also has "spans": where in `text` each fact was
     written (see _spans), for the admin to highlight; the schema is otherwise the same.
     """
     p = _patterns()
     prepared = page.prepare(text)
-    title, paragraphs, header, credit_lines = page.split_page(prepared)
+    categories = DEFAULT_CATEGORIES if categories is None else tuple(categories)
+    title, paragraphs, header, credit_lines = page.split_page(prepared, categories)
     tags = page.hashtags("\n".join(paragraphs + credit_lines))
     body_paragraphs = [q for q in (page.strip_hashtags(q) for q in paragraphs) if q]
+    labels = [q for q in body_paragraphs if _is_date_label(q)]
+    body_paragraphs = [q for q in body_paragraphs if q not in labels]
     lead = body_paragraphs[0] if body_paragraphs else ""
-    published, event = _dates(title, body_paragraphs)
+    published, event = _dates(title, body_paragraphs, labels)
     venue, province, province_words = _venue(body_paragraphs)
     dateline = p["dateline"].match(lead)
     if province is None and dateline:
         province, province_words = PROVINCE_ALIASES.get(dateline["province"], dateline["province"]), dateline["province"]
-    where_people = []
-    chair, attendees = find_people(body_paragraphs, where_people)
+    where_people, claimed = [], []
+    chair, attendees = find_people(body_paragraphs, where_people, claimed)
+    groups = find_groups(body_paragraphs, claimed)
     fiscal = _first_match(p["fiscal"], [title] + body_paragraphs)
     fiscal_year = parse_int(fiscal["y"]) if fiscal else None
     if fiscal_year is not None and fiscal_year < 100:
@@ -188,6 +230,9 @@ def parse(text, spans=False):
         "read_count": parse_int(reads["n"]) if reads else None,
         "office": _office(title, header, tags),
         "body": "\n\n".join(body_paragraphs) or None,
+        # Beyond the command's JSON schema: the admin and the drafts use them.
+        "category": _category(header, body_paragraphs, categories),
+        "attending_groups": groups,
     }
     if spans:
         words = {
@@ -221,6 +266,13 @@ def _spans(text, facts, words, people):
             found[field] = where
     if "event" in found:
         found["event_start"] = found["event_end"] = found.pop("event")
+    category = facts["category"] and locate(text, facts["category"])
+    if category:
+        found["category"] = category
+    # Each group where it is written; the admin marks them all under one field.
+    groups = [locate(text, group, after_title) for group in facts["attending_groups"]]
+    if any(groups):
+        found["attending_groups"] = [where for where in groups if where]
     office = facts["office"] and locate(text, facts["office"])
     if office:
         found["office"] = office

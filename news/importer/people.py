@@ -25,7 +25,9 @@ GLUE = ("และ", "จาก", "โดยมี", "โดย", "กับ", "
 _HONORIFIC = rf"(?:{alternatives(HONORIFICS)})(?:\s?หญิง(?=\s))?"
 _HONORIFIC_CHAIN = rf"{_HONORIFIC}(?:\s?{_HONORIFIC})*"
 _WORD = r"[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+"  # Thai letters and marks, no digits or ฯ
-MENTION = thai_re(rf"(?P<honorific>{_HONORIFIC_CHAIN})\s?(?P<given>{_WORD})[ \t]{{1,3}}(?P<family>{_WORD}(?: ณ (?:อยุธยา|ป้อมเพชร|ระนอง|สงขลา|ถลาง|นคร|พัทลุง|บางช้าง|ลำปาง|เชียงใหม่))?)")
+# Family names of the ณ lineages, written with a space: "ณ ระนอง", "สนิทวงศ์ ณ อยุธยา".
+_NA_FAMILY = "(?:อยุธยา|ป้อมเพชร|ระนอง|สงขลา|ถลาง|นคร|พัทลุง|บางช้าง|ลำปาง|เชียงใหม่|น่าน|ลำพูน|มหาชัย|ตะกั่วทุ่ง|พิศณุโลก)"
+MENTION = thai_re(rf"(?P<honorific>{_HONORIFIC_CHAIN})\s?(?P<given>{_WORD})[ \t]{{1,3}}(?P<family>(?:{_WORD} )?ณ {_NA_FAMILY}(?![\u0e01-\u0e4e])|{_WORD})")
 
 # Where the words about a person stop: the verb of the sentence or a new clause.
 STOPS = thai_re(
@@ -46,10 +48,15 @@ _ABBREVIATION = re.compile(r"^[\u0e01-\u0e4e]{1,6}\.(?:[\u0e01-\u0e4e]{1,6}\.?)*
 _PAREN = re.compile(r"\s*\(")
 
 # Who chaired, and how: "เป็นประธานเปิด…" / "ประธานในพิธีเปิด…" is an opening chair.
-CHAIRED = thai_re(r"(?:เป็น|ร่วมเป็น)?ประธาน(?P<opening>ในพิธีเปิด|เปิด)?(?:ในพิธี|การ|ใน|ฝ่าย)?")
+CHAIRED = thai_re(r"(?:เป็น|ร่วมเป็น)?ประธาน(?P<opening>ในพิธีเปิด|พิธีเปิด|กล่าวเปิด|เปิด)?(?:ในพิธี|การ|ใน|ฝ่าย)?")
 CHAIR_VERB = thai_re(r"เป็นประธาน|ประธานเปิด|ประธานในพิธี")
 SHARED = re.compile(r"^\s*(?:และ|,)\s*$")
+JOINT = thai_re(r"ร่วม(?:กัน)?\s*$")  # "ร่วมเป็นประธาน": chaired together with the one named before
 ASSIGNED = thai_re(r"ม?อบหมายให้|หมอบหมายให้")
+HONOURED = thai_re(r"(?:ซึ่ง|ได้|จะ)?\s*(?:(?:ได้)?รับเกียรติ(?:ให้)?|ให้เกียรติ)?\s*(?:มา)?\s*")
+# "ประธานในพิธี ได้แก่ นายก ข": the chair named after the word.
+CHAIR_NAMED_AFTER = thai_re(r"ประธาน(?:ในพิธี|การประชุม|ของงาน)?\s*(?:ได้แก่|คือ)\s*$")
+RECEIVED = thai_re(r"(?:ได้)?รับมอบหมาย(?:จาก[^\n“”\"]{0,80}?)?\s*ให้\s*(?=(?:เป็น|ร่วมเป็น)?ประธาน)")
 ASSIGNED_BY = thai_re(r"(?:ได้)?รับมอบหมายจาก\s*$")
 PANEL = thai_re(r"เสวนา|อภิปราย")
 SPEAKER = thai_re(r"วิทยากร|บรรยาย")
@@ -71,6 +78,8 @@ def _is_title_start(text, start):
 
 def _position_after(text):
     """The position written straight after a name, or '' (and how far it ran)."""
+    if text.lstrip().startswith(")"):
+        return ""  # "ปลัดกระทรวงศึกษาธิการ (นายโชคดี ออสุวรรณ)": the position is before the name
     stop = STOPS.search(text)
     span = text[: stop.start()] if stop else text
     paren = _PAREN.search(span)
@@ -103,7 +112,7 @@ def _position_before(text):
         # "… และศึกษาธิการจังหวัด นายวิทยา": the joining word is not part of the position.
         candidate = re.sub(r"^(?:และ|กับ)(?=[\u0e01-\u0e4e]{3})", "", " ".join(words[i:]))
         if ROLE_WORDS.match(candidate) and len(words) - i <= 4:
-            return candidate.rstrip(",")
+            return candidate.rstrip(" ,(")
     return ""
 
 
@@ -197,6 +206,7 @@ def _in_quote(paragraph, position):
 def _describe(mentions):
     """Fill in each mention's position, role and whether it assigned the chair."""
     for i, mention in enumerate(mentions):
+        mention.joint = False
         text = mention.paragraph
         mention.gap_to_next = ""
         if i + 1 < len(mentions) and mentions[i + 1].paragraph is text:
@@ -217,9 +227,10 @@ def _describe(mentions):
             mention.assigner = True
         elif ASSIGNED_BY.search(text[:mention.start]):
             mention.assigner = True
-        elif verb:
-            opening = CHAIRED.match(after, verb.start())
+        elif verb or CHAIR_NAMED_AFTER.search(text[:mention.start]):
+            opening = verb and CHAIRED.match(after, verb.start())
             mention.role = "opening_chair" if opening and opening["opening"] else "chair"
+            mention.joint = bool(verb and JOINT.search(after[:verb.start()]))
         elif SPEAKER_AFTER.search(after):
             mention.role = "speaker"
         elif PANEL_AFTER.search(after):
@@ -233,9 +244,14 @@ def _describe(mentions):
 
 
 def _share_positions(mentions):
-    """"ดร.ก ข และ ดร.ค ง รองเลขาธิการ…": both hold the position written once after them."""
+    """"ดร.ก ข และ ดร.ค ง รองเลขาธิการ…": both hold the position written once after them.
+    "ก ข ตำแหน่ง และ ค ง ตำแหน่ง ร่วมเป็นประธาน": both chair."""
     for i in range(len(mentions) - 2, -1, -1):
         mention, nxt = mentions[i], mentions[i + 1]
+        if nxt.joint and mention.role == "participant" and not mention.assigner and mention.paragraph is nxt.paragraph:
+            between = mention.gap_to_next.replace(mention.position, "", 1) if mention.position else mention.gap_to_next
+            if SHARED.match(between):
+                mention.role, mention.joint = nxt.role, True
         if not mention.position and nxt.position and SHARED.match(mention.gap_to_next):
             mention.position = nxt.position
             if nxt.role != "participant" and not mention.assigner:
@@ -250,13 +266,43 @@ def _chair_verb(after):
         return None
     rest = after[first.start():]
     offset = len(rest) - len(rest.lstrip())
-    lead_in = re.match(r"(?:ซึ่ง|ได้|จะ)\s*", rest[offset:])
+    # "ได้รับมอบหมายจากปลัดกระทรวงฯ ให้เป็นประธาน…": this person chairs, on another's behalf.
+    # "ได้รับเกียรติเป็นประธาน…", "ให้เกียรติมาเป็นประธาน…": an honour, still the chair.
+    lead_in = RECEIVED.match(rest[offset:]) or HONOURED.match(rest[offset:])
     if lead_in:
         offset += lead_in.end()
     return CHAIR_VERB.match(after, first.start() + offset)
 
 
-def find_people(paragraphs, where=None):
+# "… โดยมีคณะทำงานเข้าร่วม ดังนี้" followed by a numbered list: the list names them.
+LIST_INTRO = thai_re(r"(?:ดังนี้|ได้แก่|ประกอบด้วย|ดังรายชื่อต่อไปนี้|:)\s*$")
+LIST_BLOCK = re.compile(r"^\s*\d{1,2}[.)]\s")
+
+
+def _took_part(paragraphs, index):
+    """A paragraph past the lead names attendees if it says they took part, or if it
+    is the list a paragraph saying so introduces."""
+    paragraph, before = paragraphs[index], paragraphs[index - 1]
+    if TOOK_PART.search(paragraph):
+        return True
+    return bool(LIST_BLOCK.match(paragraph) and LIST_INTRO.search(before) and TOOK_PART.search(before))
+
+
+def _claimed(mention):
+    """(start, end) in its paragraph of a person's name with the position written
+    beside it: words a group must not be read from."""
+    text, start, end = mention.paragraph, mention.start, mention.end
+    if mention.position:
+        after = text.find(mention.position, end, end + len(mention.position) + 8)
+        if after >= 0:
+            end = after + len(mention.position)
+        else:
+            before = text.rfind(mention.position, max(0, start - len(mention.position) - 8), start)
+            start = before if before >= 0 else start
+    return start, end
+
+
+def find_people(paragraphs, where=None, claimed=None):
     """(chair, attendees) from the body paragraphs, attendees in text order.
 
     The lead names who took part; a later paragraph counts only if it says so
@@ -266,11 +312,13 @@ def find_people(paragraphs, where=None):
     """
     mentions = []
     for index, paragraph in enumerate(paragraphs):
-        if index and not TOOK_PART.search(paragraph):
+        if index and not _took_part(paragraphs, index):
             continue
         mentions.extend(m for m in _mentions(paragraph, index) if not _in_quote(paragraph, m.start))
     _describe(mentions)
     _share_positions(mentions)
+    if claimed is not None:
+        claimed.extend((m.index, *_claimed(m)) for m in mentions)
     people = {}
     for mention in mentions:
         if mention.assigner:
@@ -291,3 +339,48 @@ def find_people(paragraphs, where=None):
     if chair:
         chair = {k: chair[k] for k in ("honorific", "name", "position")}
     return chair, attendees
+
+
+# Groups that took part without names ("ผู้บริหารระดับสูง", "ศึกษาธิการจังหวัด", "คณะครู"):
+# words that open a group, in a clause that says who took part.
+GROUP_HEAD = (r"(?:รอง\s?|ผู้ช่วย\s?)?(?:ผอ\.|ปลัด|ผู้บริหาร|ผู้อำนวยการ|ศึกษาธิการ|ศึกษานิเทศก์|ผู้ตรวจราชการ|ผู้ทรงคุณวุฒิ|ผู้แทน|ผู้ปกครอง|"
+              r"ผู้กำกับ|ผู้เกี่ยวข้อง|ผู้ที่มีส่วนเกี่ยวข้อง|ผู้ที่เกี่ยวข้อง|ผู้เข้า|ผู้ประสานงาน|หัวหน้า|ประธาน|คณะ|ครู|"
+              r"บุคลากร|ข้าราชการ|เจ้าหน้าที่|นักเรียน|นักศึกษา|ลูกเสือ|ตัวแทน|สมาชิก|เครือข่าย)")
+# From "โดยมี / พร้อมด้วย / มี / ให้กับ / ได้แก่ …" up to the verb or the end of the clause.
+GROUP_CLAUSE = thai_re(
+    r"(?:โดยมี|พร้อมด้วย|(?:^|(?<=\s))มี|ให้กับ|ได้แก่|ประกอบด้วย|ร่วมกับ)(?P<items>.+?)"
+    r"(?=\s*(?:เข้าร่วม|ร่วม|ให้การต้อนรับ|จำนวน|รวม(?!ทั้ง|ถึง)|กว่า|ทั้งสิ้น|ณ\s|เพื่อ|ซึ่ง|โดย(?!มี)|[“\"]|\n)|$)"
+)
+GROUP_ITEM_SPLIT = thai_re(rf"\s*,\s*(?:และ)?\s*(?=(?:และ)?{GROUP_HEAD})|\s+(?:และ|รวมทั้ง|รวมถึง)\s*|\s*(?:โดยมี|พร้อมด้วย|พร้อมทั้ง)\s*|(?<!รอง)(?<!ผู้ช่วย)\s+(?={GROUP_HEAD})")
+GROUP_TAIL = thai_re(r"\s*(?:อีก)?(?:มากมาย|จำนวนมาก|หลายท่าน|ทุกท่าน)$")
+GROUP_ITEM = thai_re(rf"^(?:และ)?(?P<group>{GROUP_HEAD}.*)$")
+
+
+def find_groups(paragraphs, claimed):
+    """Groups named as taking part, as written, in text order; `claimed` is find_people's
+    (paragraph index, start, end) of every name with its position, which are not groups."""
+    groups = []
+    for index, paragraph in enumerate(paragraphs):
+        if index and not _took_part(paragraphs, index):
+            continue
+        taken = [(s, e) for i, s, e in claimed if i == index]
+        for clause in GROUP_CLAUSE.finditer(paragraph):
+            if not TOOK_PART_CLAUSE.match(paragraph, clause.end("items")) and clause.end("items") != len(paragraph):
+                continue
+            start = clause.start("items")
+            for part in GROUP_ITEM_SPLIT.split(clause["items"]):
+                where = paragraph.find(part, start) if part else -1
+                if where < 0:
+                    continue
+                start = where + len(part)
+                if any(s < where + len(part) and where < e for s, e in taken):
+                    continue
+                item = GROUP_ITEM.match(part.strip())
+                group = item and GROUP_TAIL.sub("", item["group"]).strip(" ,")
+                if group and group not in groups and len(group) <= 120:
+                    groups.append(group)
+    return groups
+
+
+# What follows a list of those who took part: the verb, a count, or the place.
+TOOK_PART_CLAUSE = thai_re(r"\s*(?:เข้าร่วม|ร่วม|ให้การต้อนรับ|จำนวน|รวม|กว่า|ทั้งสิ้น|ณ\s)")

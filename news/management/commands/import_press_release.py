@@ -3,15 +3,23 @@
 import json
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from news.importer import parse
 from news.importer.drafts import DraftError, create_draft
-from news.models import Office
+from news.importer.files import MAX_FILE_BYTES, read_release
+from news.models import Category, Office
+
+# The JSON of a dry run, key for key and in this order (issue 18, docs/importer.md).
+SCHEMA = ["file", "title", "published_date", "event_start", "event_end", "time", "venue", "province",
+          "online_platform", "chair", "attendees", "participant_count", "fiscal_year_be", "tags", "credits",
+          "read_count", "office", "body"]
 
 
 class Command(BaseCommand):
-    help = "Read Thai press releases (.txt) and create a draft article, event and attendees for each."
+    help = "Read Thai press releases (.txt or .docx) and create a draft article, event and attendees for each."
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", metavar="FILE")
@@ -26,14 +34,17 @@ class Command(BaseCommand):
             fallback = Office.objects.filter(slug=office).first()
             if fallback is None:
                 raise CommandError(f"No office with the slug {office!r}.")
+        categories = self._categories()
         failed = 0
         for name in files:
-            path = Path(name)
+            # A bad file is reported and skipped: the others are still read.
             try:
-                text = path.read_text(encoding="utf-8-sig")
-            except (OSError, UnicodeDecodeError) as error:
-                raise CommandError(f"{name}: cannot read it as UTF-8 text ({error}).") from None
-            facts = parse(text)
+                text = self._read(name)
+            except (OSError, ValidationError) as error:
+                failed += 1
+                self.stderr.write(f"{name}: {self._reason(error)}")
+                continue
+            facts = parse(text, categories=categories)
             if dry_run:
                 self._show(name, facts, format)
                 continue
@@ -49,13 +60,38 @@ class Command(BaseCommand):
                 self.stdout.write(f"{name}: draft article {article.pk} “{article.title}”"
                                   + (f", event {article.event_id}" if article.event_id else ""))
         if failed:
-            raise CommandError(f"{failed} of {len(files)} file(s) not imported.")
+            raise CommandError(f"{failed} of {len(files)} file(s) not {'read' if dry_run else 'imported'}.")
+
+    @staticmethod
+    def _categories():
+        """The portal's category names; a dry run needs no database, so without one
+        the parser's defaults (the portal's two) are used."""
+        try:
+            return list(Category.objects.values_list("name", flat=True))
+        except DatabaseError:
+            return None
+
+    @staticmethod
+    def _read(name):
+        path = Path(name)
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ValidationError(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB: not a press release")
+        return read_release(path.name, path.read_bytes())
+
+    @staticmethod
+    def _reason(error):
+        if isinstance(error, ValidationError):
+            return " ".join(str(message) for message in error.messages)
+        return f"cannot read it ({error.strerror or error})"
 
     def _show(self, name, facts, format, **created):
+        row = {key: name if key == "file" else facts[key] for key in SCHEMA}
         if format == "json":
-            self.stdout.write(json.dumps({"file": name, **facts, **created}, ensure_ascii=False))
+            self.stdout.write(json.dumps({**row, **created}, ensure_ascii=False))
             return
         self.stdout.write(f"{name}:")
-        for key, value in facts.items():
+        for key, value in list(row.items())[1:]:
             if key != "body":
                 self.stdout.write(f"  {key}: {json.dumps(value, ensure_ascii=False)}")
+        for key in ("category", "attending_groups"):
+            self.stdout.write(f"  {key}: {json.dumps(facts[key], ensure_ascii=False)}")
