@@ -20,7 +20,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
-from . import permissions, thai
+from . import permissions, revisions, thai
 from .forms import BuddhistEraDateWidget, ThaiDateField, ThaiTimeField, ThaiTimeWidget
 from .importer import parse
 from .importer.drafts import create_draft, find_office, match_people
@@ -306,7 +306,8 @@ class PressReleaseImportView(View):
             if people and not form.cleaned_data["event_start"]:
                 form.add_error("event_start", _("The people are listed on the event: give its date, or remove them."))
             else:
-                article = create_draft(form.facts(people), office=form.cleaned_data["office"])
+                with revisions.recording(request.user, revisions.Door.IMPORT):
+                    article = create_draft(form.facts(people), office=form.cleaned_data["office"])
                 self.model_admin.log_addition(request, article, [{"added": {}}])
                 messages.success(request, _("The press release is saved as a draft: “%(title)s”. Check it, add "
                                             "photos and publish it when ready.") % {"title": article.title})
