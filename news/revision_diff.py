@@ -23,11 +23,20 @@ SAME, ADDED, REMOVED = "same", "added", "removed"
 _PARAGRAPH_END = re.compile(r"</(?:p|li|h[1-6]|blockquote|td|th|figcaption|tr|div)>|<br\s*/?>", re.I)
 
 
+# Below this share of words in common, a text reads better as replaced whole than
+# as a patchwork of kept syllables ("ผู้|เข้า|ร่วม" against "ผู้|บริหาร").
+WHOLE_REPLACEMENT_BELOW = 0.5
+
+
 def word_diff(old, new):
     """[(op, text)]: the words of `old` and `new` lined up, runs kept whole."""
-    a, b = search.segments(old or ""), search.segments(new or "")
+    old, new = old or "", new or ""
+    a, b = search.segments(old), search.segments(new)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if old and new and old != new and matcher.ratio() < WHOLE_REPLACEMENT_BELOW:
+        return [(REMOVED, old), (ADDED, new)]
     pieces = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             pieces.append((SAME, "".join(a[i1:i2])))
             continue

@@ -205,7 +205,7 @@ def test_the_history_lists_who_when_and_what(editor, draft):
     save_form(editor, draft, title="หัวข้อที่แก้แล้ว")
     html = editor.get(history_url(draft)).content.decode()
     assert "rev-publisher" in html and "แก้ไขในแบบฟอร์มข่าว" in html
-    assert "<li>ชื่อเรื่อง</li>" in html
+    assert "ชื่อเรื่อง</td>" in html
     year = revisions.history(draft).first().date_created.year + 543
     assert f"{year} " in html  # B.E. dates
 
@@ -398,3 +398,28 @@ def test_an_event_of_another_office_keeps_its_details_on_restore(editor, publish
     article.refresh_from_db()
     other.refresh_from_db()
     assert article.event_id == other.pk and other.title == "งานของ สพฐ. (แก้โดย สพฐ.)"
+
+
+def test_the_press_release_import_keeps_a_version_with_the_attendees(admin_client):
+    from .test_admin_import import IMPORT_URL, RELEASE, review_form
+
+    fields = review_form(admin_client.post(IMPORT_URL, {"text": RELEASE}))
+    response = admin_client.post(IMPORT_URL, fields)
+    article = Article.objects.get(pk=int(response["Location"].rstrip("/").split("/")[-2]))
+    revision = revisions.history(article).get()
+    assert revision.comment == revisions.Door.IMPORT and revision.user.username == "admin"
+    kept = revisions.Snapshot.of_revision(revision)
+    assert len(kept.attendances) == article.event.attendances.count() >= 2
+
+
+def test_deleterevisions_keeps_the_history_bounded(editor, draft):
+    from django.core.management import call_command
+    from reversion.models import Version
+
+    for n in range(4):
+        save_form(editor, draft, title=f"หัวข้อฉบับ {n}")
+    assert revisions.history(draft).count() == 5
+    call_command("deleterevisions", "news.article", keep=2, verbosity=0)
+    assert list(revisions.history(draft).values_list("comment", flat=True)) == ["form", "form"]
+    assert not Version.objects.filter(revision__date_created__lt=revisions.history(draft).last().date_created,
+                                      object_id=str(draft.pk), content_type__model="article").exists()
