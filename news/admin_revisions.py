@@ -82,7 +82,7 @@ class ArticleRevisionsMixin(RecordsRevisionsMixin):
         if page.object_list:
             listed = list(page.object_list)
             older = revisions.history(article).filter(pk__lt=listed[-1].pk).first()
-            rows = revisions.history_rows(listed, older)
+            rows = revisions.history_rows(article, listed, older)
         context = {**self._context(request, article, _("Versions of this news")), "page": page, "rows": rows}
         return TemplateResponse(request, "admin/news/article/revisions.html", context)
 
@@ -93,7 +93,7 @@ class ArticleRevisionsMixin(RecordsRevisionsMixin):
         """The revision against the article now, and (for who may) the restore button."""
         article = self._visible_article(request, object_id)
         revision = self._revision(article, revision_id)
-        old = revisions.Snapshot.of_revision(revision)
+        old = revisions.Snapshot.of_revision(revision, article.pk)
         event = old.article.get("event")
         now = revisions.Snapshot.now(article, extra_events=[event] if event else [])
         may_restore = permissions.can_restore_revision(request.user, article)

@@ -109,7 +109,7 @@ def recording(user, door):
     if _noted.get() is not None:
         yield
         return
-    noted = {"articles": set(), "events": set(), "seen": set(), "user": user}
+    noted = {"articles": set(), "events": set(), "seen_articles": set(), "seen_events": set()}
     token = _noted.set(noted)
     try:
         with transaction.atomic():
@@ -145,11 +145,12 @@ def _note_before(sender, instance, raw=False, **kwargs):
     articles, events = _articles_of(sender, instance)
     articles.discard(None)
     events.discard(None)
+    events -= noted["seen_events"]
     if events:
-        articles |= set(Article.objects.filter(event_id__in=events - noted["seen"]).values_list("pk", flat=True))
-        noted["seen"] |= events
-    for pk in articles - noted["seen"]:
-        noted["seen"].add(pk)
+        articles |= set(Article.objects.filter(event_id__in=events).values_list("pk", flat=True))
+        noted["seen_events"] |= events
+    for pk in articles - noted["seen_articles"]:
+        noted["seen_articles"].add(pk)
         if not history(Article(pk=pk)).exists():
             _noted.set(None)
             try:
@@ -187,6 +188,8 @@ def snapshot(article_pk, user, door):
     with reversion.create_revision(manage_manually=True, atomic=False):
         reversion.set_user(user)
         reversion.set_comment(door)
+        if door == Door.BEFORE:
+            reversion.set_date_created(article.updated_at)  # how it has been since then
         reversion.add_to_revision(article)
     new = history(article).first()
     if before is None:
@@ -211,11 +214,11 @@ class Snapshot:
     """An article's group as plain field values (as the JSON serializer writes them):
     `article`, `photos` (in gallery order), `event`, `attendances` (in order), `people`."""
 
-    def __init__(self, rows):
+    def __init__(self, rows, article_pk):
         by_model = {}
         for row in rows:
             by_model.setdefault(row["model"], {})[row["pk"]] = {"pk": row["pk"], **row["fields"]}
-        self.article = next(iter(by_model.get("news.article", {}).values()), None) or {}
+        self.article = by_model.get("news.article", {}).get(article_pk, {})
         self.photos = sorted(
             (p for p in by_model.get("news.photo", {}).values() if p["article"] == self.article.get("pk")),
             key=lambda p: (p["order"], p["pk"]),
@@ -233,12 +236,12 @@ class Snapshot:
         )
 
     @classmethod
-    def of_versions(cls, versions):
-        return cls(row for version in versions for row in json.loads(version.serialized_data))
+    def of_versions(cls, versions, article_pk):
+        return cls((row for version in versions for row in json.loads(version.serialized_data)), article_pk)
 
     @classmethod
-    def of_revision(cls, revision):
-        return cls.of_versions(revision.version_set.all())
+    def of_revision(cls, revision, article_pk):
+        return cls.of_versions(revision.version_set.all(), article_pk)
 
     @classmethod
     def now(cls, article, extra_events=()):
@@ -252,7 +255,7 @@ class Snapshot:
             objects.append(event)
             for attendance in event.attendances.all():
                 objects += [attendance, attendance.person]
-        snapshot = cls(json.loads(serializers.serialize("json", objects)))
+        snapshot = cls(json.loads(serializers.serialize("json", objects)), article.pk)
         snapshot.instance = article
         return snapshot
 
@@ -299,15 +302,16 @@ def _count_changes(label, older, newer, fields):
     return [f"{label} ({', '.join(counts)})"]
 
 
-def history_rows(revisions, older):
-    """[(revision, door label, summary)] for a page of revisions (newest first) and
-    the revision just older than the page (or None): one query for all their versions."""
+def history_rows(article, revisions, older):
+    """[(revision, door label, summary)] for a page of the article's revisions (newest
+    first) and the revision just older than the page (or None): one query for all
+    their versions."""
     revisions = list(revisions)
     ids = [r.pk for r in revisions] + ([older.pk] if older else [])
     versions = {}
     for version in Version.objects.filter(revision__in=ids):
         versions.setdefault(version.revision_id, []).append(version)
-    snapshots = {pk: Snapshot.of_versions(versions.get(pk, [])) for pk in ids}
+    snapshots = {pk: Snapshot.of_versions(versions.get(pk, []), article.pk) for pk in ids}
     rows = []
     for index, revision in enumerate(revisions):
         below = revisions[index + 1] if index + 1 < len(revisions) else older
@@ -427,7 +431,7 @@ def restore(article, revision, user, loaded_version):
     locked = Article.objects.select_for_update().get(pk=article.pk)
     if loaded_version != locked.version:
         raise RestoreRefused(STALE)
-    old = Snapshot.of_revision(revision)
+    old = Snapshot.of_revision(revision, locked.pk)
     plan = RestorePlan(user, locked, old, Snapshot.now(locked, extra_events=[old.article.get("event")] if old.article.get("event") else []))
     refusal = plan.refusal()
     if refusal:

@@ -408,7 +408,7 @@ def test_the_press_release_import_keeps_a_version_with_the_attendees(admin_clien
     article = Article.objects.get(pk=int(response["Location"].rstrip("/").split("/")[-2]))
     revision = revisions.history(article).get()
     assert revision.comment == revisions.Door.IMPORT and revision.user.username == "admin"
-    kept = revisions.Snapshot.of_revision(revision)
+    kept = revisions.Snapshot.of_revision(revision, article.pk)
     assert len(kept.attendances) == article.event.attendances.count() >= 2
 
 
