@@ -97,6 +97,12 @@ def history(article):
     )
 
 
+def forget(article):
+    """Delete every revision of the article (for purging it for good: its versions
+    hold its text, photos and attendees)."""
+    return Revision.objects.filter(pk__in=list(history(article).values_list("pk", flat=True))).delete()
+
+
 # Recording -----------------------------------------------------------------------
 
 _noted = contextvars.ContextVar("news-revisions-noted", default=None)

@@ -423,3 +423,13 @@ def test_deleterevisions_keeps_the_history_bounded(editor, draft):
     assert list(revisions.history(draft).values_list("comment", flat=True)) == ["form", "form"]
     assert not Version.objects.filter(revision__date_created__lt=revisions.history(draft).last().date_created,
                                       object_id=str(draft.pk), content_type__model="article").exists()
+
+
+def test_forget_deletes_an_articles_versions_only(editor, draft):
+    """For the trash's purge: an article purged for good leaves no versions behind."""
+    save_form(editor, draft, title="ฉบับหนึ่ง")
+    other = make_article(title="ข่าวอื่น", status=Article.Status.DRAFT, office=draft.office)
+    save_form(editor, other, title="ข่าวอื่น แก้แล้ว")
+    revisions.forget(draft)
+    assert not revisions.history(draft).exists()
+    assert revisions.history(other).count() == 2
