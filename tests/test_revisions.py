@@ -433,3 +433,16 @@ def test_forget_deletes_an_articles_versions_only(editor, draft):
     revisions.forget(draft)
     assert not revisions.history(draft).exists()
     assert revisions.history(other).count() == 2
+
+
+def test_odd_requests_get_a_clear_answer_not_a_500(editor, draft):
+    save_form(editor, draft)
+    first = revisions.history(draft).first()
+    assert editor.get(restore_url(draft, first)).status_code == 405  # restoring is a POST
+    assert editor.get(history_url(draft) + "?page=abc").status_code == 200
+    assert editor.get(history_url(draft) + "?page=99999999999999999999").status_code == 200
+    for missing in (99999999, 99999999999999999999):  # past any integer column too
+        assert editor.get(reverse("admin:news_article_revision", args=[draft.pk, missing])).status_code == 404
+    draft.refresh_from_db()
+    response = editor.post(restore_url(draft, first), {"loaded_version": "not a number"})
+    assert response.status_code == 409
