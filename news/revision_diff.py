@@ -11,7 +11,7 @@ body's paragraphs first, so a changed paragraph shows only its changed words.
 import difflib
 import re
 
-from django.utils.dateparse import parse_datetime
+from django.utils.dateparse import parse_date, parse_datetime, parse_time
 from django.utils.html import strip_tags
 from django.utils.translation import gettext, gettext_lazy as _
 
@@ -191,8 +191,10 @@ def _event_rows(old, now):
             x, y = _choice(Event, name, x), _choice(Event, name, y)
         elif name == "province":
             x, y = provinces.get(x, ""), provinces.get(y, "")
-        elif name in ("start_date", "end_date"):
-            x, y = thai.format_date(x) if x else "", thai.format_date(y) if y else ""
+        elif name in ("start_date", "end_date"):  # stored as ISO text: shown with B.E. years
+            x, y = (thai.format_date(parse_date(v)) if v else "" for v in (x, y))
+        elif name == "start_time":
+            x, y = (thai.format_time(parse_time(v)) if v else "" for v in (x, y))
         rows.append({"label": _label(Event, name), "old": x if x not in (None, "") else "–",
                      "new": y if y not in (None, "") else "–"})
     return rows

@@ -127,6 +127,7 @@ def test_restore_brings_back_body_photo_order_and_attendees(editor, draft, djang
         f"photos-{rows[photos[1].pk]}-caption": "คำบรรยายใหม่",
     })
     newcomer = Person.objects.create(honorific="นางสาว", name="ใหม่ ทดสอบรุ่น")
+    Event.objects.filter(pk=draft.event.pk).update(start_date="2024-01-11", end_date="2024-01-11", start_time="09:00")
     event_page = editor.get(reverse("admin:news_event_change", args=[draft.event.pk])).content.decode()
     guest_row = attendance_rows(event_page)[Attendance.objects.get(person=guest).pk]
     save_event(editor, draft.event, **{
@@ -135,6 +136,9 @@ def test_restore_brings_back_body_photo_order_and_attendees(editor, draft, djang
     })
     assert [p.pk for p in draft.photos.order_by("order")] == [photos[2].pk, photos[1].pk, photos[0].pk]
 
+    page = editor.get(revision_url(draft, first)).content.decode()
+    assert "10 มกราคม 2567</td><td>11 มกราคม 2567" in page and "<td>–</td><td>09.00 น.</td>" in page
+    assert "ใหม่ ทดสอบรุ่น" in page and "มาลี ทดสอบรุ่น" in page  # attendees then and now
     draft.refresh_from_db()
     with django_capture_on_commit_callbacks(execute=True):
         response = editor.post(restore_url(draft, first), {"loaded_version": draft.version})
@@ -150,6 +154,8 @@ def test_restore_brings_back_body_photo_order_and_attendees(editor, draft, djang
     assert [(a.person_id, a.role, a.position) for a in attendees] == [
         (chair.pk, "chair", "ศึกษาธิการจังหวัด"), (guest.pk, "guest", "ผู้อำนวยการโรงเรียน"),
     ]
+    draft.event.refresh_from_db()
+    assert (draft.event.start_date.isoformat(), draft.event.start_time) == ("2024-01-10", None)
     assert draft.status == Article.Status.DRAFT
     # Recorded: a new version saying so, and the audit log.
     assert revisions.history(draft).first().comment == revisions.Door.RESTORE
