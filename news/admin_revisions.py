@@ -1,8 +1,9 @@
 """An article's revisions in admin: the list (/admin/news/article/<id>/revisions/),
 one revision against the article now (…/revisions/<revision id>/), and restoring it
 (…/restore/, POST). Who may see them is who may see the article; who may restore,
-news.permissions.can_restore_revision. The doors that save wrap their work in
-news.revisions.recording(); this module wraps the article's and the event's forms.
+news.permissions.can_restore_revision (news.revision_restore does it). The doors
+that save wrap their work in news.revisions.recording(); this module wraps the
+article's and the event's forms.
 """
 
 from django.contrib import messages
@@ -16,7 +17,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext, gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from . import permissions, revision_diff, revisions
+from . import permissions, revision_diff, revision_restore, revisions
 from .admin_edit_lock import VERSION_FIELD
 
 HISTORY_PAGE_SIZE = 20
@@ -97,7 +98,7 @@ class ArticleRevisionsMixin(RecordsRevisionsMixin):
         event = old.article.get("event")
         now = revisions.Snapshot.now(article, extra_events=[event] if event else [])
         may_restore = permissions.can_restore_revision(request.user, article)
-        plan = revisions.RestorePlan(request.user, article, old, now) if may_restore else None
+        plan = revision_restore.RestorePlan(request.user, article, old, now) if may_restore else None
         context = {
             **self._context(request, article, _("Compare a version with the news now")),
             "revision": revision,
@@ -127,8 +128,8 @@ class ArticleRevisionsMixin(RecordsRevisionsMixin):
         except ValueError:
             loaded = None
         try:
-            warnings = revisions.restore(article, revision, request.user, loaded)
-        except revisions.RestoreRefused as refused:
+            warnings = revision_restore.restore(article, revision, request.user, loaded)
+        except revision_restore.RestoreRefused as refused:
             article.refresh_from_db()
             return self.revision_view(request, object_id, revision_id, error=str(refused.args[0]), status=409)
         messages.success(request, gettext("The earlier version was restored. Its status and publication time "
