@@ -15,12 +15,13 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from js_asset import Media
 
-from . import permissions, search, thai
+from . import permissions, revisions, search, thai
 from .admin_edit_lock import EditLockMixin
 from .admin_import import PressReleaseImportMixin
 from .admin_photos import BulkPhotoUploadMixin, PhotoInlineFormSet, PhotoThumbnailInput
 from .admin_preview import PreviewLinksMixin
 from .admin_trash import ArticleTrashMixin
+from .admin_revisions import ArticleRevisionsMixin, RecordsRevisionsMixin
 from .admin_workflow import (
     ArticleWorkflowMixin,
     AuditLogAdminMixin,
@@ -343,8 +344,9 @@ class PersonAdmin(EditorRulesMixin, PortalModelAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(EditorRulesMixin, PortalModelAdmin):
+class EventAdmin(RecordsRevisionsMixin, EditorRulesMixin, PortalModelAdmin):
     office_field = "organiser"
+    revision_door = revisions.Door.EVENT  # a revision of each article reporting the event
 
     list_display = ["title", "dates", "organiser", "province", "mode", "fiscal_year"]
     list_filter = ["kind", "mode", "fiscal_year", "organiser__kind", "start_date"]
@@ -405,7 +407,7 @@ class PhotoInline(EditorRulesInlineMixin, admin.TabularInline):
 @admin.register(Article)
 class ArticleAdmin(
     ArticleTrashMixin, ArticleWorkflowMixin, PressReleaseImportMixin, PreviewLinksMixin, EditLockMixin, BulkPhotoUploadMixin,
-    EditorRulesMixin, PortalModelAdmin,
+    ArticleRevisionsMixin, EditorRulesMixin, PortalModelAdmin,
 ):
     office_field = "office"
     list_display = ["title", "office", "category", "workflow_state", "publication", "read_count"]

@@ -19,7 +19,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
-from . import permissions, thai
+from . import permissions, revisions, thai
 from .forms import BuddhistEraDateWidget, ThaiDateField, ThaiTimeField, ThaiTimeWidget
 from .importer import files, parse
 from .importer.drafts import create_draft, find_office, match_people
@@ -332,8 +332,9 @@ class PressReleaseImportView(View):
             else:
                 # Another office's (public) event may be reported, not changed: its people stay as they are.
                 own = event is None or permissions.editable(request.user, Event).filter(pk=event.pk).exists()
-                article = create_draft(form.facts(people), office=form.cleaned_data["office"], event=event,
-                                       add_to_event=own)
+                with revisions.recording(request.user, revisions.Door.IMPORT):
+                    article = create_draft(form.facts(people), office=form.cleaned_data["office"], event=event,
+                                           add_to_event=own)
                 self.model_admin.log_addition(request, article, [{"added": {}}])
                 messages.success(request, _("The press release is saved as a draft: “%(title)s”. Check it, add "
                                             "photos and publish it when ready.") % {"title": article.title})

@@ -17,7 +17,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from . import photos
+from . import photos, revisions
 from .models import Article, Photo
 
 MISSING_ALT_TEXT = _(
@@ -135,8 +135,9 @@ class BulkPhotoUploadMixin:
     def _cover_photo(self, request, object_id, photo_id):
         article = self._changeable_article(request, object_id)
         photo = get_object_or_404(article.photos, pk=photo_id)
-        photo.is_cover = True
-        photo.save(update_fields=["is_cover"])
+        with revisions.recording(request.user, revisions.Door.COVER):
+            photo.is_cover = True
+            photo.save(update_fields=["is_cover"])
         return JsonResponse({"id": photo.pk, "is_cover": True})
 
     def _upload_photo(self, request, object_id):
@@ -146,7 +147,7 @@ class BulkPhotoUploadMixin:
         form = PhotoUploadForm(files=request.FILES)
         if not form.is_valid():
             return JsonResponse({"error": " ".join(form.errors["image"])}, status=400)
-        with photos.files_removed_on_failure():
+        with photos.files_removed_on_failure(), revisions.recording(request.user, revisions.Door.UPLOAD):
             photo = append_photo(article, form.cleaned_data["image"])
         return JsonResponse({
             "id": photo.pk,

@@ -20,7 +20,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import permissions, thai
+from . import permissions, revisions, thai
 from .models import Article, AuditEntry, OfficeMembership
 
 MISSING_ALT_TEXT_TO_PUBLISH = _("“%(title)s” was not published: every photo needs alt text first.")
@@ -133,7 +133,7 @@ class ArticleWorkflowMixin:
         if queryset.exclude(pk__in=editable.values("pk")).exists():
             raise PermissionDenied
         drafts = list(queryset.filter(status=Article.Status.DRAFT))
-        with transaction.atomic():
+        with revisions.recording(request.user, revisions.Door.ACTION):
             for article in drafts:
                 article.submit(request.user)
         self.message_user(request, ngettext(
@@ -144,7 +144,7 @@ class ArticleWorkflowMixin:
     def publish(self, request, queryset):
         queryset = self._only_publishable(request, queryset)
         done = 0
-        with transaction.atomic():
+        with revisions.recording(request.user, revisions.Door.ACTION):
             for article in queryset.exclude(status=Article.Status.PUBLISHED):
                 if article.photos.filter(alt_text="").exists():  # the inline's rule (admin_photos)
                     self.message_user(request, MISSING_ALT_TEXT_TO_PUBLISH % {"title": article.title}, messages.WARNING)
@@ -165,7 +165,7 @@ class ArticleWorkflowMixin:
         return self._unpublish_page(request, list(queryset.select_related("office")), form, bulk=True)
 
     def _unpublish(self, request, articles, reason):
-        with transaction.atomic():
+        with revisions.recording(request.user, revisions.Door.UNPUBLISH):
             for article in articles:
                 article.unpublish(request.user, reason)
         count = len(articles)

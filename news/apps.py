@@ -10,7 +10,7 @@ class NewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import caching, photos, search_sync
+        from . import caching, photos, revisions, search_sync
         from .models import Article, Event, Office, Photo
         from .pagination import forget_counts, note_next_due
         from .permissions import ensure_editors_group
@@ -30,6 +30,7 @@ class NewsConfig(AppConfig):
         # What cached pages show changes: they start again (news.caching).
         caching.connect_signals()
         search_sync.connect_signals()  # the search index changes with what it holds
+        revisions.connect_signals()  # inside a door's recording(), saves note their article
         # A scheduled article comes out with no save: the counts learn when (pagination).
         post_save.connect(note_next_due, sender=Article, dispatch_uid="news.note_next_due")
 

@@ -206,6 +206,13 @@ def can_see(user, obj):
     return visible(user, type(obj)).filter(pk=obj.pk).exists()
 
 
+def can_restore_revision(user, article):
+    """Who may bring back an earlier version of an article: whoever may change it as
+    it stands (a writer only drafts and news in review), and save its status. A
+    restore never changes the status or publication time, so it cannot publish."""
+    return can_change(user, article) and status_error(user, article, article.status, article.office) is None
+
+
 def can_share_preview(user, article):
     """Who may hand out (and revoke) signed preview links of an unpublished article
     to people without an account: the office's publishers (a writer asks one)."""

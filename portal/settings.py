@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "django_prose_editor",
+    # Revisions of articles with their photos, event and attendees (news.revisions).
+    "reversion",
     "news",
 ]
 
