@@ -14,7 +14,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from news import caching
+from news import caching, revisions
 from news.models import Article, Attendance, AuditEntry, Office, OfficeMembership, Person, Photo, PreviewLink, Tag
 from tests.factories import make_article, make_editor, make_event, make_photo
 
@@ -158,6 +158,17 @@ def test_delete_selected_trashes_all_or_nothing(publisher, publisher_user):
     assert len(said) == 1 and "ไปที่ถังขยะแล้ว" in said[0]  # not also Django's "deleted successfully"
     assert set(Article.objects.trashed().values_list("pk", flat=True)) == {a.pk for a in own}
     assert AuditEntry.objects.filter(action="deleted").count() == 2
+
+
+def test_a_trashed_articles_history_is_closed_until_it_is_restored(publisher, publisher_user):
+    """Restoring an earlier version of a trashed article would bring it back around the trash."""
+    article = make_article(title="ข่าวที่มีประวัติแล้วถูกลบ", office=office("peo-phetchabun"))
+    history = reverse("admin:news_article_revisions", args=[article.pk])
+    assert publisher.get(history).status_code == 200
+    article.trash(publisher_user)
+    assert publisher.get(history).status_code == 404
+    article.restore(publisher_user)
+    assert publisher.get(history).status_code == 200
 
 
 def test_a_trashed_articles_preview_link_and_editor_preview_stop_working(publisher, publisher_user):
@@ -340,6 +351,11 @@ def test_purge_trash_deletes_what_waited_30_days_with_files_and_keeps_the_rest(p
     recent, recent_photo = trashed_days_ago(29, publisher_user, "ลบเมื่อ 29 วันก่อน")
     live = make_article(title="ข่าวที่ไม่ได้ลบ", office=office("peo-phetchabun"), published_at=timezone.now() - datetime.timedelta(days=90))
     old_files = old_photo.files()
+    old.refresh_from_db()  # trashed_days_ago moved its trashed_at back in the database
+    with revisions.recording(publisher_user, revisions.Door.FORM):
+        old.summary = "แก้ไขก่อนลบ"
+        old.save()
+    assert revisions.history(old).exists()
 
     call_command("purge_trash", "--dry-run")
     assert "would purge" in capsys.readouterr().out and Article.objects.filter(pk=old.pk).exists()
@@ -350,6 +366,7 @@ def test_purge_trash_deletes_what_waited_30_days_with_files_and_keeps_the_rest(p
     assert "1 articles purged" in capsys.readouterr().out
     assert not Article.objects.filter(pk=old.pk).exists() and not Photo.objects.filter(pk=old_photo.pk).exists()
     assert not any(old_photo.image.storage.exists(name) for name in old_files)
+    assert not revisions.history(old).exists()  # its versions went too: they hold its text
     assert Article.objects.get(pk=recent.pk).status == "trashed" and recent_photo.image.storage.exists(recent_photo.image.name)
     assert Article.objects.get(pk=live.pk).is_published()
     purged = AuditEntry.objects.get(action="purged")

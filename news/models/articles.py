@@ -432,7 +432,10 @@ class Article(models.Model):
         The audit rows stay, with the title."""
         if self.status != self.Status.TRASHED:
             raise ValueError("only an article in the trash is purged")
+        from news import revisions  # revisions snapshot articles: resolve at call time
+
         entry = AuditEntry.record(user, self, AuditEntry.Action.PURGED, note=thai.format_datetime(self.trashed_at))
+        revisions.forget(self)  # its versions hold its text, photos and attendees too
         self.delete()
         return entry
 
@@ -456,7 +459,6 @@ class Article(models.Model):
         elif self.status == self.Status.DRAFT and old_status == self.Status.PUBLISHED:
             action = Action.UNPUBLISHED  # a scheduled article taken back before its time
         return AuditEntry.record(user, self, action) if action else None
-
 
     @property
     def teaser(self):
