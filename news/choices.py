@@ -56,10 +56,11 @@ def memo_choices(queryset, to_field, version, empty_label):
     come from this process's memory when it holds them for `version`."""
     key = (queryset.model._meta.label, to_field)
     found = _memo.get(key)
-    if found is None or found[0] != version:
-        pieces = [option_pieces(getattr(obj, to_field), str(obj)) for obj in queryset]
-        with _memo_lock:
-            _memo[key] = found = (version, pieces)
+    if version is None or found is None or found[0] != version:
+        found = (version, [option_pieces(getattr(obj, to_field), str(obj)) for obj in queryset])
+        if version is not None:  # a cache that keeps nothing (DummyCache): no memo either
+            with _memo_lock:
+                _memo[key] = found
     return MemoChoices(option_pieces("", empty_label), found[1])
 
 

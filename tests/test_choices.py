@@ -95,3 +95,10 @@ def test_a_flushed_cache_only_costs_one_rebuild(client):
     assert [sql for sql in queries if 'FROM "news_province"' in sql]
     _html, queries = office_and_province_queries(client)
     assert not [sql for sql in queries if 'FROM "news_province"' in sql]
+
+
+def test_a_cache_that_keeps_nothing_means_no_memo(client, settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    client.get("/news/")
+    Office.objects.filter(slug="obec").update(short_name="สพฐ.ไม่มีแคช")
+    assert '<option value="obec">สพฐ.ไม่มีแคช</option>' in client.get("/news/").content.decode()
