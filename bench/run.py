@@ -70,7 +70,7 @@ def pages():
     # The middle page as a reader paging down reaches it: through the "Older" link of
     # the page before, which carries that page's last row as a cursor (news.pagination).
     before_middle = published.order_by("-published_at", "-pk")[(last_page // 2 - 1) * 12 - 1]
-    cursor = CachedCountPaginator.encode_cursor(None, before_middle.published_at, before_middle.pk)
+    cursor = CachedCountPaginator.encode_cursor(before_middle.published_at, before_middle.pk)
     return [
         ("home", "/"),
         ("list", "/news/"),

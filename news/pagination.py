@@ -25,6 +25,7 @@ import hashlib
 import uuid
 
 from django.core.cache import cache
+from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
@@ -90,10 +91,14 @@ class CachedCountPaginator(Paginator):
         if len(order) != 2 or order[1] not in ("-pk", "-id") or not str(order[0]).startswith("-"):
             return None
         column = order[0][1:]
-        field = self.object_list.model._meta.get_field(column)
+        try:
+            field = self.object_list.model._meta.get_field(column)
+        except FieldDoesNotExist:  # e.g. a related row's column: no keyset here
+            return None
         return column if isinstance(field, (models.DateTimeField, models.DateField)) else None
 
-    def encode_cursor(self, value, pk):
+    @staticmethod
+    def encode_cursor(value, pk):
         if isinstance(value, datetime.datetime):
             value = (value - EPOCH) // datetime.timedelta(microseconds=1)  # whole microseconds, URL-safe
         else:

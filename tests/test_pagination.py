@@ -6,8 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from news.models import Tag
-from tests.factories import make_article
+from news.models import Article, Tag
+from tests.factories import make_article, make_public_event
 
 pytestmark = pytest.mark.django_db
 
@@ -79,13 +79,13 @@ def test_the_last_pages_walk_the_index_from_the_far_end(client):
     assert offsets == []  # page 3 of 3: the first row from the far end, LIMIT 1 without OFFSET
 
 
-def follow(client, url, rel):
+def follow(client, url, rel, path="/news/"):
     """The next page's address through the page's "Older" (rel=next) or "Newer" (rel=prev) link."""
     import html
     import re
 
     found = re.search(rf'rel="{rel}" href="([^"]+)"', client.get(url).content.decode())
-    return "/news/" + html.unescape(found.group(1)) if found else None
+    return path + html.unescape(found.group(1)) if found else None
 
 
 def rows_and_queries(client, url):
@@ -151,3 +151,30 @@ def test_a_cursor_does_not_start_a_count_of_its_own(client):
     older = follow(client, "/news/", "next")
     _response, counted = article_counts(client, older)
     assert counted == 0
+
+
+def test_past_events_walk_by_a_date_cursor_too(client):
+    """The events list is ordered by (-start_date, -pk): its cursor is a date."""
+    for i in range(26):
+        # Pairs of events on one day: ties on the date fall across page ends.
+        make_public_event(title=f"งานเคอร์เซอร์ {i:02d}", start_date=datetime.date(2023, 1, 1) + datetime.timedelta(days=i // 2))
+    url, numbers = "/events/", []
+    while url:
+        response = client.get(url)
+        number = response.context["page_obj"].number
+        expected = client.get("/events/", {"page": number}).context["object_list"]
+        assert list(response.context["object_list"]) == list(expected), url
+        assert number == 1 or "older_than=" in url
+        numbers.append(number)
+        url = follow(client, url, "next", path="/events/")
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 3
+
+
+def test_no_keyset_for_an_order_on_another_table():
+    from news.models import Attendance
+    from news.pagination import CachedCountPaginator
+
+    paginator = CachedCountPaginator(Attendance.objects.order_by("-event__start_date", "-pk"), 12, count_key="x")
+    assert paginator.keyset_column is None
+    assert CachedCountPaginator(Article.objects.order_by("-title", "-pk"), 12, count_key="y").keyset_column is None
+    assert CachedCountPaginator(Article.objects.all(), 12, count_key="z").keyset_column == "published_at"
