@@ -157,7 +157,8 @@ def test_past_events_walk_by_a_date_cursor_too(client):
     """The events list is ordered by (-start_date, -pk): its cursor is a date."""
     for i in range(26):
         # Pairs of events on one day: ties on the date fall across page ends.
-        make_public_event(title=f"งานเคอร์เซอร์ {i:02d}", start_date=datetime.date(2023, 1, 1) + datetime.timedelta(days=i // 2))
+        day = datetime.date(2023, 1, 1) + datetime.timedelta(days=i // 2)
+        make_public_event(title=f"งานเคอร์เซอร์ {i:02d}", start_date=day)
     url, numbers = "/events/", []
     while url:
         response = client.get(url)
