@@ -126,8 +126,8 @@ def placeholder_photos(media_root):
         Image.new("RGB", (1200, 800), (40 * order, 90, 140)).save(media_root / "bench" / f"placeholder-{order}.jpg", quality=60)
 
 
-def start_gunicorn(env, workers, log):
-    port = free_port()
+def start_gunicorn(env, workers, log, port=None):
+    port = port or free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "portal.wsgi", "--workers", str(workers), "--bind", f"127.0.0.1:{port}"],
         cwd=BASE_DIR, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log,
@@ -169,6 +169,7 @@ def main():
     parser.add_argument("--connections", type=int, default=16, help="wrk connections")
     parser.add_argument("--warmup", type=int, default=2, help="seconds of load before each measured run")
     parser.add_argument("--duration", type=int, default=10, help="seconds measured per page")
+    parser.add_argument("--port", type=int, default=0, help="gunicorn's port (default: any free one)")
     parser.add_argument("--only", default="", help="only pages whose name contains this (the static file always runs)")
     args = parser.parse_args()
     if not args.database:
@@ -197,12 +198,12 @@ def run(args, modes, binary, work):
     print(f"{machine()}; {facts['articles']} published articles, {facts['vendor']} {facts['version']}; {wrk_version}")
     print(f"gunicorn {args.workers} sync workers, DEBUG off; wrk -t{args.threads} -c{args.connections}, "
           f"{args.warmup} s warm-up + {args.duration} s per page\n")
-    print("| page | mode | req/s | p50 ms | p99 ms | max ms | non-2xx | socket errors | % of static file |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("| page | mode | req/s | p50 ms | p99 ms | max ms | non-2xx | socket errors | % of static file | load avg |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for mode in modes:
         print(f"<!-- {mode}: load average {os.getloadavg()[0]:.1f} at the start -->", flush=True)
         log = open(work / f"gunicorn-{mode}.log", "w")
-        server, base = start_gunicorn({**env, "DJANGO_PAGE_CACHE_SECONDS": MODES[mode]}, args.workers, log)
+        server, base = start_gunicorn({**env, "DJANGO_PAGE_CACHE_SECONDS": MODES[mode]}, args.workers, log, args.port)
         try:
             reference = None
             for name, path in pages:
@@ -210,11 +211,12 @@ def run(args, modes, binary, work):
                     continue
                 if args.warmup:
                     wrk(binary, script, base + path, args, args.warmup)
+                load = os.getloadavg()[0]  # the machine is shared: how busy it was before this page
                 result = wrk(binary, script, base + path, args, args.duration)
                 rate = result["requests"] / result["seconds"]
                 reference = reference or rate
                 print(f"| {name} | {mode} | {rate:,.0f} | {result['p50']:.1f} | {result['p99']:.1f} | {result['max']:.1f} "
-                      f"| {result['non2xx']} | {result['socket_errors']} | {100 * rate / reference:.1f} % |", flush=True)
+                      f"| {result['non2xx']} | {result['socket_errors']} | {100 * rate / reference:.1f} % | {load:.1f} |", flush=True)
         finally:
             server.terminate()
             server.wait(timeout=30)

@@ -41,6 +41,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from PIL import Image  # noqa: E402
 
 from news.models import Article, Category, Event, Office, Person, Province, Tag  # noqa: E402
+from news.pagination import CachedCountPaginator  # noqa: E402
 
 
 def placeholder_photos():
@@ -66,12 +67,17 @@ def pages():
     tag = Tag.objects.order_by("pk")[5]
     province = Province.objects.get(code="TH-10")
     last_page = (total + 11) // 12
+    # The middle page as a reader paging down reaches it: through the "Older" link of
+    # the page before, which carries that page's last row as a cursor (news.pagination).
+    before_middle = published.order_by("-published_at", "-pk")[(last_page // 2 - 1) * 12 - 1]
+    cursor = CachedCountPaginator.encode_cursor(before_middle.published_at, before_middle.pk)
     return [
         ("home", "/"),
         ("list", "/news/"),
         ("list, 3 filters", f"/news/?office=obec&category={category.slug}&tag={tag.slug}"),
         ("list, page 50", "/news/?page=50"),
         (f"list, middle page ({last_page // 2})", f"/news/?page={last_page // 2}"),
+        (f"list, middle page ({last_page // 2}) by Older link", f"/news/?page={last_page // 2}&older_than={cursor}"),
         (f"list, last page ({last_page})", f"/news/?page={last_page}"),
         ("search", "/news/?q=ประชุม"),
         ("detail, no event", plain.get_absolute_url()),

@@ -11,7 +11,8 @@ class NewsConfig(AppConfig):
 
     def ready(self):
         from . import caching, photos, revisions, search_sync
-        from .models import Article, Event, Office, Photo
+        from .choices import bump_version
+        from .models import Article, Event, Office, Photo, Province
         from .pagination import forget_counts, note_next_due
         from .permissions import ensure_editors_group
 
@@ -33,6 +34,10 @@ class NewsConfig(AppConfig):
         revisions.connect_signals()  # inside a door's recording(), saves note their article
         # A scheduled article comes out with no save: the counts learn when (pagination).
         post_save.connect(note_next_due, sender=Article, dispatch_uid="news.note_next_due")
+        # The news list's office and province drop-downs are kept per process (news.choices).
+        for model in (Office, Province):
+            post_save.connect(bump_version, sender=model, dispatch_uid=f"news.choices.save.{model.__name__}")
+            post_delete.connect(bump_version, sender=model, dispatch_uid=f"news.choices.delete.{model.__name__}")
 
 
 def create_cache_table(using="default", **kwargs):

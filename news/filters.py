@@ -6,7 +6,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from . import search, thai
+from . import choices, search, thai
 from .forms import ThaiDateField
 from .models import Article, Category, Office, Province, Tag
 
@@ -37,15 +37,15 @@ class ArticleFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_text")
     office = django_filters.ModelChoiceFilter(
         label=_("Office"), queryset=Office.objects.all(), to_field_name="slug",
-        method="filter_office", empty_label=_("All offices"),
+        method="filter_office", empty_label=_("All offices"), widget=choices.FastSelect,
     )
     province = django_filters.ModelChoiceFilter(
         label=_("Province"), queryset=Province.objects.all(), to_field_name="code",
-        method="filter_province", empty_label=_("All provinces"),
+        method="filter_province", empty_label=_("All provinces"), widget=choices.FastSelect,
     )
     category = django_filters.ModelChoiceFilter(
         label=_("Category"), queryset=Category.objects.public(), to_field_name="slug",
-        empty_label=_("All categories"),
+        empty_label=_("All categories"), widget=choices.FastSelect,
     )
     tag = TagFilter(
         label=_("Tag"), queryset=Tag.objects.public(), to_field_name="slug", field_name="tags",
@@ -69,6 +69,12 @@ class ArticleFilter(django_filters.FilterSet):
         self.form.fields["fiscal_year"].error_messages["invalid"] = _(
             "Enter the fiscal year in the Buddhist era, e.g. 2567."
         )
+        # Every office and province, from this process's memory while no office or
+        # province changed (news.choices); the fields still validate against the table.
+        version = choices.current_version()
+        for name in ["office", "province"]:
+            field = self.form.fields[name]
+            field.widget.choices = choices.memo_choices(field.queryset, field.to_field_name, version, field.empty_label)
 
     def filter_queryset(self, queryset):
         # The search ranks what the other filters leave (news.search.search), so it comes last.

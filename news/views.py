@@ -17,7 +17,7 @@ from . import permissions, reads, seo, thai
 from .images import render_card
 from .filters import ArticleFilter
 from .models import Article, Attendance, Event, Office, Person, PreviewLink, Tag
-from .pagination import CachedCountMixin
+from .pagination import KEYSET_PARAMS, CachedCountMixin
 
 PAGE_SIZE = 12
 
@@ -77,7 +77,7 @@ class ArticleListView(CachedCountMixin, FilterView):
         context["filter_feeds"] = self.filter_feeds()
         # The folded filters open when one of them is in use, not for a search alone.
         context["more_filters_in_use"] = any(
-            value.strip() for name, value in self.request.GET.items() if name not in ("q", "page")
+            value.strip() for name, value in self.request.GET.items() if name not in ("q", "page", *KEYSET_PARAMS)
         )
         return context
 

@@ -364,6 +364,31 @@ def test_news_published_on_one_server_shows_everywhere_at_once_and_reads_count_o
     assert cluster.sql("SELECT COUNT(*) FROM news_pendingread") == [(0,)]
 
 
+def test_an_office_renamed_on_one_server_is_in_every_servers_news_filter_at_once(cluster):
+    """The news list's office drop-down is kept in each process (news.choices) under
+    a version in the shared cache: renaming an office through server A shows the new
+    name in the drop-down of server B and through the balancer at once."""
+    a, b, balancer = (cluster.servers[name] for name in ("a", "b", "balancer"))
+    anonymous = Visitor()
+    for base in (a, b, balancer, balancer):  # every process has built its drop-down
+        assert '<option value="obec">' in anonymous.page(base + "/news/")
+
+    editor = Visitor()
+    login_page = editor.page(a + "/admin/login/")
+    status, _, _ = editor.post(a + "/admin/login/?next=/admin/", {
+        "csrfmiddlewaretoken": csrf_token(login_page), "username": "admin", "password": ADMIN_PASSWORD, "next": "/admin/",
+    })
+    assert status == 302
+    ((office,),) = cluster.sql("SELECT id FROM news_office WHERE slug = %s", "obec")
+    change = f"{a}/admin/news/office/{office}/change/"
+    page = editor.page(change)
+    new_name = f"สพฐ.{uuid.uuid4().hex[:6]}"
+    status, _, body = editor.post(change, {**form_fields(page), "csrfmiddlewaretoken": csrf_token(page), "short_name": new_name})
+    assert status == 302, body.decode()[:2000]
+
+    for base in (b, balancer, balancer, a):
+        assert f'<option value="obec">{new_name}</option>' in anonymous.page(base + "/news/"), base
+
 def test_the_pool_setting_gives_each_process_a_pool_of_the_chosen_size(cluster):
     """DJANGO_DB_POOL=1 gives each process a psycopg pool (server B above runs with it)."""
     env = {**cluster.env, "DJANGO_DB_POOL": "1", "DJANGO_DB_POOL_MAX_SIZE": "3"}

@@ -395,11 +395,18 @@ def test_list_pages_run_a_fixed_number_of_queries(client):
 
     grow(5)
     urls = ["/", "/news/", "/news/?q=นับคำถาม&office=obec", office.get_absolute_url(), tag.get_absolute_url(), "/events/", "/offices/"]
-    small = {url: count_queries(client, url) for url in urls}
+
+    def measure():
+        # The news list reads the offices and provinces once after they change
+        # (news.choices, tests/test_choices.py): measured as every later request is.
+        client.get("/news/?page=1")
+        return {url: count_queries(client, url) for url in urls}
+
+    small = measure()
     grow(45)
     for i in range(45):
         make_public_event(title=f"กิจกรรม {i}", organiser=office)
-    large = {url: count_queries(client, url) for url in urls}
+    large = measure()
     assert small == large
 
 

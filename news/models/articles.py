@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from news import search, thai
 from news.sanitize import sanitize_html
+from news.urlcache import cached_reverse
 
 from .audit import AuditEntry
 from .events import Attendance, Event
@@ -350,7 +351,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("news:article_detail", kwargs={"pk": self.pk, "slug": self.slug})
+        return cached_reverse("news:article_detail", pk=self.pk, slug=self.slug)  # on every card
 
     @admin.display(boolean=True, description=_("public"))
     def is_published(self):

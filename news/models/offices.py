@@ -5,11 +5,11 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Value
 from django.db.models.functions import Concat, Substr
-from django.urls import reverse
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from news import thai
+from news.urlcache import cached_reverse
 
 
 class ProvinceManager(models.Manager):
@@ -138,7 +138,7 @@ class Office(models.Model):
             ancestor = ancestor.parent
 
     def get_absolute_url(self):
-        return reverse("news:office_detail", kwargs={"slug": self.slug})
+        return cached_reverse("news:office_detail", slug=self.slug)  # on every card
 
     @property
     def depth(self):
