@@ -23,16 +23,21 @@ show changes.
 """
 
 import datetime
+import functools
 import hashlib
 import math
+import time
 import uuid
+from typing import NamedTuple
+from urllib.parse import unquote_plus
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
+from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 from django.utils.cache import cc_delim_re, has_vary_header, patch_cache_control, set_response_etag
 from django.utils.http import http_date
@@ -56,15 +61,34 @@ CACHED_NAMESPACES = frozenset({"feeds"})
 READ_COUNTED_VIEWS = frozenset({"news:article_detail"})
 # A request carrying one of these is someone's own (logged in, or a message to show).
 PRIVATE_COOKIES = (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
-NOT_STORED_HEADERS = frozenset({"x-page-cache"})
+NOT_STORED_HEADERS = frozenset({"x-page-cache", "cache-control"})
+# Added to links by ad and social platforms and newsletters; no page reads them.
+# Dropped from the query string before the key is made (strip_tracking_parameters),
+# with every parameter starting with "utm_".
+TRACKING_PARAMETERS = frozenset({
+    "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "ttclid",
+    "li_fat_id", "igshid", "igsh", "mc_cid", "mc_eid", "_ga", "_gl", "_hsenc", "_hsmi", "mkt_tok", "ref_src",
+})
+# Stampede: one request per page renders a missing or outdated copy (the lock,
+# freed when it is done, or after LOCK_SECONDS if its process dies); the others
+# serve the outdated copy, kept STALE_SECONDS past its time for this, or wait
+# up to LOCK_WAIT_SECONDS for the new one and then render it themselves.
+LOCK_KEY = "page-lock:%s"
+LOCK_SECONDS = 10
+STALE_SECONDS = 60
+LOCK_WAIT_SECONDS = 2.0
+LOCK_POLL_SECONDS = 0.05
 
 
 class PageCacheMiddleware:
     """Serve and fill the page cache; see the module docstring.
 
-    Sits after ConditionalGetMiddleware (which turns a cached 200 into a 304) and
-    LocaleMiddleware (the language is active), before everything that may add a
-    cookie or Vary header to the response, so what it stores is what went out.
+    Sits right after WhiteNoise and ConditionalGetMiddleware (which turns a cached
+    200 into a 304), before everything a cached page does not need: a hit skips the
+    CSP, session, locale, CSRF, auth, messages and axes middlewares. On a miss the
+    response comes back through all of them, so what is stored (CSP, X-Frame-Options,
+    Content-Language, Vary…) is what went out, and a response that any of them made
+    someone's own (a cookie, Vary: Cookie) is not stored.
     """
 
     def __init__(self, get_response):
@@ -82,10 +106,15 @@ class PageCacheMiddleware:
             return response
         if request.method != "GET":
             return self.get_response(request)
+        route = route_of(request.path_info)
+        if route is None:
+            return self.get_response(request)  # not a cached page: no cache call at all
+        strip_tracking_parameters(request)
 
         now = timezone.now().timestamp()
         key = page_key(request)
-        found = cache.get_many([GENERATION_KEY, BOUNDARY_KEY, key])
+        window = reads.window_key(request, route.article) if route.article and reads.is_reader(request) else None
+        found = cache.get_many([GENERATION_KEY, BOUNDARY_KEY, key, window] if window else [GENERATION_KEY, BOUNDARY_KEY, key])
         generation = found.get(GENERATION_KEY) or current_generation()
         boundary = found.get(BOUNDARY_KEY)
         if boundary is None or boundary[0] != generation or boundary[1] <= now:
@@ -94,33 +123,116 @@ class PageCacheMiddleware:
 
         entry = found.get(key)
         if entry and entry["generation"] == generation and now < entry["until"]:
-            if entry["counted_article"]:
-                reads.count_read(request, entry["counted_article"])
-            response = HttpResponse(entry["content"], status=entry["status"], headers=entry["headers"])
-            response["X-Page-Cache"] = "hit"
-            public_cache_control(response, until - now, counted=bool(entry["counted_article"]))
-            return response
+            return self.serve(request, entry, "hit", until - now, counted=window in found)
 
+        # A miss. One request renders the page (a short lock in the shared cache,
+        # so across servers too); the others serve the copy it replaces, if any,
+        # or wait a moment for its copy.
+        lock = LOCK_KEY % key
+        locked = cache.add(lock, 1, LOCK_SECONDS)
+        if not locked:
+            if entry:
+                return self.serve(request, entry, "stale", 0, counted=window in found)
+            entry = wait_for_entry(key, lock, generation)
+            if entry:
+                return self.serve(request, entry, "hit", until - timezone.now().timestamp(), counted=False)
+        try:
+            return self.render(request, key, generation, until, now, route)
+        finally:
+            if locked:
+                cache.delete(lock)
+
+    def serve(self, request, entry, state, seconds_to_boundary, counted):
+        """Answer from a stored copy; the reader is counted unless the window was
+        seen in the same cache read (already counted in the last 30 minutes)."""
+        if entry["counted_article"] and not counted:
+            reads.count_read(request, entry["counted_article"])
+        response = HttpResponse(entry["content"], status=entry["status"], headers=entry["headers"])
+        response["X-Page-Cache"] = state
+        response["Cache-Control"] = cache_control(entry["cache_control"], seconds_to_boundary, entry["counted_article"])
+        return response
+
+    def render(self, request, key, generation, until, now, route):
         response = self.get_response(request)
         if not storable(request, response):
             return response
         if not response.has_header("Last-Modified"):
             response["Last-Modified"] = http_date(now)
         set_response_etag(response)
+        view_cache_control = response.get("Cache-Control", "")
+        response["Cache-Control"] = cache_control(view_cache_control, until - now, route.article)
         expires = min(now + settings.PAGE_CACHE_SECONDS, until)
         if expires - now >= 1:
-            entry = {  # the view's own headers: Cache-Control is patched below, per response
+            entry = {
                 "generation": generation,
                 "until": expires,
                 "status": response.status_code,
+                # Cache-Control is made per answer (cache_control()) from the view's own.
                 "headers": {k: v for k, v in response.items() if k.lower() not in NOT_STORED_HEADERS},
+                "cache_control": view_cache_control,
                 "content": response.content,
-                "counted_article": counted_article(request),
+                "counted_article": route.article,
             }
-            cache.set(key, entry, math.ceil(expires - now))
+            # Kept STALE_SECONDS longer than it is fresh: the copy served while the
+            # next one renders (after a change or once it expires).
+            cache.set(key, entry, math.ceil(expires - now) + STALE_SECONDS)
         response["X-Page-Cache"] = "miss"
-        public_cache_control(response, until - now, counted=bool(counted_article(request)))
         return response
+
+
+class Route(NamedTuple):
+    view_name: str
+    article: int | None  # the article whose reader the page counts
+
+
+@functools.lru_cache(maxsize=2048)
+def route_of(path_info):
+    """The cached view at this path, or None: resolved once per path and process
+    (the URL configuration never changes while it runs), in the path's language,
+    so the cache can answer before LocaleMiddleware and the URL resolver run."""
+    language = translation.get_language_from_path(path_info) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        try:
+            match = resolve(path_info)
+        except Resolver404:
+            return None
+    if match.view_name not in CACHED_VIEWS and match.namespace not in CACHED_NAMESPACES:
+        return None
+    return Route(match.view_name, match.kwargs["pk"] if match.view_name in READ_COUNTED_VIEWS else None)
+
+
+def wait_for_entry(key, lock, generation):
+    """Wait up to LOCK_WAIT_SECONDS for the request holding the lock to store the
+    page; None if it did not (it failed, or the page is not storable)."""
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(LOCK_POLL_SECONDS)
+        found = cache.get_many([key, lock])
+        entry = found.get(key)
+        if entry and entry["generation"] == generation:
+            return entry
+        if lock not in found:
+            return None  # the renderer finished without storing: render it ourselves
+    return None
+
+
+def strip_tracking_parameters(request):
+    """Drop the parameters in TRACKING_PARAMETERS (or starting with utm_) from the
+    query string before the key is made and the page rendered: a shared link's
+    fbclid neither makes a new entry nor is echoed to the next reader (share links,
+    the language switch). The other parameters keep their bytes and order."""
+    query = request.META.get("QUERY_STRING", "")
+    if not query:
+        return
+    kept = [part for part in query.split("&") if part and not is_tracking(part.split("=", 1)[0])]
+    if len(kept) != query.count("&") + 1:
+        request.META["QUERY_STRING"] = "&".join(kept)
+        request.GET = QueryDict(request.META["QUERY_STRING"], encoding=request.encoding)
+
+
+def is_tracking(name):
+    name = unquote_plus(name).lower()
+    return name in TRACKING_PARAMETERS or name.startswith("utm_")
 
 
 def cached_view(request):
@@ -128,15 +240,11 @@ def cached_view(request):
     return match is not None and (match.view_name in CACHED_VIEWS or match.namespace in CACHED_NAMESPACES)
 
 
-def counted_article(request):
-    """The id of the article whose reader a cached hit of this page counts, if any."""
-    match = request.resolver_match
-    return match.kwargs["pk"] if match and match.view_name in READ_COUNTED_VIEWS else None
-
-
 def page_key(request):
     # The host and scheme: pages hold absolute URLs (share links, JSON-LD, feeds).
-    parts = [request.scheme, request.get_host(), translation.get_language(), request.get_full_path()]
+    # The language comes from the path alone (i18n_patterns without a Thai prefix;
+    # LocaleMiddleware ignores cookies and Accept-Language there), so the path holds it.
+    parts = [request.scheme, request.get_host(), request.get_full_path()]
     return "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
@@ -146,8 +254,6 @@ def storable(request, response):
         return False
     if has_vary_header(response, "Cookie"):
         return False
-    # The session middleware runs outside this one: a view that read the session
-    # (request.user) would get Vary: Cookie after we decided.
     session = getattr(request, "session", None)
     if session is not None and (session.accessed or session.modified):
         return False
@@ -155,9 +261,13 @@ def storable(request, response):
     return not directives & {"private", "no-store", "no-cache"}
 
 
-def public_cache_control(response, seconds_to_boundary, counted):
-    """max-age: PAGE_MAX_AGE (or the view's own, e.g. feeds'), never past the boundary."""
-    if "max-age" not in response.get("Cache-Control", ""):
+def cache_control(view_cache_control, seconds_to_boundary, counted):
+    """The Cache-Control of a cached page (the same on the miss and every hit):
+    public, max-age the view's own (feeds) or PAGE_MAX_AGE, never past the boundary."""
+    response = HttpResponse()
+    if view_cache_control:
+        response["Cache-Control"] = view_cache_control
+    if "max-age" not in view_cache_control:
         patch_cache_control(response, max_age=settings.PAGE_MAX_AGE)
     # patch_cache_control keeps the smaller of two max-ages.
     patch_cache_control(response, public=True, max_age=max(0, int(seconds_to_boundary)))
@@ -165,6 +275,7 @@ def public_cache_control(response, seconds_to_boundary, counted):
         # Browsers may keep the page (a reader is counted once per 30 minutes
         # anyway), but a shared cache must ask us each time so every reader counts.
         patch_cache_control(response, s_maxage=0)
+    return response["Cache-Control"]
 
 
 def current_generation():

@@ -88,8 +88,7 @@ def count_read(request, article_id):
     The window lives in the shared cache, so several app servers agree. Called by
     the article page and, for a page served from the page cache, by news.caching.
     """
-    agent = request.META.get("HTTP_USER_AGENT", "")
-    if request.method != "GET" or NOT_A_READER.search(agent):
+    if not is_reader(request):
         return False
     key = window_key(request, article_id)
     client = redis_client()
@@ -105,6 +104,10 @@ def count_read(request, article_id):
     PendingRead.objects.create(article_id=article_id)
     flush_if_due()
     return True
+
+
+def is_reader(request):
+    return request.method == "GET" and not NOT_A_READER.search(request.META.get("HTTP_USER_AGENT", ""))
 
 
 def window_key(request, article_id):

@@ -68,14 +68,16 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # WhiteNoise must come directly after SecurityMiddleware.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Turns a cached page into a 304 when the reader's copy is current.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Serves and fills the page cache (news.caching): as early as it can, so a hit
+    # skips every middleware below; a miss's response passes all of them first,
+    # so the copy stored holds their headers and nothing that set a cookie or Vary.
+    "news.caching.PageCacheMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
     "portal.middleware.RefuseNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "django.middleware.http.ConditionalGetMiddleware",
-    # Serves and fills the page cache (news.caching): after ConditionalGet (304s
-    # from cached pages) and Locale, before anything that sets a cookie or Vary.
-    "news.caching.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -149,7 +151,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.RedisCache",  # Django's, with one client per pool
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
         }
