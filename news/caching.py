@@ -22,10 +22,12 @@ show changes.
   it is served; the count printed on a cached page is as old as the page.
 """
 
+import collections
 import datetime
 import functools
 import hashlib
 import math
+import threading
 import time
 import uuid
 from typing import NamedTuple
@@ -78,6 +80,7 @@ LOCK_SECONDS = 10
 STALE_SECONDS = 60
 LOCK_WAIT_SECONDS = 2.0
 LOCK_POLL_SECONDS = 0.05
+LOCAL_MAX_BYTES = 256 * 1024  # larger pages (sitemap sections) are always fetched
 
 
 class PageCacheMiddleware:
@@ -114,15 +117,25 @@ class PageCacheMiddleware:
         now = timezone.now().timestamp()
         key = page_key(request)
         window = reads.window_key(request, route.article) if route.article and reads.is_reader(request) else None
-        found = cache.get_many([GENERATION_KEY, BOUNDARY_KEY, key, window] if window else [GENERATION_KEY, BOUNDARY_KEY, key])
+        # One round trip: the generation, the boundary, the reader's window and the
+        # page, unless this process holds a copy of it (LocalCopies).
+        local = local_copies.get(key)
+        keys = [GENERATION_KEY, BOUNDARY_KEY] + ([window] if window else []) + ([] if local else [key])
+        found = cache.get_many(keys)
         generation = found.get(GENERATION_KEY) or current_generation()
         boundary = found.get(BOUNDARY_KEY)
         if boundary is None or boundary[0] != generation or boundary[1] <= now:
             boundary = remember_boundary(generation)
         until = boundary[1]
 
-        entry = found.get(key)
-        if entry and entry["generation"] == generation and now < entry["until"]:
+        entry = local or found.get(key)
+        if local and not fresh(local, generation, now):
+            local_copies.discard(key)
+            local = None
+            entry = cache.get(key)  # another process may have stored the new copy
+        if entry and fresh(entry, generation, now):
+            if entry is not local:
+                local_copies.put(key, entry)
             return self.serve(request, entry, "hit", until - now, counted=window in found)
 
         # A miss. One request renders the page (a short lock in the shared cache,
@@ -176,8 +189,55 @@ class PageCacheMiddleware:
             # Kept STALE_SECONDS longer than it is fresh: the copy served while the
             # next one renders (after a change or once it expires).
             cache.set(key, entry, math.ceil(expires - now) + STALE_SECONDS)
+            local_copies.put(key, entry)
         response["X-Page-Cache"] = "miss"
         return response
+
+
+def fresh(entry, generation, now):
+    return entry["generation"] == generation and now < entry["until"]
+
+
+class LocalCopies:
+    """The last pages this process served, so that a hit on a popular page need not
+    fetch its bytes (tens of kilobytes) from the shared cache each time: only the
+    generation and the boundary, a few bytes. A copy is used under exactly the
+    rules of the shared one (its generation is the current one, read from the shared
+    cache on every request, and its time has not run out), so a change made through
+    any server ends it at once, and no process ever serves what the shared cache
+    would not. Bounded: PAGE_CACHE_LOCAL_ENTRIES pages of at most LOCAL_MAX_BYTES,
+    least recently used first out."""
+
+    def __init__(self):
+        self.entries = collections.OrderedDict()
+        self.lock = threading.Lock()  # gthread workers share the process
+
+    def get(self, key):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key, entry):
+        if not settings.PAGE_CACHE_LOCAL_ENTRIES or len(entry["content"]) > LOCAL_MAX_BYTES:
+            return
+        with self.lock:
+            self.entries[key] = entry
+            self.entries.move_to_end(key)
+            while len(self.entries) > settings.PAGE_CACHE_LOCAL_ENTRIES:
+                self.entries.popitem(last=False)
+
+    def discard(self, key):
+        with self.lock:
+            self.entries.pop(key, None)
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+
+
+local_copies = LocalCopies()
 
 
 class Route(NamedTuple):

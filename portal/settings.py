@@ -241,6 +241,10 @@ READ_FLUSH_SECONDS = int(os.environ.get("DJANGO_READ_FLUSH_SECONDS", 60))
 # the next scheduled publication; an edit ends the server's copy at once.
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", 300))
 PAGE_MAX_AGE = int(os.environ.get("DJANGO_PAGE_MAX_AGE", 60))
+# How many cached pages each app process also keeps in its own memory (at most
+# 256 KB each), checked against the shared cache's generation on every request:
+# a hit then fetches a few bytes instead of the page. 0 switches it off.
+PAGE_CACHE_LOCAL_ENTRIES = int(os.environ.get("DJANGO_PAGE_CACHE_LOCAL_ENTRIES", 100))
 
 # Photo uploads (news/photos.py). Phone photos are 3-12 MB; anything bigger than
 # MAX_PHOTO_BYTES, or with more pixels than MAX_PHOTO_PIXELS (a 48-MP iPhone photo

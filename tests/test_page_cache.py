@@ -518,3 +518,41 @@ def test_a_failing_render_frees_the_lock(client, monkeypatch):
         client.get("/offices/")
     request = RequestFactory().get("/offices/")
     assert not cache.get(caching.LOCK_KEY % caching.page_key(request))
+
+
+def test_a_process_keeps_copies_of_popular_pages_checked_against_the_shared_generation(client, settings):
+    """A hit on a page this process served fetches only the generation and the
+    boundary; a change anywhere (a new generation) ends the copy at once, and a
+    copy another process stored since is taken from the shared cache."""
+    first = client.get("/news/")
+    key = caching.page_key(RequestFactory().get("/news/"))
+    real_get_many = cache.get_many
+    asked = []
+
+    def recording(keys):
+        asked.append(list(keys))
+        return real_get_many(keys)
+
+    with mock.patch.object(caching.cache, "get_many", recording):
+        again = client.get("/news/")
+    assert again["X-Page-Cache"] == "hit" and again.content == first.content
+    assert asked == [[caching.GENERATION_KEY, caching.BOUNDARY_KEY]]  # not the page's bytes
+
+    old = caching.local_copies.get(key)
+    caching.new_generation()  # a change saved through another server
+    changed = client.get("/news/")
+    assert changed["X-Page-Cache"] == "miss"
+    newer = cache.get(key)
+    caching.local_copies.put(key, old)  # this process still holds the old generation's copy
+    taken = client.get("/news/")
+    assert taken["X-Page-Cache"] == "hit" and caching.local_copies.get(key)["generation"] == newer["generation"]
+
+    settings.PAGE_CACHE_LOCAL_ENTRIES = 2
+    caching.local_copies.clear()
+    for url in ("/offices/", "/events/", "/news/?page=2"):
+        client.get(url)
+    assert len(caching.local_copies.entries) == 2
+    settings.PAGE_CACHE_LOCAL_ENTRIES = 0
+    caching.local_copies.clear()
+    client.get("/offices/")
+    assert not caching.local_copies.entries
