@@ -6,7 +6,12 @@ show changes.
   request that carries no session or messages cookie (logged-in users, editors
   and previews never get or fill a cached page), when the response is a plain 200
   that sets no cookie, does not vary on Cookie and is not private/no-store.
-- **Key**: scheme, host, language and the full path with its query string.
+- **Key**: scheme, host and the full path with its query string (the language is
+  in the path), after dropping tracking parameters (fbclid, utm_*, …: see
+  TRACKING_PARAMETERS) from the request itself, so the page never echoes them.
+- **Early**: the middleware sits before the session, locale, CSRF, auth… ones,
+  so a hit runs none of them; which paths are cached pages is resolved once per
+  path (route_of).
 - **Invalidation**: every entry carries the generation it was made under. Saving
   or deleting anything a page shows (see connect_signals) starts a new generation
   once the change commits, so a process never re-caches what it read before the
@@ -18,8 +23,13 @@ show changes.
   boundary either) so nginx or a CDN may keep a page briefly; `s-maxage=0` on
   article pages, whose reads are counted here; `ETag` and `Last-Modified`, so
   ConditionalGetMiddleware (outside this one) answers 304 from a cached page too.
+- **Stampede**: one request renders a missing or outdated page (a lock in the
+  shared cache); the others serve the outdated copy, or wait briefly for the new one.
+- **Local copies**: each process keeps the pages it served (LocalCopies), used only
+  under the shared entry's rules, so a hit fetches a few bytes, not the page.
 - **Reads**: a cached article page still counts its reader (news.reads), before
-  it is served; the count printed on a cached page is as old as the page.
+  it is served; the reader's window is read with the page, so a reader already
+  counted costs nothing more. The count printed on a cached page is as old as the page.
 """
 
 import collections
