@@ -45,7 +45,7 @@ from urllib.parse import unquote_plus
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, QueryDict
@@ -131,7 +131,7 @@ class PageCacheMiddleware:
         # page, unless this process holds a copy of it (LocalCopies).
         local = local_copies.get(key)
         keys = [GENERATION_KEY, BOUNDARY_KEY] + ([window] if window else []) + ([] if local else [key])
-        found = cache.get_many(keys)
+        found = get_many(keys)
         generation = found.get(GENERATION_KEY) or current_generation()
         boundary = found.get(BOUNDARY_KEY)
         if boundary is None or boundary[0] != generation or boundary[1] <= now:
@@ -202,6 +202,17 @@ class PageCacheMiddleware:
             local_copies.put(key, entry)
         response["X-Page-Cache"] = "miss"
         return response
+
+
+def get_many(keys):
+    """cache.get_many, one MGET straight to Redis when the cache is Redis: Django's
+    adds about 30 µs per call (key validation, a dict per step), a tenth of a hit."""
+    client = reads.redis_client()
+    if client is None:
+        return cache.get_many(keys)
+    loads = caches["default"]._cache._serializer.loads
+    return {key: loads(value) for key, value in zip(keys, client.mget([cache.make_key(key) for key in keys]))
+            if value is not None}
 
 
 def fresh(entry, generation, now):
@@ -277,7 +288,7 @@ def wait_for_entry(key, lock, generation):
     deadline = time.monotonic() + LOCK_WAIT_SECONDS
     while time.monotonic() < deadline:
         time.sleep(LOCK_POLL_SECONDS)
-        found = cache.get_many([key, lock])
+        found = get_many([key, lock])
         entry = found.get(key)
         if entry and entry["generation"] == generation:
             return entry
@@ -314,8 +325,10 @@ def page_key(request):
     # The host and scheme: pages hold absolute URLs (share links, JSON-LD, feeds).
     # The language comes from the path alone (i18n_patterns without a Thai prefix;
     # LocaleMiddleware ignores cookies and Accept-Language there), so the path holds it.
-    parts = [request.scheme, request.get_host(), request.get_full_path()]
-    return "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    # The path as decoded and the query string as sent: the same pages as
+    # get_full_path(), without percent-encoding a Thai path on every request.
+    parts = [request.scheme, request.get_host(), request.path, request.META.get("QUERY_STRING", "")]
+    return "page:" + hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def storable(request, response):
@@ -334,13 +347,20 @@ def storable(request, response):
 def cache_control(view_cache_control, seconds_to_boundary, counted):
     """The Cache-Control of a cached page (the same on the miss and every hit):
     public, max-age the view's own (feeds) or PAGE_MAX_AGE, never past the boundary."""
+    seconds = min(max(0, int(seconds_to_boundary)), 86400)
+    return _cache_control(view_cache_control, seconds, bool(counted), settings.PAGE_MAX_AGE)
+
+
+@functools.lru_cache(maxsize=1024)
+def _cache_control(view_cache_control, seconds_to_boundary, counted, page_max_age):
+    # Remembered: parsing and patching the header three times was a tenth of a hit.
     response = HttpResponse()
     if view_cache_control:
         response["Cache-Control"] = view_cache_control
     if "max-age" not in view_cache_control:
-        patch_cache_control(response, max_age=settings.PAGE_MAX_AGE)
+        patch_cache_control(response, max_age=page_max_age)
     # patch_cache_control keeps the smaller of two max-ages.
-    patch_cache_control(response, public=True, max_age=max(0, int(seconds_to_boundary)))
+    patch_cache_control(response, public=True, max_age=seconds_to_boundary)
     if counted:
         # Browsers may keep the page (a reader is counted once per 30 minutes
         # anyway), but a shared cache must ask us each time so every reader counts.
