@@ -7,7 +7,8 @@ driven by wrk, against a whitenoise static file served by the same server.
 For each mode ("uncached" runs gunicorn with DJANGO_PAGE_CACHE_SECONDS=0, "cached" with
 DJANGO_PAGE_CACHE_SECONDS=300) one gunicorn is started (DEBUG off, --workers sync workers) on
 a free port; each URL gets a --warmup run of wrk (which also fills the page cache)
-and then a --duration run, and the script prints requests per second, latency
+and then a --duration run (the article page twice: the same reader throughout, then a
+new reader, i.e. a counted read, on every request), and the script prints requests per second, latency
 (p50/p99/max), responses that were not 2xx, and each page's req/s as a share of the
 static file's in the same mode: the machine is noisy, ratios within one run are
 what compare. wrk is Debian's `wrk` (installed with apt-get when run as root).
@@ -19,6 +20,7 @@ import os
 import platform
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -33,7 +35,7 @@ sys.path.insert(0, str(BASE_DIR))
 # "Non-2xx or 3xx" line lets redirects pass), then print one JSON line.
 WRK_SCRIPT = """
 local threads = {}
-function setup(thread) table.insert(threads, thread) end
+function setup(thread) table.insert(threads, thread); thread:set("id", #threads) end
 function init(args) non2xx = 0 end
 function response(status, headers, body)
   if status < 200 or status > 299 then non2xx = non2xx + 1 end
@@ -46,6 +48,15 @@ function done(summary, latency, requests)
     'RESULT {"requests": %d, "seconds": %f, "p50": %f, "p99": %f, "max": %f, "non2xx": %d, "socket_errors": %d}\\n',
     summary.requests, summary.duration / 1e6, latency:percentile(50) / 1e3, latency:percentile(99) / 1e3,
     latency.max / 1e3, bad, e.connect + e.read + e.write + e.timeout))
+end
+"""
+# The same, but every request comes from another browser (User-Agent), so the
+# read counter counts each one: what a burst of readers of a shared link costs.
+NEW_READER_SCRIPT = WRK_SCRIPT + """
+local n = 0
+function request()
+  n = n + 1
+  return wrk.format(nil, nil, {["User-Agent"] = "Mozilla/5.0 (Linux; Android 14) reader " .. id .. "-" .. n})
 end
 """
 MODES = {"uncached": "0", "cached": "300"}
@@ -108,6 +119,7 @@ def targets(env):
         ("list, page 1", "/news/"),
         ("list, page 50", "/news/?page=50"),
         ("detail, no event", plain.get_absolute_url()),
+        ("detail, no event, a new reader each request", plain.get_absolute_url()),
         (f"detail, event ({busy_event.n} attendees)", with_event.get_absolute_url()),
         ("feed: news RSS", "/feeds/news.rss"),
     ]
@@ -171,6 +183,9 @@ def main():
     parser.add_argument("--duration", type=int, default=10, help="seconds measured per page")
     parser.add_argument("--port", type=int, default=0, help="gunicorn's port (default: any free one)")
     parser.add_argument("--only", default="", help="only pages whose name contains this (the static file always runs)")
+    parser.add_argument("--paired", type=int, default=0, metavar="ROUNDS",
+                        help="on a busy machine: run the static file right before each page, ROUNDS times, and give "
+                             "the median req/s and the median of the page/static ratios of each pair")
     args = parser.parse_args()
     if not args.database:
         sys.exit("Name the database: --database sqlite:////tmp/bench-10k.sqlite3 (made by bench/generate.py)")
@@ -194,6 +209,8 @@ def run(args, modes, binary, work):
     pages, facts = targets(env)
     script = work / "count.lua"
     script.write_text(WRK_SCRIPT)
+    new_readers = work / "new-readers.lua"
+    new_readers.write_text(NEW_READER_SCRIPT)
     wrk_version = subprocess.run([binary, "-v"], capture_output=True, text=True).stdout.split(" [")[0]
     print(f"{machine()}; {facts['articles']} published articles, {facts['vendor']} {facts['version']}; {wrk_version}")
     print(f"gunicorn {args.workers} sync workers, DEBUG off; wrk -t{args.threads} -c{args.connections}, "
@@ -206,17 +223,29 @@ def run(args, modes, binary, work):
         server, base = start_gunicorn({**env, "DJANGO_PAGE_CACHE_SECONDS": MODES[mode]}, args.workers, log, args.port)
         try:
             reference = None
+            static = pages[0][1]
+
+            def measure(path, lua):
+                if args.warmup:
+                    wrk(binary, lua, base + path, args, args.warmup)
+                result = wrk(binary, lua, base + path, args, args.duration)
+                return result, result["requests"] / result["seconds"]
+
             for name, path in pages:
                 if reference is not None and args.only not in name:
                     continue
-                if args.warmup:
-                    wrk(binary, script, base + path, args, args.warmup)
+                lua = new_readers if "new reader" in name else script
                 load = os.getloadavg()[0]  # the machine is shared: how busy it was before this page
-                result = wrk(binary, script, base + path, args, args.duration)
-                rate = result["requests"] / result["seconds"]
-                reference = reference or rate
+                if args.paired and reference is not None:
+                    pairs = [(measure(static, script)[1], measure(path, lua)) for _ in range(args.paired)]
+                    result, rate = sorted(pairs, key=lambda pair: pair[1][1])[len(pairs) // 2][1]
+                    share = statistics.median(100 * page_rate / static_rate for static_rate, (_, page_rate) in pairs)
+                else:
+                    result, rate = measure(path, lua)
+                    reference = reference or rate
+                    share = 100 * rate / reference
                 print(f"| {name} | {mode} | {rate:,.0f} | {result['p50']:.1f} | {result['p99']:.1f} | {result['max']:.1f} "
-                      f"| {result['non2xx']} | {result['socket_errors']} | {100 * rate / reference:.1f} % | {load:.1f} |", flush=True)
+                      f"| {result['non2xx']} | {result['socket_errors']} | {share:.1f} % | {load:.1f} |", flush=True)
         finally:
             server.terminate()
             server.wait(timeout=30)

@@ -397,3 +397,162 @@ def test_a_shared_preview_link_is_never_stored_nor_outlives_its_revocation(clien
     link.revoked_at = timezone.now()
     link.save()
     assert "ร่างข่าวลิงก์ตัวอย่างกับแคช" not in client.get(link.get_absolute_url()).content.decode()
+
+
+def test_tracking_parameters_neither_split_the_key_nor_reach_the_page(client, django_assert_num_queries):
+    """A link shared on LINE or Facebook comes back with fbclid or utm_*: the same
+    entry, and the page (share links, JSON-LD) shows the address without them."""
+    article = seed_article()
+    url = article.get_absolute_url()
+    first = client.get(url, REMOTE_ADDR="10.0.0.1")
+    with django_assert_num_queries(0):
+        shared = client.get(url + "?fbclid=IwAR0abc_123&utm_source=line&UTM_Medium=social", REMOTE_ADDR="10.0.0.1")
+    assert shared["X-Page-Cache"] == "hit" and shared.content == first.content
+    assert "fbclid" not in client.get("/news/?fbclid=x2").content.decode()  # rendered without it (a miss)
+    assert client.get("/news/")["X-Page-Cache"] == "hit"
+    # The other parameters stay, in their order and encoding: filters and pages are real.
+    filtered = client.get("/news/?utm_campaign=a&office=obec&gclid=z")
+    assert filtered["X-Page-Cache"] == "miss"
+    assert client.get("/news/?office=obec")["X-Page-Cache"] == "hit"
+    assert client.get("/news/?office=obec&page=2").get("X-Page-Cache") != "hit"
+    assert caching.is_tracking("utm_content") and caching.is_tracking("%66bclid") and not caching.is_tracking("page")
+
+
+def test_a_hit_answers_before_the_other_middlewares_with_their_headers(client):
+    """The stored copy carries what the middlewares inside the cache added on the
+    miss (CSP, X-Frame-Options, Content-Language, Vary), without running them."""
+    first = client.get("/news/")
+    with mock.patch("django.contrib.sessions.middleware.SessionMiddleware.process_request") as session, \
+            mock.patch("django.middleware.locale.LocaleMiddleware.process_request") as locale:
+        hit = client.get("/news/")
+    assert hit["X-Page-Cache"] == "hit" and not session.called and not locale.called
+    for header in ("Content-Security-Policy", "X-Frame-Options", "Content-Language", "Vary", "ETag", "Content-Type"):
+        assert hit[header] == first[header], header
+    # Pages that are not cached make no cache call at all.
+    with mock.patch.object(caching, "get_many") as get_many, mock.patch.object(caching.cache, "get_many") as cache_get_many:
+        assert client.get("/robots.txt").status_code == 200 and not get_many.called and not cache_get_many.called
+
+
+def test_a_returning_reader_on_a_cached_page_costs_no_counter_call(client):
+    url = seed_article().get_absolute_url()
+    client.get(url, REMOTE_ADDR="10.0.0.1")  # counted (a miss)
+    with mock.patch("news.reads.count_read") as count_read:
+        assert client.get(url, REMOTE_ADDR="10.0.0.1")["X-Page-Cache"] == "hit"  # window read with the page
+        assert not count_read.called
+        client.get(url, REMOTE_ADDR="10.0.0.9")
+        assert count_read.call_count == 1  # a new reader is counted
+
+
+def hold_lock(url):
+    """Another request (maybe on another server) is rendering this page."""
+    request = RequestFactory().get(url)
+    caching.strip_tracking_parameters(request)
+    key = caching.LOCK_KEY % caching.page_key(request)
+    assert cache.add(key, 1, caching.LOCK_SECONDS)
+    return key
+
+
+def test_while_one_request_renders_a_changed_page_the_others_serve_the_old_copy(client, committed, django_assert_num_queries):
+    """After a change (or once a copy expires) one request renders the page; the
+    others, on any server, serve the copy it replaces instead of rendering too."""
+    article = seed_article()
+    url = article.get_absolute_url()
+    old = client.get(url, REMOTE_ADDR="10.0.0.1")
+    with committed():
+        text = change_article_title(article)
+    url = article.get_absolute_url()  # (the old address answers 301 now)
+    old = client.get(url, REMOTE_ADDR="10.0.0.1")
+    with committed():
+        article.title = "หัวข้อข่าวแก้ไขครั้งที่สอง"
+        article.save(update_fields=["title"])
+    lock = hold_lock(url)
+    with django_assert_num_queries(1):  # the new generation's boundary (one indexed query), no page
+        stale = client.get(url, REMOTE_ADDR="10.0.0.1")
+    assert stale["X-Page-Cache"] == "stale" and stale.content == old.content and text in stale.content.decode()
+    assert max_age(stale["Cache-Control"]) == 0  # nobody keeps the outdated copy
+    before = shown_count(article)
+    client.get(url, REMOTE_ADDR="10.0.0.2")
+    assert shown_count(article) == before + 1  # a stale answer counts its reader too
+    cache.delete(lock)  # the renderer is done (or its lock ran out)
+    fresh = client.get(url, REMOTE_ADDR="10.0.0.1")
+    assert fresh["X-Page-Cache"] == "miss" and "หัวข้อข่าวแก้ไขครั้งที่สอง" in fresh.content.decode()
+    assert not cache.get(lock)  # freed after rendering
+
+
+def test_with_no_copy_to_serve_a_request_waits_for_the_renderer(client, monkeypatch):
+    """The renderer stores the page while this request waits: one render for both."""
+    from news import views
+
+    lock = hold_lock("/news/")
+    other = []
+
+    def the_renderer_finishes(seconds):
+        cache.delete(lock)
+        other.append(Client().get("/news/"))  # the other request, which held the lock
+
+    monkeypatch.setattr(caching.time, "sleep", the_renderer_finishes)
+    real_get = views.ArticleListView.get
+    with mock.patch.object(views.ArticleListView, "get", autospec=True, side_effect=real_get) as render:
+        waited = client.get("/news/")
+    assert render.call_count == 1 and other[0]["X-Page-Cache"] == "miss"
+    assert waited["X-Page-Cache"] == "hit" and waited.content == other[0].content
+
+
+def test_a_waiting_request_renders_itself_if_the_renderer_stores_nothing_or_is_slow(client, monkeypatch):
+    lock = hold_lock("/news/")
+    monkeypatch.setattr(caching.time, "sleep", lambda seconds: cache.delete(lock))  # finished, stored nothing
+    assert client.get("/news/")["X-Page-Cache"] == "miss"
+    hold_lock("/offices/")
+    monkeypatch.setattr(caching, "LOCK_WAIT_SECONDS", 0.2)
+    monkeypatch.setattr(caching.time, "sleep", lambda seconds: None)
+    started = datetime.datetime.now()
+    assert client.get("/offices/")["X-Page-Cache"] == "miss"  # the lock outlived the wait
+    assert (datetime.datetime.now() - started).total_seconds() < 5
+
+
+def test_a_failing_render_frees_the_lock(client, monkeypatch):
+    from news import views
+
+    monkeypatch.setattr(views.OfficeListView, "get", mock.Mock(side_effect=RuntimeError("database down")))
+    with pytest.raises(RuntimeError):
+        client.get("/offices/")
+    request = RequestFactory().get("/offices/")
+    assert not cache.get(caching.LOCK_KEY % caching.page_key(request))
+
+
+def test_a_process_keeps_copies_of_popular_pages_checked_against_the_shared_generation(client, settings):
+    """A hit on a page this process served fetches only the generation and the
+    boundary; a change anywhere (a new generation) ends the copy at once, and a
+    copy another process stored since is taken from the shared cache."""
+    first = client.get("/news/")
+    key = caching.page_key(RequestFactory().get("/news/"))
+    real_get_many = caching.get_many
+    asked = []
+
+    def recording(keys):
+        asked.append(list(keys))
+        return real_get_many(keys)
+
+    with mock.patch.object(caching, "get_many", recording):
+        again = client.get("/news/")
+    assert again["X-Page-Cache"] == "hit" and again.content == first.content
+    assert asked == [[caching.GENERATION_KEY, caching.BOUNDARY_KEY]]  # not the page's bytes
+
+    old = caching.local_copies.get(key)
+    caching.new_generation()  # a change saved through another server
+    changed = client.get("/news/")
+    assert changed["X-Page-Cache"] == "miss"
+    newer = cache.get(key)
+    caching.local_copies.put(key, old)  # this process still holds the old generation's copy
+    taken = client.get("/news/")
+    assert taken["X-Page-Cache"] == "hit" and caching.local_copies.get(key)["generation"] == newer["generation"]
+
+    settings.PAGE_CACHE_LOCAL_ENTRIES = 2
+    caching.local_copies.clear()
+    for url in ("/offices/", "/events/", "/news/?page=2"):
+        client.get(url)
+    assert len(caching.local_copies.entries) == 2
+    settings.PAGE_CACHE_LOCAL_ENTRIES = 0
+    caching.local_copies.clear()
+    client.get("/offices/")
+    assert not caching.local_copies.entries

@@ -20,12 +20,12 @@ from .events import (
 from .offices import Office, OfficeMembership, OfficeQuerySet, Province
 from .photos import Photo, photo_upload_to, validate_photo_size
 from .previews import PreviewLink
-from .reads import PendingRead
+from .reads import FlushedReadBatch, PendingRead
 from .search import SearchDocument
 
 __all__ = [
     "Article", "ArticleQuerySet", "Attendance", "AuditEntry", "Category", "Event", "EventQuerySet", "HONORIFICS",
-    "Office", "OfficeMembership", "OfficeQuerySet", "PendingRead", "Person", "PersonQuerySet", "Photo", "Province",
+    "FlushedReadBatch", "Office", "OfficeMembership", "OfficeQuerySet", "PendingRead", "Person", "PersonQuerySet", "Photo", "Province",
     "SearchDocument", "Tag",
     "photo_upload_to", "strip_honorific", "validate_photo_size",
     "PreviewLink",
