@@ -20,6 +20,7 @@ import re
 import threading
 
 from django.db import connection, transaction
+from django.db import models
 from django.db.models import Case, FloatField, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -70,10 +71,19 @@ def normalize(text, abbreviation_dot=""):
     For word boundaries an abbreviation dot is a space instead ("สพป.นครพนม"
     is the words สพป and นครพนม; glued, ICU cuts it as สพ|ปน|ค|รพ|นม).
     """
+    return _separate(_spelling(text), abbreviation_dot)
+
+
+def _spelling(text):
+    """normalize()'s first half, the same for both uses of a text (indexing reads
+    each field once for its trigram text and once for its words)."""
     text = thai.normalize(html.unescape(text or ""))
     text = text.replace("\u0e40\u0e40", "\u0e41")
     text = _REPEATED_MARK.sub(r"\1", text)
-    text = _TONE_BEFORE_VOWEL.sub(r"\2\1", text)
+    return _TONE_BEFORE_VOWEL.sub(r"\2\1", text)
+
+
+def _separate(text, abbreviation_dot):
     text = _ABBREVIATION_DOT.sub(abbreviation_dot, text)
     text = _THAI_THEN_DIGIT.sub(" ", _SEPARATOR.sub(" ", text))
     return _SPACES.sub(" ", text).strip()
@@ -99,7 +109,10 @@ def _word_breaker():
 def words(text):
     """The words of a text: ICU word boundaries in its normal form (abbreviation dots
     as spaces), letters and digits apart."""
-    normalized = normalize(text, abbreviation_dot=" ")
+    return _segment(normalize(text, abbreviation_dot=" "))
+
+
+def _segment(normalized):
     if not normalized:
         return []
     breaker = _word_breaker()
@@ -202,9 +215,9 @@ def document_fields(article):
 def document_row(article):
     """The index row of an article: its id, four fields and word list (squashed
     for the trigram index), and the four fields as words (for ranking)."""
-    fields = document_fields(article)
-    normalized = [normalize(field) for field in fields]
-    field_words = [words(field) for field in fields]
+    spelled = [_spelling(field) for field in document_fields(article)]
+    normalized = [_separate(field, "") for field in spelled]
+    field_words = [_segment(_separate(field, " ")) for field in spelled]
     every_word = " ".join(dict.fromkeys(word for found in field_words for word in found))
     return {
         "id": article.pk,
@@ -240,15 +253,21 @@ def write_rows(rows):
 
 
 def rebuild(article_model=None):
-    """Index every article again (drafts too: search filters with published())."""
+    """Index every article again (drafts too: search filters with published()).
+
+    The database's own search indexes are emptied first and, on PostgreSQL, made
+    again after the rows are written: building a GIN index once is many times
+    faster than inserting into it row by row. The table is locked meanwhile, so
+    searches wait for a rebuild (run it after a bulk load, not in the day).
+    """
     if article_model is None:
         from .models import Article as article_model
+    engine = backend()
     with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM news_searchdocument")
+        engine.clear()
         ids = list(article_model.objects.order_by("pk").values_list("pk", flat=True))
         index_articles(ids, article_model)
-        backend().optimize()
+        engine.optimize()
     return len(ids)
 
 
@@ -287,6 +306,10 @@ class SQLiteSearch:
         with connection.cursor() as cursor:
             cursor.execute(_UPSERT.format(extra="", values=values, extra_set=""), params)
 
+    def clear(self):
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM news_searchdocument")
+
     def optimize(self):
         with connection.cursor() as cursor:
             cursor.execute("INSERT INTO news_search(news_search) VALUES ('optimize')")
@@ -298,6 +321,12 @@ class SQLiteSearch:
             # The same rows (found AND (found OR phrase)), and bm25 counts the phrase.
             return f'{found} AND ({found} OR "{query.numbered[term]}")'
         return found
+
+    def newest(self, queryset, query, limit):
+        """[(pk, rank)] of the newest `limit` matches: FTS5 reads its matches in
+        rowid order and stops at the limit, so the cost is the limit's."""
+        ranked = self.filter(queryset.order_by(), query).extra(order_by=[self.NEWEST])
+        return list(ranked.values_list("pk", "search_rank")[:limit])
 
     def filter(self, queryset, query):
         match = " AND ".join(self.term(query, term) for term in query.terms)
@@ -321,6 +350,10 @@ class PostgreSQLSearch:
     (title and people A, summary B, body D) for ts_rank_cd."""
 
     WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"  # D, C, B, A
+    # As migration 0005 made them; rebuild() drops and makes them again.
+    INDEXES = {
+        "news_search_trigram": f"CREATE INDEX news_search_trigram ON news_searchdocument USING gin (({PG_TEXT}) gin_trgm_ops)",
+    }
     NEWEST = "-news_article.id"
     VECTOR = (
         "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'A') || "
@@ -334,24 +367,91 @@ class PostgreSQLSearch:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
 
-    def optimize(self):
-        pass  # autovacuum keeps GIN indexes tidy
+    def clear(self):
+        with connection.cursor() as cursor:
+            for name in self.INDEXES:
+                cursor.execute(f"DROP INDEX IF EXISTS {name}")
+            cursor.execute("TRUNCATE news_searchdocument")
 
-    def filter(self, queryset, query):
+    def optimize(self):
+        with connection.cursor() as cursor:
+            # The rows' deferred foreign-key checks first: an index cannot be made
+            # on a table with pending trigger events.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
+            for sql in self.INDEXES.values():
+                cursor.execute(sql)
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # Django's foreign keys, as they were
+            cursor.execute("ANALYZE news_searchdocument")
+
+    WALK = 1500  # the newest ids read row by row before the trigram index is asked
+    FIELDS = ["title", "people", "summary", "words", "body"]  # the long body last
+
+    def newest(self, queryset, query, limit):
+        """[(pk, rank)] of the newest `limit` matches, in one statement.
+
+        The trigram index cannot tell a match from a candidate: each candidate row
+        is read and checked with LIKE, and a word most articles contain has the
+        whole archive as candidates (0.4–0.7 s at 10k, seconds at 100k). So the
+        statement is a UNION ALL of two parts under one LIMIT; PostgreSQL runs
+        the parts in order and stops at the LIMIT (the plan says "never executed"
+        of the second part when the first one is enough):
+
+        1. the newest WALK ids, read backwards through the primary key, each field
+           checked with strpos() (no index can serve it, so the planner cannot
+           choose one): a common word is found here, and reading stops at the
+           limit;
+        2. the older articles through the trigram index (a bitmap, every candidate
+           checked with LIKE, then sorted newest first): a rare word costs its
+           few candidates.
+
+        A word in under about limit/WALK of the newest articles but in many older
+        ones still costs its candidates (docs/search.md, Figures). The rank is
+        computed after the limit, for those rows only.
+        """
+        # The newest id as a number, not a subquery: the planner then knows how
+        # many rows each part holds.
+        newest_id = int(queryset.model.objects.aggregate(newest=models.Max("pk"))["newest"] or 0)
+        boundary = newest_id - self.WALK
         likes = [f"% {term} %" if is_short(term) else f"%{term}%" for term in query.terms]
+        needles = [like[1:-1] for like in likes]
+        join = "news_searchdocument.article_id = news_article.id"
+        walk = queryset.order_by().extra(
+            tables=["news_searchdocument"],
+            where=[join, "news_searchdocument.article_id > %s", "news_article.id > %s"] + [
+                "(" + " OR ".join(f"strpos(news_searchdocument.{field}, %s) > 0" for field in self.FIELDS) + ")"
+            ] * len(needles),
+            params=[boundary, boundary] + [needle for needle in needles for _ in self.FIELDS],
+        ).extra(order_by=[self.NEWEST]).values_list("pk")
+        # Sorted by an expression no index gives: the planner then reads the
+        # trigram index's candidates (a bitmap) and sorts them, rather than walk
+        # the primary key checking every older row.
+        older = queryset.order_by().extra(
+            tables=["news_searchdocument"],
+            where=[join, "news_searchdocument.article_id <= %s"] + [f"{PG_TEXT} LIKE %s"] * len(likes),
+            params=[boundary] + likes,
+        ).values_list("pk")
+        walk_sql, params = walk.query.sql_with_params()
+        older_sql, older_params = older.query.sql_with_params()
+        parts = [f"({walk_sql})", f"(SELECT older.id FROM ({older_sql}) AS older (id) ORDER BY older.id + 0 DESC)"]
+        params = list(params) + list(older_params)
+        tsqueries = self.tsqueries(query)
+        score = " + ".join([f"ts_rank_cd('{self.WEIGHTS}', news_searchdocument.vector, %s::tsquery, 1)"] * len(tsqueries))
+        sql = (
+            f"SELECT found.id, round(ln(greatest({score}, 1e-12)) * {BUCKETS}) FROM "
+            f"({' UNION ALL '.join(parts)} LIMIT %s) AS found (id) "
+            "JOIN news_searchdocument ON news_searchdocument.article_id = found.id"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, tsqueries + params + [limit])
+            return cursor.fetchall()
+
+    def tsqueries(self, query):
         # The reader's words, then "เขต 1" phrases (numbered) counted again on top,
         # as bm25 counts them on SQLite.
         tsqueries = [" | ".join(f"'{word}'" for word in query.words) or "''"]
         tsqueries += [f"'{words(phrase)[-2]}' <-> '{number}'" for number, phrase in query.numbered.items()]
-        rank = f"ts_rank_cd('{self.WEIGHTS}', news_searchdocument.vector, %s::tsquery, 1)"
-        score = " + ".join([rank] * len(tsqueries))
-        return queryset.extra(
-            tables=["news_searchdocument"],
-            where=["news_searchdocument.article_id = news_article.id"] + [f"{PG_TEXT} LIKE %s"] * len(likes),
-            params=likes,
-            select={"search_rank": f"round(ln(greatest({score}, 1e-12)) * {BUCKETS})"},
-            select_params=tsqueries,
-        )
+        return tsqueries
 
 
 def backend():
@@ -379,9 +479,7 @@ def search(queryset, query):
         query = Query(query)
     if not query:
         return queryset.none()
-    engine = backend()
-    newest = engine.filter(queryset.order_by(), query).extra(order_by=[engine.NEWEST])
-    rows = list(newest.values_list("pk", "search_rank")[:MAX_RANKED])
+    rows = backend().newest(queryset, query, MAX_RANKED)
     query.capped = len(rows) == MAX_RANKED
     by_rank = {}
     for pk, rank in rows:
