@@ -310,10 +310,14 @@ class SQLiteSearch:
     def clear(self):
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM news_searchdocument")
+            # No merging of the index's segments while rows pour in: they are
+            # merged once, by 'optimize', at the end.
+            cursor.execute("INSERT INTO news_search(news_search, rank) VALUES ('automerge', 0)")
 
     def optimize(self):
         with connection.cursor() as cursor:
             cursor.execute("INSERT INTO news_search(news_search) VALUES ('optimize')")
+            cursor.execute("INSERT INTO news_search(news_search, rank) VALUES ('automerge', 4)")  # the default
 
     @staticmethod
     def term(query, term):
