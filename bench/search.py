@@ -50,6 +50,8 @@ QUERIES = [
     "เรียนดี มีความสุข",
     "๒๕๖๗",
     "ประชุม",
+    "โรงเรียน",
+    "สพป",
     "อำนวยการ",
     "ประชุม Zoom",
     '"ประชุมเชิงปฏิบัติการ"',
@@ -94,12 +96,12 @@ def main():
     args = parser.parse_args()
 
     articles = Article.objects.count()
-    print(f"{connection.vendor}, {articles} articles")
+    print(f"{connection.vendor}, {articles} articles, load average {os.getloadavg()[0]:.1f} (2 cores shared)")
     if args.reindex or SearchDocument.objects.count() != articles:
         started = time.perf_counter()
         search.rebuild()
         seconds = time.perf_counter() - started
-        print(f"indexing: {articles} articles in {seconds:.1f} s = {articles / seconds:.0f} articles/s")
+        print(f"indexing: {articles} articles in {seconds:.1f} s = {articles / seconds:.0f} articles/s, load average {os.getloadavg()[0]:.1f}")
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE news_searchdocument")
@@ -139,6 +141,7 @@ def main():
     every_query = [t for row in rows for t in row[3]]
     print(f"\nall pages: p50 {statistics.median(every_page):.1f} ms, p95 {percentile(every_page, .95):.1f} ms")
     print(f"all search queries: p50 {statistics.median(every_query):.1f} ms, p95 {percentile(every_query, .95):.1f} ms")
+    print(f"load average at the end: {' '.join(f'{load:.1f}' for load in os.getloadavg())}")
 
 
 if __name__ == "__main__":

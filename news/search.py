@@ -18,8 +18,10 @@ import functools
 import html
 import re
 import threading
+import time
 
 from django.db import connection, transaction
+from django.db import models
 from django.db.models import Case, FloatField, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -70,10 +72,19 @@ def normalize(text, abbreviation_dot=""):
     For word boundaries an abbreviation dot is a space instead ("สพป.นครพนม"
     is the words สพป and นครพนม; glued, ICU cuts it as สพ|ปน|ค|รพ|นม).
     """
+    return _separate(_spelling(text), abbreviation_dot)
+
+
+def _spelling(text):
+    """normalize()'s first half, the same for both uses of a text (indexing reads
+    each field once for its trigram text and once for its words)."""
     text = thai.normalize(html.unescape(text or ""))
     text = text.replace("\u0e40\u0e40", "\u0e41")
     text = _REPEATED_MARK.sub(r"\1", text)
-    text = _TONE_BEFORE_VOWEL.sub(r"\2\1", text)
+    return _TONE_BEFORE_VOWEL.sub(r"\2\1", text)
+
+
+def _separate(text, abbreviation_dot):
     text = _ABBREVIATION_DOT.sub(abbreviation_dot, text)
     text = _THAI_THEN_DIGIT.sub(" ", _SEPARATOR.sub(" ", text))
     return _SPACES.sub(" ", text).strip()
@@ -99,7 +110,10 @@ def _word_breaker():
 def words(text):
     """The words of a text: ICU word boundaries in its normal form (abbreviation dots
     as spaces), letters and digits apart."""
-    normalized = normalize(text, abbreviation_dot=" ")
+    return _segment(normalize(text, abbreviation_dot=" "))
+
+
+def _segment(normalized):
     if not normalized:
         return []
     breaker = _word_breaker()
@@ -217,9 +231,9 @@ def document_fields(article):
 def document_row(article):
     """The index row of an article: its id, four fields and word list (squashed
     for the trigram index), and the four fields as words (for ranking)."""
-    fields = document_fields(article)
-    normalized = [normalize(field) for field in fields]
-    field_words = [words(field) for field in fields]
+    spelled = [_spelling(field) for field in document_fields(article)]
+    normalized = [_separate(field, "") for field in spelled]
+    field_words = [_segment(_separate(field, " ")) for field in spelled]
     every_word = " ".join(dict.fromkeys(word for found in field_words for word in found))
     return {
         "id": article.pk,
@@ -255,15 +269,21 @@ def write_rows(rows):
 
 
 def rebuild(article_model=None):
-    """Index every article again (drafts too: search filters with published())."""
+    """Index every article again (drafts too: search filters with published()).
+
+    The database's own search indexes are emptied first and, on PostgreSQL, made
+    again after the rows are written: building a GIN index once is many times
+    faster than inserting into it row by row. The table is locked meanwhile, so
+    searches wait for a rebuild (run it after a bulk load, not in the day).
+    """
     if article_model is None:
         from .models import Article as article_model
+    engine = backend()
     with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM news_searchdocument")
+        engine.clear()
         ids = list(article_model.objects.order_by("pk").values_list("pk", flat=True))
         index_articles(ids, article_model)
-        backend().optimize()
+        engine.optimize()
     return len(ids)
 
 
@@ -302,9 +322,17 @@ class SQLiteSearch:
         with connection.cursor() as cursor:
             cursor.execute(_UPSERT.format(extra="", values=values, extra_set=""), params)
 
+    def clear(self):
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM news_searchdocument")
+            # No merging of the index's segments while rows pour in: they are
+            # merged once, by 'optimize', at the end.
+            cursor.execute("INSERT INTO news_search(news_search, rank) VALUES ('automerge', 0)")
+
     def optimize(self):
         with connection.cursor() as cursor:
             cursor.execute("INSERT INTO news_search(news_search) VALUES ('optimize')")
+            cursor.execute("INSERT INTO news_search(news_search, rank) VALUES ('automerge', 4)")  # the default
 
     @staticmethod
     def term(query, term):
@@ -313,6 +341,12 @@ class SQLiteSearch:
             # The same rows (found AND (found OR phrase)), and bm25 counts the phrase.
             return f'{found} AND ({found} OR "{query.numbered[term]}")'
         return found
+
+    def newest(self, queryset, query, limit):
+        """[(pk, rank)] of the newest `limit` matches: FTS5 reads its matches in
+        rowid order and stops at the limit, so the cost is the limit's."""
+        ranked = self.filter(queryset.order_by(), query).extra(order_by=[self.NEWEST])
+        return list(ranked.values_list("pk", "search_rank")[:limit])
 
     def filter(self, queryset, query):
         match = " AND ".join(self.term(query, term) for term in query.terms)
@@ -336,6 +370,10 @@ class PostgreSQLSearch:
     (title and people A, summary B, body D) for ts_rank_cd."""
 
     WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"  # D, C, B, A
+    # As migration 0005 made them; rebuild() drops and makes them again.
+    INDEXES = {
+        "news_search_trigram": f"CREATE INDEX news_search_trigram ON news_searchdocument USING gin (({PG_TEXT}) gin_trgm_ops)",
+    }
     NEWEST = "-news_article.id"
     VECTOR = (
         "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'A') || "
@@ -349,24 +387,142 @@ class PostgreSQLSearch:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
 
-    def optimize(self):
-        pass  # autovacuum keeps GIN indexes tidy
+    def clear(self):
+        with connection.cursor() as cursor:
+            for name in self.INDEXES:
+                cursor.execute(f"DROP INDEX IF EXISTS {name}")
+            cursor.execute("TRUNCATE news_searchdocument")
 
-    def filter(self, queryset, query):
+    def optimize(self):
+        with connection.cursor() as cursor:
+            # The rows' deferred foreign-key checks first: an index cannot be made
+            # on a table with pending trigger events.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
+            for sql in self.INDEXES.values():
+                cursor.execute(sql)
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # Django's foreign keys, as they were
+            cursor.execute("ANALYZE news_searchdocument")
+
+    # How many of the newest ids are read row by row before the trigram index is
+    # asked (walk_length): about limit / share for a word in `share` of the
+    # articles, when that is fewer rows than the index would give to check.
+    WALK = None  # a fixed number instead (tests)
+    # Measured at 100k under load (µs): an id the other filters drop, a row
+    # checked field by field with strpos, a trigram candidate checked with LIKE.
+    ID_COST, ROW_COST, CHECK_COST = 1, 16, 90
+    SAMPLE = 2000  # the newest ids counted for the share the other filters keep
+    FIELDS = ["title", "people", "summary", "words", "body"]  # the long body last
+    STATS_SECONDS = 600
+    _stats = {"at": -1e9, "shares": {}}
+
+    def word_shares(self):
+        """{word: share of articles containing it} for the most common words, from
+        the statistics ANALYZE (autovacuum) keeps of the tsvector column; read at
+        most every STATS_SECONDS, and only while searching."""
+        if time.monotonic() - self._stats["at"] > self.STATS_SECONDS:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+                    "WHERE tablename = 'news_searchdocument' AND attname = 'vector'"
+                )
+                row = cursor.fetchone()
+            shares = dict(zip(row[0], row[1])) if row and row[0] else {}
+            PostgreSQLSearch._stats = {"at": time.monotonic(), "shares": shares}
+        return self._stats["shares"]
+
+    def walk_length(self, query, limit, articles, kept):
+        """How many of the newest ids to read row by row.
+
+        `kept` is the share of the newest ids the list's other filters keep
+        (an office's news: about 1 %). The share of articles matching every term
+        is estimated as that of the rarest word of any term (the words of a name
+        come together, so not the product). Reading the newest ids until `limit`
+        matches takes about limit / (share * kept) ids, each ID_COST, of which
+        the kept ones are read (ROW_COST: strpos per field, stopping at the first
+        that holds the term); the trigram index hands over about share *
+        articles candidates (it knows nothing of the other filters), each
+        CHECK_COST (the whole text joined, with LIKE). The cheaper way is taken.
+        A word missing from the statistics is rare: the index. Either way the
+        answer is the same; only the cost differs.
+        """
+        if self.WALK is not None:
+            return self.WALK
+        shares = self.word_shares()
+        share = min((shares.get(word, 0.0) for term in query.terms for word in words(term) or [""]), default=0.0)
+        if not share or not kept:
+            return 0
+        ids = min(articles, 2 * limit / (share * kept))  # twice the estimate, for luck
+        walk_cost = ids * (self.ID_COST + kept * self.ROW_COST)
+        return int(ids) if walk_cost <= self.CHECK_COST * share * articles else 0
+
+    def newest(self, queryset, query, limit):
+        """[(pk, rank)] of the newest `limit` matches, in one statement.
+
+        The trigram index cannot tell a match from a candidate: each candidate row
+        is read and checked with LIKE, and a word most articles contain has the
+        whole archive as candidates (0.4–0.7 s at 10k, seconds at 100k). So the
+        statement is a UNION ALL of two parts under one LIMIT; PostgreSQL runs
+        the parts in order and stops at the LIMIT (the plan says "never executed"
+        of the second part when the first one is enough):
+
+        1. the newest WALK ids, read backwards through the primary key, each field
+           checked with strpos() (no index can serve it, so the planner cannot
+           choose one): a common word is found here, and reading stops at the
+           limit;
+        2. the older articles through the trigram index (a bitmap, every candidate
+           checked with LIKE, then sorted newest first): a rare word costs its
+           few candidates.
+
+        A word in under about limit/WALK of the newest articles but in many older
+        ones still costs its candidates (docs/search.md, Figures). The rank is
+        computed after the limit, for those rows only.
+        """
+        # The newest id as a number, not a subquery: the planner then knows how
+        # many rows each part holds.
+        newest_id = int(queryset.model.objects.aggregate(newest=models.Max("pk"))["newest"] or 0)
+        sample = min(self.SAMPLE, newest_id)
+        kept = queryset.filter(pk__gt=newest_id - sample).count() / sample if sample else 0
+        boundary = newest_id - self.walk_length(query, limit, newest_id, kept)
         likes = [f"% {term} %" if is_short(term) else f"%{term}%" for term in query.terms]
+        needles = [like[1:-1] for like in likes]
+        join = "news_searchdocument.article_id = news_article.id"
+        walk = queryset.order_by().extra(
+            tables=["news_searchdocument"],
+            where=[join, "news_searchdocument.article_id > %s", "news_article.id > %s"] + [
+                "(" + " OR ".join(f"strpos(news_searchdocument.{field}, %s) > 0" for field in self.FIELDS) + ")"
+            ] * len(needles),
+            params=[boundary, boundary] + [needle for needle in needles for _ in self.FIELDS],
+        ).extra(order_by=[self.NEWEST]).values_list("pk")
+        # Sorted by an expression no index gives: the planner then reads the
+        # trigram index's candidates (a bitmap) and sorts them, rather than walk
+        # the primary key checking every older row.
+        older = queryset.order_by().extra(
+            tables=["news_searchdocument"],
+            where=[join, "news_searchdocument.article_id <= %s"] + [f"{PG_TEXT} LIKE %s"] * len(likes),
+            params=[boundary] + likes,
+        ).values_list("pk")
+        walk_sql, params = walk.query.sql_with_params()
+        older_sql, older_params = older.query.sql_with_params()
+        parts = [f"({walk_sql})", f"(SELECT older.id FROM ({older_sql}) AS older (id) ORDER BY older.id + 0 DESC)"]
+        params = list(params) + list(older_params)
+        tsqueries = self.tsqueries(query)
+        score = " + ".join([f"ts_rank_cd('{self.WEIGHTS}', news_searchdocument.vector, %s::tsquery, 1)"] * len(tsqueries))
+        sql = (
+            f"SELECT found.id, round(ln(greatest({score}, 1e-12)) * {BUCKETS}) FROM "
+            f"({' UNION ALL '.join(parts)} LIMIT %s) AS found (id) "
+            "JOIN news_searchdocument ON news_searchdocument.article_id = found.id"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, tsqueries + params + [limit])
+            return cursor.fetchall()
+
+    def tsqueries(self, query):
         # The reader's words, then "เขต 1" phrases (numbered) counted again on top,
         # as bm25 counts them on SQLite.
         tsqueries = [" | ".join(f"'{word}'" for word in query.words) or "''"]
         tsqueries += [f"'{words(phrase)[-2]}' <-> '{number}'" for number, phrase in query.numbered.items()]
-        rank = f"ts_rank_cd('{self.WEIGHTS}', news_searchdocument.vector, %s::tsquery, 1)"
-        score = " + ".join([rank] * len(tsqueries))
-        return queryset.extra(
-            tables=["news_searchdocument"],
-            where=["news_searchdocument.article_id = news_article.id"] + [f"{PG_TEXT} LIKE %s"] * len(likes),
-            params=likes,
-            select={"search_rank": f"round(ln(greatest({score}, 1e-12)) * {BUCKETS})"},
-            select_params=tsqueries,
-        )
+        return tsqueries
 
 
 def backend():
@@ -394,9 +550,7 @@ def search(queryset, query):
         query = Query(query)
     if not query:
         return queryset.none()
-    engine = backend()
-    newest = engine.filter(queryset.order_by(), query).extra(order_by=[engine.NEWEST])
-    rows = list(newest.values_list("pk", "search_rank")[:MAX_RANKED])
+    rows = backend().newest(queryset, query, MAX_RANKED)
     query.capped = len(rows) == MAX_RANKED
     by_rank = {}
     for pk, rank in rows:
