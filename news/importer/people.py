@@ -39,7 +39,7 @@ STOPS = thai_re(
 # A position is one unit ("รองเลขาธิการ กพฐ."); a new role word begins a group or
 # another person's position, so it ends the unit. These may continue a unit:
 CONTINUES = thai_re(
-    r"^(?:สังกัด|ประจำ|รักษาราชการแทน|รักษาราชแทน|รักษาการแทน|รักษาการ|ปฏิบัติราชการแทน|ปฏิบัติหน้าที่|สำนักงาน|สำนัก|โรงเรียน|"
+    r"^(?:สังกัด|ประจำ|ติดตามและประเมินผล|รักษาราชการแทน|รักษาราชแทน|รักษาการแทน|รักษาการ|ปฏิบัติราชการแทน|ปฏิบัติหน้าที่|สำนักงาน|สำนัก|โรงเรียน|"
     r"กระทรวง|กรม|จังหวัด|อำเภอ|เขต|มหาวิทยาลัย|วิทยาลัย|สถาบัน|ภาค|ฝ่าย|กลุ่มงาน|\d)"
 )
 ROLE_WORDS = thai_re(r"^(?:ผู้|ผอ\.|รอง|ประธาน|ศึกษาธิการ|เลขาธิการ|ครู|นัก|บุคลากร|ข้าราชการ|คณะ|หัวหน้า|ปลัด|อธิบดี|"
@@ -60,10 +60,14 @@ RECEIVED = thai_re(r"(?:ได้)?รับมอบหมาย(?:จาก[^\
 ASSIGNED_BY = thai_re(r"(?:ได้)?รับมอบหมายจาก\s*$")
 PANEL = thai_re(r"เสวนา|อภิปราย")
 SPEAKER = thai_re(r"วิทยากร|บรรยาย")
-SPEAKER_AFTER = thai_re(r"(?:^|\s)(?:เป็นวิทยากร|บรรยาย)")
+SPEAKER_AFTER = thai_re(r"(?:^|\s)(?:ร่วม)?(?:เป็นวิทยากร|บรรยาย)")
 PANEL_AFTER = thai_re(r"(?:^|\s)(?:ร่วมเสวนา|เป็นผู้ร่วมเสวนา|ร่วมอภิปราย)")
+# "นายก ข รองผู้ว่าราชการจังหวัด ประธานกรรมการ กศจ. ดำเนินการประชุม": chairing written as
+# the person's title, then the verb of running (or opening) the meeting.
+CHAIR_TITLE = thai_re(r"^\s*(?:ในฐานะ\s*)?ประธาน\S*(?:\s+\S+){0,3}?\s+(?:ดำเนินการประชุม|ดำเนินการ|นำการประชุม|"
+                      r"(?P<opening>กล่าวเปิด|เปิดการประชุม|เปิดประชุม|เปิดงาน|เปิดการอบรม|เปิดการสัมมนา))")
 # A paragraph past the lead names attendees only if it says they took part.
-TOOK_PART = thai_re(r"เข้าร่วม|รับรางวัล|รับมอบ|รับเกียรติบัตร|ร่วมประชุม|เสวนา|อภิปราย|วิทยากร|บรรยาย|ได้รับเกียรติ|พร้อมด้วย|โดยมี|เป็นประธาน|ประธานเปิด|ให้การต้อนรับ")
+TOOK_PART = thai_re(r"เข้าร่วม|กล่าวรายงาน|กล่าวต้อนรับ|รับรางวัล|รับมอบ|รับเกียรติบัตร|ร่วมประชุม|เสวนา|อภิปราย|วิทยากร|บรรยาย|ได้รับเกียรติ|พร้อมด้วย|โดยมี|เป็นประธาน|ประธานเปิด|ให้การต้อนรับ")
 CITED = thai_re(r"(?:นโยบายของ|ตามนโยบาย|คำสั่งของ|ตามที่|แถลง)\s*$")
 
 ROLE_RANK = {"participant": 0, "speaker": 1, "panelist": 1, "chair": 2, "opening_chair": 2}
@@ -144,9 +148,14 @@ class Mention:
 
 def _mentions(paragraph, index):
     found = []
-    for match in MENTION.finditer(paragraph):
+    position = 0
+    while match := MENTION.search(paragraph, position):
+        # A match inside a word (the "ศ. และนางสาวก ข" of "กอศ. และนางสาวก ข": ศ. is a
+        # title) is searched again one character on, so it does not hide the real one.
         if not _is_title_start(paragraph, match.start()):
+            position = match.start() + 1
             continue
+        position = match.end()
         if (match["honorific"] + match["given"]).startswith(NOT_NAMES):
             continue
         if ROLE_WORDS.match(match["family"]) or ROLE_WORDS.match(match["given"]):
@@ -231,6 +240,8 @@ def _describe(mentions):
             opening = verb and CHAIRED.match(after, verb.start())
             mention.role = "opening_chair" if opening and opening["opening"] else "chair"
             mention.joint = bool(verb and JOINT.search(after[:verb.start()]))
+        elif titled := mention.position and CHAIR_TITLE.match(after.split(mention.position, 1)[-1]):
+            mention.role = "opening_chair" if titled["opening"] else "chair"
         elif SPEAKER_AFTER.search(after):
             mention.role = "speaker"
         elif PANEL_AFTER.search(after):
@@ -252,6 +263,11 @@ def _share_positions(mentions):
             between = mention.gap_to_next.replace(mention.position, "", 1) if mention.position else mention.gap_to_next
             if SHARED.match(between):
                 mention.role, mention.joint = nxt.role, True
+        # "ก ข ตำแหน่ง และ ค ง ตำแหน่ง ร่วมเป็นวิทยากร": both speak.
+        if nxt.role in ("speaker", "panelist") and mention.role == "participant" and mention.paragraph is nxt.paragraph:
+            between = mention.gap_to_next.replace(mention.position, "", 1) if mention.position else mention.gap_to_next
+            if SHARED.match(between):
+                mention.role = nxt.role
         if not mention.position and nxt.position and SHARED.match(mention.gap_to_next):
             mention.position = nxt.position
             if nxt.role != "participant" and not mention.assigner:
