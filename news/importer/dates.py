@@ -14,7 +14,9 @@ for _i, _abbr in enumerate(THAI_MONTH_ABBREVIATIONS):
 
 _MONTH = rf"(?:{alternatives(_MONTH_NUMBER)})"
 _YEAR = r"(?:พ\.\s?ศ\.\s*)?(?:\d{4}|\d{2})(?!\d)"
-_SEP = r"\s*(?:–|—|-|ถึง(?:วันที่)?)\s*"
+# "25 – 28", "28 ก.พ. ถึงวันที่ 2 มี.ค.", "10 และ 11 มีนาคม" (two days), and a weekday
+# written again on the end ("วันเสาร์ที่ 1 – วันอาทิตย์ที่ 2 มีนาคม").
+_SEP = r"\s*(?:–|—|-|ถึง|และ)\s*(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)?ที่\s*)?"
 DATE = re.compile(
     rf"(?<!\d)(?P<d1>\d{{1,2}})\s*(?:(?P<m1>{_MONTH})\s*(?:(?P<y1>{_YEAR})\s*)?)?"
     rf"(?:{_SEP}(?P<d2>\d{{1,2}})\s*)?(?P<m2>{_MONTH})\s*(?P<y2>{_YEAR})"

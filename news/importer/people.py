@@ -49,7 +49,10 @@ _PAREN = re.compile(r"\s*\(")
 
 # Who chaired, and how: "เป็นประธานเปิด…" / "ประธานในพิธีเปิด…" is an opening chair.
 CHAIRED = thai_re(r"(?:เป็น|ร่วมเป็น)?ประธาน(?P<opening>ในพิธีเปิด|พิธีเปิด|กล่าวเปิด|เปิด)?(?:ในพิธี|การ|ใน|ฝ่าย)?")
-CHAIR_VERB = thai_re(r"เป็นประธาน|ประธานเปิด|ประธานในพิธี")
+# "กล่าวเปิดการอบรม", "ทำพิธีเปิด…": whoever opens the event is its opening chair.
+CHAIR_VERB = thai_re(r"เป็นประธาน|ประธานเปิด|ประธานในพิธี|(?:เป็นผู้)?กล่าวเปิด|ทำพิธีเปิด|เป็นผู้เปิด")
+# "ในพิธีเปิดเมื่อวันที่ … ได้รับเกียรติจาก นางสาวก ข … เป็นประธาน": the chair of the opening.
+OPENING_BEFORE = thai_re(r"พิธีเปิด[^\n“”\"]{0,80}?(?:ได้รับเกียรติจาก|โดยมี|โดย)\s*$")
 SHARED = re.compile(r"^\s*(?:และ|,)\s*$")
 JOINT = thai_re(r"ร่วม(?:กัน)?\s*$")  # "ร่วมเป็นประธาน": chaired together with the one named before
 ASSIGNED = thai_re(r"ม?อบหมายให้|หมอบหมายให้")
@@ -67,7 +70,7 @@ PANEL_AFTER = thai_re(r"(?:^|\s)(?:ร่วมเสวนา|เป็นผ�
 CHAIR_TITLE = thai_re(r"^\s*(?:ในฐานะ\s*)?ประธาน\S*(?:\s+\S+){0,3}?\s+(?:ดำเนินการประชุม|ดำเนินการ|นำการประชุม|"
                       r"(?P<opening>กล่าวเปิด|เปิดการประชุม|เปิดประชุม|เปิดงาน|เปิดการอบรม|เปิดการสัมมนา))")
 # A paragraph past the lead names attendees only if it says they took part.
-TOOK_PART = thai_re(r"เข้าร่วม|กล่าวรายงาน|กล่าวต้อนรับ|รับรางวัล|รับมอบ|รับเกียรติบัตร|ร่วมประชุม|เสวนา|อภิปราย|วิทยากร|บรรยาย|ได้รับเกียรติ|พร้อมด้วย|โดยมี|เป็นประธาน|ประธานเปิด|ให้การต้อนรับ")
+TOOK_PART = thai_re(r"เข้าร่วม|กล่าวรายงาน|กล่าวเปิด|กล่าวต้อนรับ|รับรางวัล|รับมอบ|รับเกียรติบัตร|ร่วมประชุม|เสวนา|อภิปราย|วิทยากร|บรรยาย|ได้รับเกียรติ|พร้อมด้วย|โดยมี|เป็นประธาน|ประธานเปิด|ให้การต้อนรับ")
 CITED = thai_re(r"(?:นโยบายของ|ตามนโยบาย|คำสั่งของ|ตามที่|แถลง)\s*$")
 
 ROLE_RANK = {"participant": 0, "speaker": 1, "panelist": 1, "chair": 2, "opening_chair": 2}
@@ -237,8 +240,9 @@ def _describe(mentions):
         elif ASSIGNED_BY.search(text[:mention.start]):
             mention.assigner = True
         elif verb or CHAIR_NAMED_AFTER.search(text[:mention.start]):
-            opening = verb and CHAIRED.match(after, verb.start())
-            mention.role = "opening_chair" if opening and opening["opening"] else "chair"
+            chaired = verb and CHAIRED.match(after, verb.start())
+            opening = verb and ("เปิด" in verb.group(0) or (chaired and chaired["opening"]))
+            mention.role = "opening_chair" if opening or OPENING_BEFORE.search(text[:mention.start]) else "chair"
             mention.joint = bool(verb and JOINT.search(after[:verb.start()]))
         elif titled := mention.position and CHAIR_TITLE.match(after.split(mention.position, 1)[-1]):
             mention.role = "opening_chair" if titled["opening"] else "chair"
@@ -350,11 +354,51 @@ def find_people(paragraphs, where=None, claimed=None):
         if ROLE_RANK[mention.role] > ROLE_RANK[known["role"]]:
             known["role"] = mention.role
         known["position"] = known["position"] or mention.position or None
+    if not any(p["role"] in ("chair", "opening_chair") for p in people.values()):
+        _chair_named_elsewhere(paragraphs, people, where)
     attendees = list(people.values())
     chair = next((p for p in attendees if p["role"] in ("chair", "opening_chair")), None)
     if chair:
         chair = {k: chair[k] for k in ("honorific", "name", "position")}
     return chair, attendees
+
+
+# "ผู้อำนวยการสำนักงานเขตพื้นที่…เขต 3 เป็นประธาน…" with no name: the chair is given by
+# position only.
+CHAIR_BY_POSITION = thai_re(r"\s*(?:(?:ได้)?รับเกียรติ|ให้เกียรติ)?\s*(?:มา)?\s*(?P<verb>เป็นประธาน|ร่วมเป็นประธาน|ประธานเปิด|ประธานในพิธี|กล่าวเปิด)(?P<opening>เปิด|ในพิธีเปิด|พิธีเปิด)?")
+
+
+def _chair_named_elsewhere(paragraphs, people, where):
+    """A chair written by position only ("ผู้อำนวยการ สพป.… เขต 3 เป็นประธาน…") is the person
+    the release names elsewhere with exactly that position ("นายก ข ผู้อำนวยการ สพป.… เขต 3
+    กล่าวว่า…"), even in a paragraph that does not say who took part. Without one, there is
+    no chair: a position is not a person."""
+    named = [m for index, paragraph in enumerate(paragraphs) for m in _mentions(paragraph, index)
+             if not _in_quote(paragraph, m.start)]
+    _describe(named)
+    for mention in named:
+        position = mention.position
+        if not position or mention.assigner or len(position) < 8:
+            continue
+        for paragraph in paragraphs:
+            at = paragraph.find(position)
+            while at >= 0:
+                verb = CHAIR_BY_POSITION.match(paragraph, at + len(position))
+                # The position stands alone: not the end of a longer title ("รอง…"), not after a name.
+                alone = at == 0 or not ("\u0e01" <= paragraph[at - 1] <= "\u0e4e")
+                if verb and alone and not any(m.paragraph is paragraph and m.start < at <= m.end + 3 for m in named):
+                    key = mention.name.replace("\u0e4d\u0e32", "\u0e33")
+                    role = "opening_chair" if verb["opening"] or "เปิด" in verb["verb"] else "chair"
+                    person = people.get(key)
+                    if person is None:
+                        people[key] = {"honorific": mention.honorific or None, "name": mention.name,
+                                       "position": position, "role": role}
+                        if where is not None:
+                            where.append((mention.index, mention.start, mention.end))
+                    else:
+                        person["role"] = role
+                    return
+                at = paragraph.find(position, at + 1)
 
 
 # Groups that took part without names ("ผู้บริหารระดับสูง", "ศึกษาธิการจังหวัด", "คณะครู"):
