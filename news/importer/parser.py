@@ -21,19 +21,21 @@ CATEGORY_LABEL = thai_re(r"(?:หมวดหมู่|หมวด|Category|Cat
 def _patterns():
     names = alternatives(list(provinces()) + list(PROVINCE_ALIASES))
     return {
-        # The venue runs from "ณ" (or a line "สถานที่ :") to the province, the next clause or the end.
+        # The venue runs from "ณ" (or a line "สถานที่ :", or "จากห้องประชุม…" of an online
+        # meeting) to the province, the next clause or the end.
         "venue": thai_re(r"(?:^|(?<=[\s“\"(]))(?:ณ(?:\s+|(?=ห้อง|โรงแรม|หอประชุม|โรงเรียน|อาคาร))(?!วันที่|อยุธยา)|(?P<at>ที่\s?)(?=ห้อง|โรงแรม|หอประชุม|โรงเรียน|อาคาร|สำนักงาน|ศาลา|มหาวิทยาลัย|ศูนย์|สนาม)"
+                         r"|(?P<from>จาก\s?)(?=ห้องประชุม|หอประชุม|สตูดิโอ)"  # an online meeting run from a room
                          r"|สถานที่(?:จัด(?:งาน|กิจกรรม|ประชุม|อบรม)?)?\s*:\s*)(?P<venue>.+?)"
                          rf"(?=\s+(?:จังหวัด|จ\.)\s?(?:{names})|\s(?:{names})(?![\u0e01-\u0e4e])(?!\s*(?:อำเภอ|อ\.|ตำบล|ต\.|จังหวัด|จ\.))|\s*(?:>>|\n|[“”\"]|\s\()"
                          r"|\s+(?:สำนักงาน|โรงเรียน|มหาวิทยาลัย|กระทรวง|กรม)\S*(?:\s+เขต\s?\d{1,2})?\s+(?:ได้)?จัด"  # the organiser, then its verb
                          r"|\s+\S*(?:ประกอบด้วย|ได้แก่)"  # "… คณะกรรมการประกอบด้วย": a list of people begins
                          r"|\s+(?:(?:นาย|นาง|นางสาว)(?!ก)[\u0e01-\u0e2e]|(?:รอง)?(?:ปลัดกระทรวง|ผู้อำนวยการ|เลขาธิการ|ผู้ว่าราชการ|ผู้ตรวจราชการ|รัฐมนตรี)|"
-                         r"มีผู้|จำนวน|ชมคลิป|ดูภาพ|คลิก|ควบคู่|ผ่าน|โดย|เพื่อ|ระหว่าง|ในวันที่|วันที่|เวลา|ซึ่ง|ทั้งนี้|ขึ้น|พร้อม|(?:และ)?(?:ผ่าน|ถ่ายทอด)|ใน(?:การ|ครั้ง))|$)"),
+                         r"มีผู้|จำนวน|ชมคลิป|ดูภาพ|คลิก|ควบคู่|ผ่าน|โดย|เพื่อ|ระหว่าง|ในวันที่|วันที่|เมื่อวัน|เวลา|ซึ่ง|ทั้งนี้|ขึ้น|พร้อม|(?:และ)?(?:ผ่าน|ถ่ายทอด)|ใน(?:การ|ครั้ง))|$)"),
         "province": thai_re(rf"^\s*(?:จังหวัด\s?|จ\.\s?)?(?P<province>{names})"),
         "office_end": thai_re(rf"สพม\.\s?(?:{names})$"),
         "second_province": thai_re(rf"\s(?:{names})(?![\u0e01-\u0e4e])"),
         # A dateline: "กรุงเทพฯ – 4 มีนาคม 2568 …" says where the news happened.
-        "dateline": thai_re(rf"^(?P<province>{names})\s*[–—-]\s*(?:วัน\S*ที่\s*|วันที่\s*)?\d"),
+        "dateline": thai_re(rf"^(?P<province>{names})\s*[–—-]\s*(?:เมื่อ)?(?:วัน\S*ที่\s*|วันที่\s*)?\d"),
         "province_in": thai_re(rf"(?:จังหวัด|ศธจ\.|สพป\.|สพม\.|ประถมศึกษา|มัธยมศึกษา|อำเภอเมือง|อ\.\s?เมือง)\s?(?P<province>{names})"),
         "platform": re.compile(
             r"(?P<platform>Zoom(?:\s+(?:Cloud\s+)?(?:Meeting|Webinar)s?)?|Microsoft\s+Teams|MS\s+Teams|Google\s+Meet"
@@ -82,11 +84,19 @@ def _office(title, header, tags):
     return None
 
 
+# A quoted part of a school's name followed by its district ("โรงเรียนบ้านบึง "อุตสาหกรรม
+# นุเคราะห์" อำเภอบ้านบึง") is part of the venue: its quotation marks do not end it.
+QUOTED_NAME = thai_re(r"(?<=\S\s)[“\"][^“”\"\n]{2,40}[”\"](?=\s+(?:อำเภอ|อ\.|ตำบล|ต\.|เขต|จังหวัด|จ\.))")
+_HIDDEN_QUOTES = str.maketrans({'"': "\ue000", "“": "\ue001", "”": "\ue002"})
+_SHOWN_QUOTES = str.maketrans({"\ue000": '"', "\ue001": "“", "\ue002": "”"})
+
+
 def _venue(paragraphs):
     p = _patterns()
+    paragraphs = [QUOTED_NAME.sub(lambda m: m.group(0).translate(_HIDDEN_QUOTES), q) for q in paragraphs]
     # "ณ" is the venue's own word; "ที่ห้องประชุม…" only counts in a release without one.
     matches = [m for m in (p["venue"].search(q) for q in paragraphs) if m]
-    matches = [m for m in matches if not m["at"]] or matches[:1]
+    matches = [m for m in matches if not (m["at"] or m["from"])] or matches[:1]
     for match in matches:
         paragraph = match.string
         venue = re.sub(r"\s+(?:และ|,)$", "", match["venue"].strip(" ,")).strip()
@@ -102,7 +112,8 @@ def _venue(paragraphs):
         province = p["province"].match(rest)
         province = province or p["province_in"].search(venue)
         name = province["province"] if province else None
-        return venue or None, PROVINCE_ALIASES.get(name, name), province and province.group(0).strip()
+        return ((venue or "").translate(_SHOWN_QUOTES) or None, PROVINCE_ALIASES.get(name, name),
+                province and province.group(0).strip())
     return None, None, None
 
 

@@ -32,7 +32,7 @@ MENTION = thai_re(rf"(?P<honorific>{_HONORIFIC_CHAIN})\s?(?P<given>{_WORD})[ \t]
 # Where the words about a person stop: the verb of the sentence or a new clause.
 STOPS = thai_re(
     r"(?:เป็นประธาน|เข้าร่วม|พร้อมด้วย)|(?:^|\s+)(?:ประธานเปิด|ประธานในพิธี|เข้าร่วม|ร่วมประชุม|ร่วมเสวนา|ร่วมกัน|ร่วมพิธี|กล่าว|เปิดเผย|"
-    r"พร้อมด้วย|พร้อมทั้ง|โดยมี|โดยได้|มอบหมาย|หมอบหมาย|ได้รับมอบหมาย|ได้|ณ\s|ซึ่ง|เพื่อ|ให้การต้อนรับ|ให้เกียรติ|"
+    r"พร้อมด้วย|พร้อมทั้ง|โดยมี|โดยได้|มอบหมาย|หมอบหมาย|ได้รับมอบหมาย|ได้(?!แก่)|ณ\s|ซึ่ง|เพื่อ|ให้การต้อนรับ|ให้เกียรติ|"
     r"บรรยาย|เยี่ยม|ตรวจ|มอบ|นำ|ลงพื้นที่|ประชุม)"
     r"|\s*(?:#|>>|[“”\"]|,|\n)|$"
 )
@@ -112,12 +112,20 @@ def _position_after(text):
     return " ".join(kept)
 
 
+LIST_OPENER = thai_re(r"\s*(?:ได้แก่|ประกอบด้วย|คือ|:)\s*$")
+# Words for many people, never one person's position: "รองศึกษาธิการจังหวัด นายก ข ผู้บริหาร
+# สถานศึกษา และครู…" lists a group after the person, whose position is the one before.
+PLURAL_GROUP = thai_re(r"^(?:ผู้บริหาร(?:สถานศึกษา|การศึกษา|โรงเรียน)?|ข้าราชการครู\S*|ข้าราชการ|คณะ\S*|บุคลากร\S*|ผู้ปกครอง\S*)"
+                       r"(?:\s?(?:ในสังกัด|ทุกคน|ทุกท่าน))?$")
+
+
 def _position_before(text):
     """'ผู้อำนวยการโรงเรียนบ้านนา นายสมชาย …': a role written just before the name."""
-    words = text.split()
+    # "… และมีศึกษานิเทศก์ ได้แก่ นางก ข, …": the position introduces a list of names.
+    words = LIST_OPENER.sub("", text).split()
     for i in range(len(words)):
         # "… และศึกษาธิการจังหวัด นายวิทยา": the joining word is not part of the position.
-        candidate = re.sub(r"^(?:และ|กับ)(?=[\u0e01-\u0e4e]{3})", "", " ".join(words[i:]))
+        candidate = re.sub(r"^(?:และ|กับ)?(?:โดยมี|มี)?(?=[\u0e01-\u0e4e]{3})", "", " ".join(words[i:]))
         if ROLE_WORDS.match(candidate) and len(words) - i <= 4:
             return candidate.rstrip(" ,(")
     return ""
@@ -225,14 +233,18 @@ def _describe(mentions):
             mention.gap_to_next = text[mention.end:mentions[i + 1].start]
         nxt = mentions[i + 1].start if i + 1 < len(mentions) and mentions[i + 1].paragraph is text else len(text)
         mention.position = _position_after(text[mention.end:nxt])
-        if not mention.position:
+        mention.list_position = False
+        if not mention.position or PLURAL_GROUP.match(mention.position):
             prev_end = mentions[i - 1].end if i and mentions[i - 1].paragraph is text else 0
             gap = text[prev_end:mention.start]
             if i and mentions[i - 1].paragraph is text:
                 used = _position_after(gap)
                 gap = gap.split(used, 1)[1] if used and used in gap else gap
             tail = [part for part in STOPS.split(gap) if part.strip()]
-            mention.position = _position_before(tail[-1]) if tail else ""
+            before = _position_before(tail[-1]) if tail else ""
+            if before or not mention.position:
+                mention.position = before
+                mention.list_position = bool(before) and bool(LIST_OPENER.search(tail[-1]))
         after = text[mention.end:nxt]
         verb = _chair_verb(after)
         if ASSIGNED.search(after) and not (verb and verb.start() < ASSIGNED.search(after).start()):
@@ -276,6 +288,14 @@ def _share_positions(mentions):
             mention.position = nxt.position
             if nxt.role != "participant" and not mention.assigner:
                 mention.role = nxt.role
+
+
+def _share_listed_positions(mentions):
+    """"ศึกษานิเทศก์ ได้แก่ นางก ข, นายค ง และนางจ ฉ": the position before the list is each one's."""
+    for previous, mention in zip(mentions, mentions[1:]):
+        if (previous.list_position and not mention.position and mention.paragraph is previous.paragraph
+                and SHARED.match(previous.gap_to_next)):
+            mention.position, mention.list_position = previous.position, True
 
 
 def _chair_verb(after):
@@ -337,6 +357,7 @@ def find_people(paragraphs, where=None, claimed=None):
         mentions.extend(m for m in _mentions(paragraph, index) if not _in_quote(paragraph, m.start))
     _describe(mentions)
     _share_positions(mentions)
+    _share_listed_positions(mentions)
     if claimed is not None:
         claimed.extend((m.index, *_claimed(m)) for m in mentions)
     people = {}
