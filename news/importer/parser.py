@@ -29,7 +29,7 @@ def _patterns():
                          rf"(?=\s+(?:จังหวัด|จ\.)\s?(?:{names})|\s(?:{names})(?![\u0e01-\u0e4e])(?!\s*(?:อำเภอ|อ\.|ตำบล|ต\.|จังหวัด|จ\.))|\s*(?:>>|\n|[“”\"]|\s\()"
                          r"|\s+(?:สำนักงาน|โรงเรียน|มหาวิทยาลัย|กระทรวง|กรม)\S*(?:\s+เขต\s?\d{1,2})?\s+(?:ได้)?จัด"  # the organiser, then its verb
                          r"|\s+\S*(?:ประกอบด้วย|ได้แก่)"  # "… คณะกรรมการประกอบด้วย": a list of people begins
-                         r"|\s+(?:(?:นาย|นาง|นางสาว)(?!ก)[\u0e01-\u0e2e]|(?:รอง)?(?:ปลัดกระทรวง|ผู้อำนวยการ|เลขาธิการ|ผู้ว่าราชการ|ผู้ตรวจราชการ|รัฐมนตรี)|"
+                         r"|\s+(?:(?:นาย|นาง|นางสาว)(?!ก)[\u0e01-\u0e2e]|(?:นาย|นาง|นางสาว|ดร\.)\s[\u0e01-\u0e2e]|(?:รอง)?(?:ปลัดกระทรวง|ผู้อำนวยการ|เลขาธิการ|ผู้ว่าราชการ|ผู้ตรวจราชการ|รัฐมนตรี)|"
                          r"มีผู้|จำนวน|ชมคลิป|ดูภาพ|คลิก|ควบคู่|ผ่าน|โดย|เพื่อ|ระหว่าง|ในวันที่|วันที่|เมื่อวัน|เวลา|ซึ่ง|ทั้งนี้|ขึ้น|พร้อม|(?:และ)?(?:ผ่าน|ถ่ายทอด)|ใน(?:การ|ครั้ง))|$)"),
         "province": thai_re(rf"^\s*(?:จังหวัด\s?|จ\.\s?)?(?P<province>{names})"),
         "office_end": thai_re(rf"สพม\.\s?(?:{names})$"),
@@ -56,6 +56,7 @@ def _patterns():
             r"|สพป\.\s?[\u0e01-\u0e4e]+\s?เขต\s?\d{1,2}"
             rf"|สพม\.\s?[\u0e01-\u0e4e]+?(?:\s(?:{names})(?![\u0e01-\u0e4e]))?(?:\s?เขต\s?\d{{1,2}})?(?=[\s.]|$)|ศธ\.)"
         ),
+        "project_period": thai_re(r"(?:ดำเนินการ|ดำเนินงาน|ระยะเวลา\S*|ตลอดปีงบประมาณ)\s*(?:ระหว่าง|ตั้งแต่)?\s*(?:วันที่)?\s*$"),
         "range_lead_in": thai_re(r"(?:ระหว่าง|จัดขึ้น|ตั้งแต่)\s*(?:วันที่)?\s*$"),
     }
 
@@ -144,11 +145,16 @@ def _dates(title, paragraphs, labels=()):
             if p["published"].search(paragraph[: mention.start]):
                 published = mention
     lead_dates = find_dates(lead_text)
+    # "ซึ่งดำเนินการระหว่างวันที่ 1 ต.ค. 67 – 30 ก.ย. 68": a project's period, not the event
+    # the release reports, when a day of its own is written too.
+    if len(lead_dates) > 1:
+        lead_dates = [d for d in lead_dates if not (d.is_range and p["project_period"].search(lead_text[: d.start]))]
     event = next((d for d in lead_dates if d.is_range), None)
     if event is None:
         for paragraph in paragraphs:
             event = next(
-                (d for d in find_dates(paragraph) if d.is_range and p["range_lead_in"].search(paragraph[: d.start])), None
+                (d for d in find_dates(paragraph) if d.is_range and p["range_lead_in"].search(paragraph[: d.start])
+                 and not (lead_dates and p["project_period"].search(paragraph[: d.start]))), None
             )
             if event:
                 break

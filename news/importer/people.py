@@ -113,6 +113,7 @@ def _position_after(text):
 
 
 LIST_OPENER = thai_re(r"\s*(?:ได้แก่|ประกอบด้วย|คือ|:)\s*$")
+LIST_WORD = thai_re(r"(?:^|\s)(?:ได้แก่|ประกอบด้วย|คือ)\s|:\s*")
 # Words for many people, never one person's position: "รองศึกษาธิการจังหวัด นายก ข ผู้บริหาร
 # สถานศึกษา และครู…" lists a group after the person, whose position is the one before.
 PLURAL_GROUP = thai_re(r"^(?:ผู้บริหาร(?:สถานศึกษา|การศึกษา|โรงเรียน)?|ข้าราชการครู\S*|ข้าราชการ|คณะ\S*|บุคลากร\S*|ผู้ปกครอง\S*)"
@@ -121,8 +122,10 @@ PLURAL_GROUP = thai_re(r"^(?:ผู้บริหาร(?:สถานศึก
 
 def _position_before(text):
     """'ผู้อำนวยการโรงเรียนบ้านนา นายสมชาย …': a role written just before the name."""
-    # "… และมีศึกษานิเทศก์ ได้แก่ นางก ข, …": the position introduces a list of names.
-    words = LIST_OPENER.sub("", text).split()
+    # "… และมีศึกษานิเทศก์ ได้แก่ นางก ข, …": the position introduces a list of names;
+    # "ประธานเครือข่าย ได้แก่ ผู้อำนวยการโรงเรียนบ้านนา นายก ข": the words after the list
+    # word are this one's position.
+    words = LIST_WORD.split(LIST_OPENER.sub("", text))[-1].split()
     for i in range(len(words)):
         # "… และศึกษาธิการจังหวัด นายวิทยา": the joining word is not part of the position.
         candidate = re.sub(r"^(?:และ|กับ)?(?:โดยมี|มี)?(?=[\u0e01-\u0e4e]{3})", "", " ".join(words[i:]))
