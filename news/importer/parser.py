@@ -30,12 +30,14 @@ def _patterns():
                          r"|\s+(?:สำนักงาน|โรงเรียน|มหาวิทยาลัย|กระทรวง|กรม)\S*(?:\s+เขต\s?\d{1,2})?\s+(?:ได้)?จัด"  # the organiser, then its verb
                          r"|\s+\S*(?:ประกอบด้วย|ได้แก่)"  # "… คณะกรรมการประกอบด้วย": a list of people begins
                          r"|\s+(?:(?:นาย|นาง|นางสาว)(?!ก)[\u0e01-\u0e2e]|(?:นาย|นาง|นางสาว|ดร\.)\s[\u0e01-\u0e2e]|(?:รอง)?(?:ปลัดกระทรวง|ผู้อำนวยการ|เลขาธิการ|ผู้ว่าราชการ|ผู้ตรวจราชการ|รัฐมนตรี)|"
-                         r"มีผู้|จำนวน|ชมคลิป|ดูภาพ|คลิก|ควบคู่|ผ่าน|โดย|เพื่อ|ระหว่าง|ในวันที่|วันที่|เมื่อวัน|เวลา|ซึ่ง|ทั้งนี้|ขึ้น|พร้อม|(?:และ)?(?:ผ่าน|ถ่ายทอด)|ใน(?:การ|ครั้ง))|$)"),
+                         r"มีผู้|จำนวน|ชมคลิป|ดูภาพ|คลิก|ควบคู่|ผ่าน|โดย|เพื่อ|ระหว่าง|ในวันที่|วันที่|เมื่อวัน|เวลา|สังกัด|ซึ่ง|ทั้งนี้|ขึ้น|พร้อม|(?:และ)?(?:ผ่าน|ถ่ายทอด)|ใน(?:การ|ครั้ง))|$)"),
         "province": thai_re(rf"^\s*(?:จังหวัด\s?|จ\.\s?)?(?P<province>{names})"),
         "office_end": thai_re(rf"สพม\.\s?(?:{names})$"),
         "second_province": thai_re(rf"\s(?:{names})(?![\u0e01-\u0e4e])"),
         # A dateline: "กรุงเทพฯ – 4 มีนาคม 2568 …" says where the news happened.
         "dateline": thai_re(rf"^(?P<province>{names})\s*[–—-]\s*(?:เมื่อ)?(?:วัน\S*ที่\s*|วันที่\s*)?\d"),
+        # "โรงเรียนอนุบาลนครพนม": each province's model school is named after it.
+        "model_school": thai_re(rf"โรงเรียนอนุบาล(?P<province>{names})(?![\u0e01-\u0e4e])"),
         "province_in": thai_re(rf"(?:จังหวัด|ศธจ\.|สพป\.|สพม\.|ประถมศึกษา|มัธยมศึกษา|อำเภอเมือง|อ\.\s?เมือง)\s?(?P<province>{names})"),
         "platform": re.compile(
             r"(?P<platform>Zoom(?:\s+(?:Cloud\s+)?(?:Meeting|Webinar)s?)?|Microsoft\s+Teams|MS\s+Teams|Google\s+Meet"
@@ -56,6 +58,7 @@ def _patterns():
             r"|สพป\.\s?[\u0e01-\u0e4e]+\s?เขต\s?\d{1,2}"
             rf"|สพม\.\s?[\u0e01-\u0e4e]+?(?:\s(?:{names})(?![\u0e01-\u0e4e]))?(?:\s?เขต\s?\d{{1,2}})?(?=[\s.]|$)|ศธ\.)"
         ),
+        "numeric_day": thai_re(r"วันที่\s*(?=\d{1,2}/\d{1,2}/\d)"),
         "project_period": thai_re(r"(?:ดำเนินการ|ดำเนินงาน|ระยะเวลา\S*|ตลอดปีงบประมาณ)\s*(?:ระหว่าง|ตั้งแต่)?\s*(?:วันที่)?\s*$"),
         "range_lead_in": thai_re(r"(?:ระหว่าง|จัดขึ้น|ตั้งแต่)\s*(?:วันที่)?\s*$"),
     }
@@ -111,7 +114,7 @@ def _venue(paragraphs):
             # "ณ จังหวัดเลย": only a province
             return None, PROVINCE_ALIASES.get(whole["province"], whole["province"]), venue
         province = p["province"].match(rest)
-        province = province or p["province_in"].search(venue)
+        province = province or p["province_in"].search(venue) or p["model_school"].search(venue)
         name = province["province"] if province else None
         return ((venue or "").translate(_SHOWN_QUOTES) or None, PROVINCE_ALIASES.get(name, name),
                 province and province.group(0).strip())
@@ -159,6 +162,10 @@ def _dates(title, paragraphs, labels=()):
             if event:
                 break
     first = lead_dates[0] if lead_dates else None
+    if first is None:
+        # "วันที่ 12/06/2567" in the lead: a school page's own way of writing the day.
+        numeric = p["numeric_day"].search(lead_text)
+        first = numeric and find_numeric_date(lead_text[numeric.end():])
     return published or first, event or first
 
 

@@ -29,10 +29,13 @@ _WORD = r"[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+"  # Thai letters and marks,
 _NA_FAMILY = "(?:อยุธยา|ป้อมเพชร|ระนอง|สงขลา|ถลาง|นคร|พัทลุง|บางช้าง|ลำปาง|เชียงใหม่|น่าน|ลำพูน|มหาชัย|ตะกั่วทุ่ง|พิศณุโลก)"
 MENTION = thai_re(rf"(?P<honorific>{_HONORIFIC_CHAIN})\s?(?P<given>{_WORD})[ \t]{{1,3}}(?P<family>(?:{_WORD} )?ณ {_NA_FAMILY}(?![\u0e01-\u0e4e])|{_WORD})")
 
+LATIN_MENTION = re.compile(r"(?<![A-Za-z])(?P<honorific>Mr\.|Mrs\.|Ms\.|Miss|Dr\.|Prof\.)\s?(?P<given>[A-Z][a-z]+)"
+                           r" (?P<family>[A-Z][A-Za-z'-]+)")
+
 # Where the words about a person stop: the verb of the sentence or a new clause.
 STOPS = thai_re(
     r"(?:เป็นประธาน|เข้าร่วม|พร้อมด้วย)|(?:^|\s+)(?:ประธานเปิด|ประธานในพิธี|เข้าร่วม|ร่วมประชุม|ร่วมเสวนา|ร่วมกัน|ร่วมพิธี|กล่าว|เปิดเผย|"
-    r"พร้อมด้วย|พร้อมทั้ง|โดยมี|โดยได้|มอบหมาย|หมอบหมาย|ได้รับมอบหมาย|ได้(?!แก่)|ณ\s|ซึ่ง|เพื่อ|ให้การต้อนรับ|ให้เกียรติ|"
+    r"พร้อมด้วย|พร้อมทั้ง|ร่วมด้วย|โดยมี|โดยได้|เป็นผู้แทน|มอบหมาย|หมอบหมาย|ได้รับมอบหมาย|ได้(?!แก่)|ณ\s|ซึ่ง|เพื่อ|ให้การต้อนรับ|ให้เกียรติ|"
     r"บรรยาย|เยี่ยม|ตรวจ|มอบ|นำ|ลงพื้นที่|ประชุม)"
     r"|\s*(?:#|>>|[“”\"]|,|\n)|$"
 )
@@ -46,11 +49,14 @@ ROLE_WORDS = thai_re(r"^(?:ผู้|ผอ\.|รอง|ประธาน|ศ�
                      r"ผู้ว่า|นายก|นายอำเภอ|รัฐมนตรี|ศึกษานิเทศก์|อาจารย์|เจ้าหน้าที่|เจ้าพนักงาน|พนักงาน|รมว\.|รมช\.|ที่ปรึกษา|อธิการบดี|คณบดี|กรรมการ|สมาชิก|ตัวแทน|ผู้แทน)")
 _ABBREVIATION = re.compile(r"^[\u0e01-\u0e4e]{1,6}\.(?:[\u0e01-\u0e4e]{1,6}\.?)*$")
 _PAREN = re.compile(r"\s*\(")
+BRACKETED = re.compile(r"\s*\(\s*(?P<position>[^()\n]{3,120}?)\s*\)")
 
 # Who chaired, and how: "เป็นประธานเปิด…" / "ประธานในพิธีเปิด…" is an opening chair.
 CHAIRED = thai_re(r"(?:เป็น|ร่วมเป็น)?ประธาน(?P<opening>ในพิธีเปิด|พิธีเปิด|กล่าวเปิด|เปิด)?(?:ในพิธี|การ|ใน|ฝ่าย)?")
 # "กล่าวเปิดการอบรม", "ทำพิธีเปิด…": whoever opens the event is its opening chair.
-CHAIR_VERB = thai_re(r"เป็นประธาน|ประธานเปิด|ประธานในพิธี|(?:เป็นผู้)?กล่าวเปิด|ทำพิธีเปิด|เป็นผู้เปิด")
+# "มอบหมายให้ X … เป็นผู้แทนในการเปิดงาน": X opens it on the other's behalf.
+CHAIR_VERB = thai_re(r"เป็นประธาน|ประธานเปิด|ประธานในพิธี|(?:เป็นผู้)?กล่าวเปิด|ทำพิธีเปิด|เป็นผู้เปิด"
+                     r"|เป็นผู้แทน(?:ใน)?(?:การ|พิธี)?(?:เปิด|เป็นประธาน)")
 # "ในพิธีเปิดเมื่อวันที่ … ได้รับเกียรติจาก นางสาวก ข … เป็นประธาน": the chair of the opening.
 OPENING_BEFORE = thai_re(r"พิธีเปิด[^\n“”\"]{0,80}?(?:ได้รับเกียรติจาก|โดยมี|โดย)\s*$")
 SHARED = re.compile(r"^\s*(?:และ|,)\s*$")
@@ -58,7 +64,7 @@ JOINT = thai_re(r"ร่วม(?:กัน)?\s*$")  # "ร่วมเป็น�
 ASSIGNED = thai_re(r"ม?อบหมายให้|หมอบหมายให้")
 HONOURED = thai_re(r"(?:ซึ่ง|ได้|จะ)?\s*(?:(?:ได้)?รับเกียรติ(?:ให้)?|ให้เกียรติ)?\s*(?:มา)?\s*")
 # "ประธานในพิธี ได้แก่ นายก ข": the chair named after the word.
-CHAIR_NAMED_AFTER = thai_re(r"ประธาน(?:ในพิธี|การประชุม|ของงาน)?\s*(?:ได้แก่|คือ)\s*$")
+CHAIR_NAMED_AFTER = thai_re(r"ประธาน(?:ในพิธี|การประชุม|ของงาน)?\s*(?:ได้แก่|คือ|:)\s*$")
 RECEIVED = thai_re(r"(?:ได้)?รับมอบหมาย(?:จาก[^\n“”\"]{0,80}?)?\s*ให้\s*(?=(?:เป็น|ร่วมเป็น)?ประธาน)")
 ASSIGNED_BY = thai_re(r"(?:ได้)?รับมอบหมายจาก\s*$")
 PANEL = thai_re(r"เสวนา|อภิปราย")
@@ -70,7 +76,7 @@ PANEL_AFTER = thai_re(r"(?:^|\s)(?:ร่วมเสวนา|เป็นผ�
 CHAIR_TITLE = thai_re(r"^\s*(?:ในฐานะ\s*)?ประธาน\S*(?:\s+\S+){0,3}?\s+(?:ดำเนินการประชุม|ดำเนินการ|นำการประชุม|"
                       r"(?P<opening>กล่าวเปิด|เปิดการประชุม|เปิดประชุม|เปิดงาน|เปิดการอบรม|เปิดการสัมมนา))")
 # A paragraph past the lead names attendees only if it says they took part.
-TOOK_PART = thai_re(r"เข้าร่วม|กล่าวรายงาน|กล่าวเปิด|กล่าวต้อนรับ|รับรางวัล|รับมอบ|รับเกียรติบัตร|ร่วมประชุม|เสวนา|อภิปราย|วิทยากร|บรรยาย|ได้รับเกียรติ|พร้อมด้วย|โดยมี|เป็นประธาน|ประธานเปิด|ให้การต้อนรับ")
+TOOK_PART = thai_re(r"เข้าร่วม|กล่าวรายงาน|กล่าวเปิด|ประธานในพิธี|กล่าวต้อนรับ|รับรางวัล|รับมอบ|รับเกียรติบัตร|ร่วมประชุม|เสวนา|อภิปราย|วิทยากร|บรรยาย|ได้รับเกียรติ|พร้อมด้วย|โดยมี|เป็นประธาน|ประธานเปิด|ให้การต้อนรับ")
 CITED = thai_re(r"(?:นโยบายของ|ตามนโยบาย|คำสั่งของ|ตามที่|แถลง)\s*$")
 
 ROLE_RANK = {"participant": 0, "speaker": 1, "panelist": 1, "chair": 2, "opening_chair": 2}
@@ -87,6 +93,9 @@ def _position_after(text):
     """The position written straight after a name, or '' (and how far it ran)."""
     if text.lstrip().startswith(")"):
         return ""  # "ปลัดกระทรวงศึกษาธิการ (นายโชคดี ออสุวรรณ)": the position is before the name
+    bracketed = BRACKETED.match(text)
+    if bracketed and ROLE_WORDS.match(bracketed["position"]):
+        return bracketed["position"]  # "นางสาวก ข (ผู้อำนวยการกลุ่ม…)"
     stop = STOPS.search(text)
     span = text[: stop.start()] if stop else text
     paren = _PAREN.search(span)
@@ -103,7 +112,9 @@ def _position_after(text):
             continue
         # A secondary-area office may cover two provinces: "…มัธยมศึกษาตรัง กระบี่".
         second_province = bool(kept) and chunk in provinces() and kept[-1].endswith(tuple(provinces()))
-        if i and not (CONTINUES.match(chunk) or second_province
+        # "…กิจการนักเรียน นักศึกษา": vocational colleges name their students both ways.
+        students = bool(kept) and chunk.startswith("นักศึกษา") and kept[-1].endswith("นักเรียน")
+        if i and not (CONTINUES.match(chunk) or second_province or students
                       or (_ABBREVIATION.match(chunk) and not ROLE_WORDS.match(chunk))):
             break
         kept.append(chunk)
@@ -177,12 +188,21 @@ def _mentions(paragraph, index):
         if CITED.search(paragraph[: match.start()]):
             continue
         found.append(Mention.from_match(match, paragraph, index))
+    # Foreign teachers and guests: "Mr.John Smith ครูชาวต่างชาติ".
+    for match in LATIN_MENTION.finditer(paragraph):
+        if not CITED.search(paragraph[: match.start()]):
+            found.append(Mention.from_match(match, paragraph, index))
     found.extend(_bare_mentions(paragraph, index, found))
     return sorted(found, key=lambda mention: mention.start)
 
 
 # Two words written as a name (each a word of its own), for people without an honorific.
-BARE_NAME = re.compile(rf"(?<![\u0e01-\u0e4e.])(?P<given>{_WORD}) (?P<family>{_WORD})(?=[\s,]|$)")
+# "ท่านสมพงษ์ ศรีสุวรรณ" (a courtesy word, not a title) and "…และสุดา แก้วใส" are written
+# against the word before.
+BARE_NAME = re.compile(rf"(?:(?<![\u0e01-\u0e4e.])|(?<=(?<![\u0e01-\u0e4e])ท่าน)|(?<=(?<![\u0e01-\u0e4e])และ))"
+                       rf"(?P<given>{_WORD}) (?P<family>{_WORD})(?=[\s,]|$)")
+# A verb is not a family name ("…มัธยมศึกษาสุราษฎร์ธานี ชุมพร เป็นประธาน…").
+NOT_FAMILY = thai_re(r"^(?:เป็น|ร่วม|ได้|กล่าว|ให้|เข้า|ลง|มอบ|จัด|พร้อม|โดย)")
 
 
 def _bare_mentions(paragraph, index, taken):
@@ -195,7 +215,9 @@ def _bare_mentions(paragraph, index, taken):
         if any(m.start <= start < m.end or start <= m.start < end for m in taken + found):
             continue
         given, family = match["given"], match["family"]
-        if ROLE_WORDS.match(given) or ROLE_WORDS.match(family) or not looks_like_name(given, family):
+        if ROLE_WORDS.match(given) or ROLE_WORDS.match(family) or NOT_FAMILY.match(family):
+            continue
+        if not looks_like_name(given, family):
             continue
         after, before = paragraph[end:], paragraph[:start]
         # The position is written right after the name (no comma between) or right before it.
