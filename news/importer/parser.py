@@ -48,9 +48,9 @@ def _patterns():
         "count": thai_re(r"(?:จำนวน|รวม|ทั้งสิ้น|(?:ผู้)?เข้าร่วม(?:ประชุม|อบรม|กิจกรรม|งาน|โครงการ|ค่าย)?)\s*(?:กว่า|ประมาณ|ราว|ทั้งสิ้น|รวม)?\s*(?P<n>\d[\d,]*)\s*(?:คน|ราย|ท่าน)(?![\u0e01-\u0e4e])"),
         "fiscal": thai_re(r"ปีงบประมาณ\s*(?:พ\.\s?ศ\.\s*)?(?P<y>\d{4}|\d{2})(?!\d)"),
         "reads": thai_re(r"(?:อ่าน|เข้าชม|ผู้เข้าชม)\s*(?P<n>\d[\d,]*)\s*ครั้ง"),
-        "published": thai_re(r"(?:เผยแพร่|โพสต์|ประกาศ)(?:เมื่อ|วันที่)?\s*:?\s*$"),
+        "published": thai_re(r"(?:เผยแพร่|โพสต์|ประกาศ|ลงข่าว)(?:เมื่อ|วันที่)?\s*:?\s*$"),
         # A paragraph that is only the page's own date (and counter): page furniture.
-        "published_line": thai_re(r"^(?:เผยแพร่|โพสต์|ประกาศ)(?:เมื่อ|วันที่)?\s*:?\s*(?P<rest>[^\n]{4,40}?)"
+        "published_line": thai_re(r"^(?:วันที่\s*)?(?:เผยแพร่|โพสต์|ประกาศ|ลงข่าว)(?:เมื่อ|วันที่)?\s*:?\s*(?P<rest>[^\n]{4,40}?)"
                                   r"(?:\s+(?:อ่าน|เข้าชม|ผู้เข้าชม)\s*\d[\d,]*\s*ครั้ง)?\s*$"),
         # An abbreviation opening the title; a secondary office may cover two provinces.
         "office": thai_re(
@@ -90,14 +90,22 @@ def _office(title, header, tags):
 
 # A quoted part of a school's name followed by its district ("โรงเรียนบ้านบึง "อุตสาหกรรม
 # นุเคราะห์" อำเภอบ้านบึง") is part of the venue: its quotation marks do not end it.
+# "โรงเรียนเทศบาล ๑ (บ้านบางรัก)": a school's name may carry a part in parentheses.
+SCHOOL_BRACKETS = thai_re(r"(?<=โรงเรียน)[^\s()]*(?:\s[\d]{1,3})?\s?\([^()\n]{2,30}\)")
 QUOTED_NAME = thai_re(r"(?<=\S\s)[“\"][^“”\"\n]{2,40}[”\"](?=\s+(?:อำเภอ|อ\.|ตำบล|ต\.|เขต|จังหวัด|จ\.))")
-_HIDDEN_QUOTES = str.maketrans({'"': "\ue000", "“": "\ue001", "”": "\ue002"})
-_SHOWN_QUOTES = str.maketrans({"\ue000": '"', "\ue001": "“", "\ue002": "”"})
+_HIDDEN_QUOTES = str.maketrans({'"': "\ue000", "“": "\ue001", "”": "\ue002", "(": "\ue003", ")": "\ue004"})
+_SHOWN_QUOTES = str.maketrans({"\ue000": '"', "\ue001": "“", "\ue002": "”", "\ue003": "(", "\ue004": ")"})
+# "ณ ห้องประชุม 1 ชั้น 1 สำนักงานเขตพื้นที่… เขต 1 ได้จัดประชุม…": a room alone is not a place;
+# the office written after it is the building, though it is also the subject.
+ROOM_ONLY = thai_re(r"^ห้อง(?!\S*(?:ศาลากลาง|อาคาร|สำนักงาน|จังหวัด|โรงเรียน|โรงแรม|มหาวิทยาลัย|วิทยาลัย))\S*"
+                    r"(?:\s+[\d]{1,3})?(?:\s+ชั้น\s?[\d]{1,2})?$")
+ORGANISER = thai_re(r"^\s+(?P<organiser>(?:สำนักงาน|โรงเรียน|มหาวิทยาลัย|กระทรวง|กรม)\S*(?:\s+เขต\s?\d{1,2})?)\s+(?:ได้)?จัด")
 
 
 def _venue(paragraphs):
     p = _patterns()
-    paragraphs = [QUOTED_NAME.sub(lambda m: m.group(0).translate(_HIDDEN_QUOTES), q) for q in paragraphs]
+    hide = lambda m: m.group(0).translate(_HIDDEN_QUOTES)  # noqa: E731
+    paragraphs = [SCHOOL_BRACKETS.sub(hide, QUOTED_NAME.sub(hide, q)) for q in paragraphs]
     # "ณ" is the venue's own word; "ที่ห้องประชุม…" only counts in a release without one.
     matches = [m for m in (p["venue"].search(q) for q in paragraphs) if m]
     matches = [m for m in matches if not (m["at"] or m["from"])] or matches[:1]
@@ -105,6 +113,9 @@ def _venue(paragraphs):
         paragraph = match.string
         venue = re.sub(r"\s+(?:และ|,)$", "", match["venue"].strip(" ,")).strip()
         rest = paragraph[match.end("venue"):]
+        organiser = ORGANISER.match(rest) if ROOM_ONLY.match(venue) else None
+        if organiser:
+            venue, rest = f"{venue} {organiser['organiser']}", rest[organiser.end("organiser"):]
         # "ห้องประชุม สพม.ตรัง กระบี่": the second province belongs to the office's name.
         pair = p["second_province"].match(rest) if p["office_end"].search(venue) else None
         if pair:

@@ -27,7 +27,8 @@ _HONORIFIC_CHAIN = rf"{_HONORIFIC}(?:\s?{_HONORIFIC})*"
 _WORD = r"[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+"  # Thai letters and marks, no digits or ฯ
 # Family names of the ณ lineages, written with a space: "ณ ระนอง", "สนิทวงศ์ ณ อยุธยา".
 _NA_FAMILY = "(?:อยุธยา|ป้อมเพชร|ระนอง|สงขลา|ถลาง|นคร|พัทลุง|บางช้าง|ลำปาง|เชียงใหม่|น่าน|ลำพูน|มหาชัย|ตะกั่วทุ่ง|พิศณุโลก)"
-MENTION = thai_re(rf"(?P<honorific>{_HONORIFIC_CHAIN})\s?(?P<given>{_WORD})[ \t]{{1,3}}(?P<family>(?:{_WORD} )?ณ {_NA_FAMILY}(?![\u0e01-\u0e4e])|{_WORD})")
+# A given name starts with a consonant or a leading vowel: "นางสาวิตรี" is นาง สาวิตรี.
+MENTION = thai_re(rf"(?P<honorific>{_HONORIFIC_CHAIN})\s?(?P<given>[\u0e01-\u0e2e\u0e40-\u0e44][\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]*)[ \t]{{1,3}}(?P<family>(?:{_WORD} )?ณ {_NA_FAMILY}(?![\u0e01-\u0e4e])|{_WORD})")
 
 LATIN_MENTION = re.compile(r"(?<![A-Za-z])(?P<honorific>Mr\.|Mrs\.|Ms\.|Miss|Dr\.|Prof\.)\s?(?P<given>[A-Z][a-z]+)"
                            r" (?P<family>[A-Z][A-Za-z'-]+)")
@@ -35,7 +36,7 @@ LATIN_MENTION = re.compile(r"(?<![A-Za-z])(?P<honorific>Mr\.|Mrs\.|Ms\.|Miss|Dr\
 # Where the words about a person stop: the verb of the sentence or a new clause.
 STOPS = thai_re(
     r"(?:เป็นประธาน|เข้าร่วม|พร้อมด้วย)|(?:^|\s+)(?:ประธานเปิด|ประธานในพิธี|เข้าร่วม|ร่วมประชุม|ร่วมเสวนา|ร่วมกัน|ร่วมพิธี|กล่าว|เปิดเผย|"
-    r"พร้อมด้วย|พร้อมทั้ง|ร่วมด้วย|โดยมี|โดยได้|เป็นผู้แทน|มอบหมาย|หมอบหมาย|ได้รับมอบหมาย|ได้(?!แก่)|ณ\s|ซึ่ง|เพื่อ|ให้การต้อนรับ|ให้เกียรติ|"
+    r"พร้อมด้วย|พร้อมทั้ง|ร่วมด้วย|โดยมี|โดยได้|เป็นผู้แทน|ทำหน้าที่|มอบหมาย|หมอบหมาย|ได้รับมอบหมาย|ได้(?!แก่)|ณ\s|ซึ่ง|เพื่อ|ให้การต้อนรับ|ให้เกียรติ|"
     r"บรรยาย|เยี่ยม|ตรวจ|มอบ|นำ|ลงพื้นที่|ประชุม)"
     r"|\s*(?:#|>>|[“”\"]|,|\n)|$"
 )
@@ -49,22 +50,24 @@ ROLE_WORDS = thai_re(r"^(?:ผู้|ผอ\.|รอง|ประธาน|ศ�
                      r"ผู้ว่า|นายก|นายอำเภอ|รัฐมนตรี|ศึกษานิเทศก์|อาจารย์|เจ้าหน้าที่|เจ้าพนักงาน|พนักงาน|รมว\.|รมช\.|ที่ปรึกษา|อธิการบดี|คณบดี|กรรมการ|สมาชิก|ตัวแทน|ผู้แทน)")
 _ABBREVIATION = re.compile(r"^[\u0e01-\u0e4e]{1,6}\.(?:[\u0e01-\u0e4e]{1,6}\.?)*$")
 _PAREN = re.compile(r"\s*\(")
+SCHOOL_BRACKETS = re.compile(r"\s?\([^()\n]{2,30}\)")
+SCHOOL_NAMED = thai_re(r"โรงเรียน[^\s()]*(?:\s\d{1,3})?$")
 BRACKETED = re.compile(r"\s*\(\s*(?P<position>[^()\n]{3,120}?)\s*\)")
 
 # Who chaired, and how: "เป็นประธานเปิด…" / "ประธานในพิธีเปิด…" is an opening chair.
 CHAIRED = thai_re(r"(?:เป็น|ร่วมเป็น)?ประธาน(?P<opening>ในพิธีเปิด|พิธีเปิด|กล่าวเปิด|เปิด)?(?:ในพิธี|การ|ใน|ฝ่าย)?")
 # "กล่าวเปิดการอบรม", "ทำพิธีเปิด…": whoever opens the event is its opening chair.
 # "มอบหมายให้ X … เป็นผู้แทนในการเปิดงาน": X opens it on the other's behalf.
-CHAIR_VERB = thai_re(r"เป็นประธาน|ประธานเปิด|ประธานในพิธี|(?:เป็นผู้)?กล่าวเปิด|ทำพิธีเปิด|เป็นผู้เปิด"
+CHAIR_VERB = thai_re(r"เป็นประธาน|ทำหน้าที่(?:เป็น)?ประธาน|ประธานเปิด|ประธานในพิธี|(?:เป็นผู้)?กล่าวเปิด|ทำพิธีเปิด|เป็นผู้เปิด"
                      r"|เป็นผู้แทน(?:ใน)?(?:การ|พิธี)?(?:เปิด|เป็นประธาน)")
 # "ในพิธีเปิดเมื่อวันที่ … ได้รับเกียรติจาก นางสาวก ข … เป็นประธาน": the chair of the opening.
-OPENING_BEFORE = thai_re(r"พิธีเปิด[^\n“”\"]{0,80}?(?:ได้รับเกียรติจาก|โดยมี|โดย)\s*$")
+OPENING_BEFORE = thai_re(r"พิธีเปิด(?:(?!ประธาน)[^\n“”\"]){0,80}?(?:ได้รับเกียรติจาก|โดยมี|โดย)?\s*$")
 SHARED = re.compile(r"^\s*(?:และ|,)\s*$")
 JOINT = thai_re(r"ร่วม(?:กัน)?\s*$")  # "ร่วมเป็นประธาน": chaired together with the one named before
 ASSIGNED = thai_re(r"ม?อบหมายให้|หมอบหมายให้")
 HONOURED = thai_re(r"(?:ซึ่ง|ได้|จะ)?\s*(?:(?:ได้)?รับเกียรติ(?:ให้)?|ให้เกียรติ)?\s*(?:มา)?\s*")
 # "ประธานในพิธี ได้แก่ นายก ข": the chair named after the word.
-CHAIR_NAMED_AFTER = thai_re(r"ประธาน(?:ในพิธี|การประชุม|ของงาน)?\s*(?:ได้แก่|คือ|:)\s*$")
+CHAIR_NAMED_AFTER = thai_re(r"ประธาน(?P<what>ในพิธี|การประชุม|ของงาน|ใน(?:การ|พิธี)?\S{2,20}?)?(?:\s?ครั้งนี้)?\s*(?:ได้แก่|คือ|:)\s*$")
 RECEIVED = thai_re(r"(?:ได้)?รับมอบหมาย(?:จาก[^\n“”\"]{0,80}?)?\s*ให้\s*(?=(?:เป็น|ร่วมเป็น)?ประธาน)")
 ASSIGNED_BY = thai_re(r"(?:ได้)?รับมอบหมายจาก\s*$")
 PANEL = thai_re(r"เสวนา|อภิปราย")
@@ -99,6 +102,10 @@ def _position_after(text):
     stop = STOPS.search(text)
     span = text[: stop.start()] if stop else text
     paren = _PAREN.search(span)
+    # "ผู้อำนวยการโรงเรียนเทศบาล ๑ (บ้านบางรัก)": the school's name, not an aside.
+    school = paren and SCHOOL_BRACKETS.match(span, paren.start())
+    if school and SCHOOL_NAMED.search(span[: paren.start()]):
+        paren = _PAREN.search(span, school.end())
     if paren:
         span = span[: paren.start()]
     chunks = span.split()
@@ -114,7 +121,8 @@ def _position_after(text):
         second_province = bool(kept) and chunk in provinces() and kept[-1].endswith(tuple(provinces()))
         # "…กิจการนักเรียน นักศึกษา": vocational colleges name their students both ways.
         students = bool(kept) and chunk.startswith("นักศึกษา") and kept[-1].endswith("นักเรียน")
-        if i and not (CONTINUES.match(chunk) or second_province or students
+        school = chunk.startswith("(") and chunk.endswith(")") and bool(SCHOOL_NAMED.search(" ".join(kept)))
+        if i and not (CONTINUES.match(chunk) or second_province or students or school
                       or (_ABBREVIATION.match(chunk) and not ROLE_WORDS.match(chunk))):
             break
         kept.append(chunk)
@@ -276,9 +284,9 @@ def _describe(mentions):
             mention.assigner = True
         elif ASSIGNED_BY.search(text[:mention.start]):
             mention.assigner = True
-        elif verb or CHAIR_NAMED_AFTER.search(text[:mention.start]):
+        elif verb or (named := CHAIR_NAMED_AFTER.search(text[:mention.start])):
             chaired = verb and CHAIRED.match(after, verb.start())
-            opening = verb and ("เปิด" in verb.group(0) or (chaired and chaired["opening"]))
+            opening = ("เปิด" in verb.group(0) or (chaired and chaired["opening"])) if verb else "เปิด" in (named["what"] or "")
             mention.role = "opening_chair" if opening or OPENING_BEFORE.search(text[:mention.start]) else "chair"
             mention.joint = bool(verb and JOINT.search(after[:verb.start()]))
         elif titled := mention.position and CHAIR_TITLE.match(after.split(mention.position, 1)[-1]):
@@ -288,7 +296,7 @@ def _describe(mentions):
         elif PANEL_AFTER.search(after):
             mention.role = "panelist"
         else:
-            before = text[:mention.start]
+            before = getattr(mention, "intro", "") + "\n" + text[:mention.start]
             if PANEL.search(before):
                 mention.role = "panelist"
             elif SPEAKER.search(before):
@@ -341,16 +349,27 @@ def _chair_verb(after):
 
 # "… โดยมีคณะทำงานเข้าร่วม ดังนี้" followed by a numbered list: the list names them.
 LIST_INTRO = thai_re(r"(?:ดังนี้|ได้แก่|ประกอบด้วย|ดังรายชื่อต่อไปนี้|:)\s*$")
-LIST_BLOCK = re.compile(r"^\s*\d{1,2}[.)]\s")
+LIST_BLOCK = re.compile(r"^\s*(?:\d{1,2}[.)]\s|[-•▪●*]\s*)")
 
 
 def _took_part(paragraphs, index):
     """A paragraph past the lead names attendees if it says they took part, or if it
     is the list a paragraph saying so introduces."""
-    paragraph, before = paragraphs[index], paragraphs[index - 1]
+    paragraph = paragraphs[index]
     if TOOK_PART.search(paragraph):
         return True
-    return bool(LIST_BLOCK.match(paragraph) and LIST_INTRO.search(before) and TOOK_PART.search(before))
+    before = _list_intro(paragraphs, index)
+    return bool(before and LIST_INTRO.search(before) and TOOK_PART.search(before))
+
+
+def _list_intro(paragraphs, index):
+    """The paragraph introducing the list item `index` ("… ดังนี้"), past the items
+    before it ("- นายก ข …" one a line), or '' when it is not a list item."""
+    if not LIST_BLOCK.match(paragraphs[index]):
+        return ""
+    while index > 0 and LIST_BLOCK.match(paragraphs[index - 1]):
+        index -= 1
+    return paragraphs[index - 1] if index > 0 else ""
 
 
 def _claimed(mention):
@@ -379,7 +398,11 @@ def find_people(paragraphs, where=None, claimed=None):
     for index, paragraph in enumerate(paragraphs):
         if index and not _took_part(paragraphs, index):
             continue
-        mentions.extend(m for m in _mentions(paragraph, index) if not _in_quote(paragraph, m.start))
+        found = [m for m in _mentions(paragraph, index) if not _in_quote(paragraph, m.start)]
+        intro = _list_intro(paragraphs, index) if index else ""
+        for mention in found:
+            mention.intro = intro  # "วิทยากร ดังนี้" before a list makes its people speakers
+        mentions.extend(found)
     _describe(mentions)
     _share_positions(mentions)
     _share_listed_positions(mentions)
