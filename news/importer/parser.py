@@ -4,6 +4,8 @@ docs/importer.md. A fact the text does not state is None, never guessed."""
 import re
 from functools import lru_cache
 
+from news.thaitext import HONORIFICS
+
 from . import page
 from .dates import find_dates, find_numeric_date, find_time
 from .patterns import alternatives, parse_int, provinces, thai_re
@@ -20,6 +22,7 @@ CATEGORY_LABEL = thai_re(r"(?:หมวดหมู่|หมวด|Category|Cat
 @lru_cache(maxsize=1)
 def _patterns():
     names = alternatives(list(provinces()) + list(PROVINCE_ALIASES))
+    ranks = alternatives([h for h in HONORIFICS if len(h) >= 3 and h not in ("นาย", "นาง", "นางสาว")])
     return {
         # The venue runs from "ณ" (or a line "สถานที่ :", or "จากห้องประชุม…" of an online
         # meeting) to the province, the next clause or the end.
@@ -29,13 +32,15 @@ def _patterns():
                          rf"(?=\s+(?:จังหวัด|จ\.)\s?(?:{names})|\s(?:{names})(?![\u0e01-\u0e4e])(?!\s*(?:อำเภอ|อ\.|ตำบล|ต\.|จังหวัด|จ\.))|\s*(?:>>|\n|[“”\"]|\s\()"
                          r"|\s+(?:สำนักงาน|โรงเรียน|มหาวิทยาลัย|กระทรวง|กรม)\S*(?:\s+เขต\s?\d{1,2})?\s+(?:ได้)?จัด"  # the organiser, then its verb
                          r"|\s+\S*(?:ประกอบด้วย|ได้แก่)"  # "… คณะกรรมการประกอบด้วย": a list of people begins
-                         r"|\s+(?:(?:นาย|นาง|นางสาว)(?!ก)[\u0e01-\u0e2e]|(?:นาย|นาง|นางสาว|ดร\.)\s[\u0e01-\u0e2e]|(?:รอง)?(?:ปลัดกระทรวง|ผู้อำนวยการ|เลขาธิการ|ผู้ว่าราชการ|ผู้ตรวจราชการ|รัฐมนตรี)|"
+                         r"|\s+(?:(?:นาย|นาง|นางสาว)(?!ก)[\u0e01-\u0e2e]|(?:นาย|นาง|นางสาว|ดร\.)\s[\u0e01-\u0e2e]|"
+                         rf"(?:{ranks})\s?[\u0e01-\u0e2e]|"  # a rank or academic title: a person begins
+                         r"(?:รอง)?(?:ปลัดกระทรวง|ผู้อำนวยการ|เลขาธิการ|ผู้ว่าราชการ|ผู้ตรวจราชการ|รัฐมนตรี)|"
                          r"มีผู้|จำนวน|ชมคลิป|ดูภาพ|คลิก|ควบคู่|ผ่าน|โดย|เพื่อ|ระหว่าง|ในวันที่|วันที่|เมื่อวัน|เวลา|สังกัด|ซึ่ง|ทั้งนี้|ขึ้น|พร้อม|(?:และ)?(?:ผ่าน|ถ่ายทอด)|ใน(?:การ|ครั้ง))|$)"),
         "province": thai_re(rf"^\s*(?:จังหวัด\s?|จ\.\s?)?(?P<province>{names})"),
         "office_end": thai_re(rf"สพม\.\s?(?:{names})$"),
         "second_province": thai_re(rf"\s(?:{names})(?![\u0e01-\u0e4e])"),
         # A dateline: "กรุงเทพฯ – 4 มีนาคม 2568 …" says where the news happened.
-        "dateline": thai_re(rf"^(?P<province>{names})\s*[–—-]\s*(?:เมื่อ)?(?:วัน\S*ที่\s*|วันที่\s*)?\d"),
+        "dateline": thai_re(rf"^(?P<province>{names})\s*[–—-]\s*(?:เมื่อ)?(?:วัน\S*ที่\s*|วันที่\s*|(?:วันนี้|เมื่อวาน(?:นี้)?)\s*\(\s*)?\d"),
         # "โรงเรียนอนุบาลนครพนม": each province's model school is named after it.
         "model_school": thai_re(rf"โรงเรียนอนุบาล(?P<province>{names})(?![\u0e01-\u0e4e])"),
         "province_in": thai_re(rf"(?:จังหวัด|ศธจ\.|สพป\.|สพม\.|ประถมศึกษา|มัธยมศึกษา|อำเภอเมือง|อ\.\s?เมือง)\s?(?P<province>{names})"),
