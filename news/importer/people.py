@@ -43,7 +43,7 @@ STOPS = thai_re(
 # A position is one unit ("รองเลขาธิการ กพฐ."); a new role word begins a group or
 # another person's position, so it ends the unit. These may continue a unit:
 CONTINUES = thai_re(
-    r"^(?:สังกัด|ประจำ|ติดตามและประเมินผล|รักษาราชการแทน|รักษาราชแทน|รักษาการแทน|รักษาการ|ปฏิบัติราชการแทน|ปฏิบัติหน้าที่|สำนักงาน|สำนัก|โรงเรียน|"
+    r"^(?:สังกัด|ประจำ|ติดตามและประเมินผล|สาขา|รักษาราชการแทน|รักษาราชแทน|รักษาการแทน|รักษาการ|ปฏิบัติราชการแทน|ปฏิบัติหน้าที่|สำนักงาน|สำนัก|โรงเรียน|"
     r"กระทรวง|กรม|จังหวัด|อำเภอ|เขต|มหาวิทยาลัย|วิทยาลัย|สถาบัน|สถานเอกอัครราชทูต|สถานกงสุล|ภาค|ฝ่าย|กลุ่มงาน|\d)"
 )
 ROLE_WORDS = thai_re(r"^(?:ผู้|ผอ\.|รอง|ประธาน|ศึกษาธิการ|เลขาธิการ|ครู|นัก|บุคลากร|ข้าราชการ|คณะ|หัวหน้า|ปลัด|อธิบดี|"
@@ -78,6 +78,8 @@ PANEL_AFTER = thai_re(r"(?:^|\s)(?:ร่วมเสวนา|เป็นผ�
 # the person's title, then the verb of running (or opening) the meeting.
 CHAIR_TITLE = thai_re(r"^\s*(?:ในฐานะ\s*)?ประธาน\S*(?:\s+\S+){0,3}?\s+(?:ดำเนินการประชุม|ดำเนินการ|นำการประชุม|"
                       r"(?P<opening>กล่าวเปิด|เปิดการประชุม|เปิดประชุม|เปิดงาน|เปิดการอบรม|เปิดการสัมมนา))")
+# "๑) ศ.ดร.ก ข ปลัดกระทรวง… ประธานการประชุม": a list item labelling its chair.
+CHAIR_LABEL = thai_re(r"^\s*(?:ในฐานะ\s*)?ประธาน(?:การประชุม|ในที่ประชุม|ในพิธี|(?P<opening>ในพิธีเปิด|พิธีเปิด))[ \t]*(?:\n|$)")
 # A paragraph past the lead names attendees only if it says they took part.
 TOOK_PART = thai_re(r"เข้าร่วม|กล่าวรายงาน|กล่าวเปิด|ประธานในพิธี|กล่าวต้อนรับ|รับรางวัล|รับมอบ|รับเกียรติบัตร|ร่วมประชุม|เสวนา|อภิปราย|วิทยากร|บรรยาย|ได้รับเกียรติ|พร้อมด้วย|โดยมี|เป็นประธาน|ประธานเปิด|ให้การต้อนรับ")
 CITED = thai_re(r"(?:นโยบายของ|ตามนโยบาย|คำสั่งของ|ตามที่|แถลง)\s*$")
@@ -90,6 +92,12 @@ def _is_title_start(text, start):
     if start == 0 or not ("\u0e01" <= text[start - 1] <= "\u0e4e"):
         return True
     return text[:start].endswith(GLUE)
+
+
+# Official names written with spaces inside: one unit of a position.
+SPACED_NAMES = thai_re(r"การอุดมศึกษา วิทยาศาสตร์ วิจัยและนวัตกรรม")
+# A verb right after a name: no position is written there.
+VERB_START = thai_re(r"^(?:เข้า|ร่วม|ได้|เป็น|กล่าว|ให้|มอบ|รับ|จัด|ลง|ชี้แจง|นำ|ตรวจ|เยี่ยม|ประชุม|พบ|แสดง|บรรยาย|ดำเนิน|ทำ)")
 
 
 def _position_after(text):
@@ -108,9 +116,11 @@ def _position_after(text):
         paren = _PAREN.search(span, school.end())
     if paren:
         span = span[: paren.start()]
-    chunks = span.split()
+    chunks = SPACED_NAMES.sub(lambda m: m.group(0).replace(" ", "\ue005"), span).split()
     if chunks and chunks[0].startswith(("และ", "กับ", "หรือ")):
         return ""  # "… และผู้ตรวจราชการ สมศักดิ์ …": the next person's position, not this one's
+    if chunks and VERB_START.match(chunks[0]):
+        return ""  # "… นางก ข เข้ารับโล่รางวัล": a verb, no position written after the name
     kept = []
     for i, chunk in enumerate(chunks):
         # "รอง ผอ.สพป.…" and "ผู้ช่วย ผอ.…" are written with a space inside one title.
@@ -122,13 +132,15 @@ def _position_after(text):
         # "…กิจการนักเรียน นักศึกษา": vocational colleges name their students both ways.
         students = bool(kept) and chunk.startswith("นักศึกษา") and kept[-1].endswith("นักเรียน")
         school = chunk.startswith("(") and chunk.endswith(")") and bool(SCHOOL_NAMED.search(" ".join(kept)))
-        if i and not (CONTINUES.match(chunk) or second_province or students or school
+        # "คณบดีคณะครุศาสตร์ จุฬาลงกรณ์มหาวิทยาลัย": a university named before the word.
+        university = chunk.endswith("มหาวิทยาลัย")
+        if i and not (CONTINUES.match(chunk) or second_province or students or school or university
                       or (_ABBREVIATION.match(chunk) and not ROLE_WORDS.match(chunk))):
             break
         kept.append(chunk)
     while kept and kept[-1] in ("และ", "กับ", "รวมทั้ง"):
         kept.pop()
-    return " ".join(kept)
+    return " ".join(kept).replace("\ue005", " ")
 
 
 LIST_OPENER = thai_re(r"\s*(?:ได้แก่|ประกอบด้วย|คือ|:)\s*$")
@@ -289,7 +301,8 @@ def _describe(mentions):
             opening = ("เปิด" in verb.group(0) or (chaired and chaired["opening"])) if verb else "เปิด" in (named["what"] or "")
             mention.role = "opening_chair" if opening or OPENING_BEFORE.search(text[:mention.start]) else "chair"
             mention.joint = bool(verb and JOINT.search(after[:verb.start()]))
-        elif titled := mention.position and CHAIR_TITLE.match(after.split(mention.position, 1)[-1]):
+        elif titled := mention.position and (CHAIR_TITLE.match(after.split(mention.position, 1)[-1])
+                                              or CHAIR_LABEL.match(after.split(mention.position, 1)[-1])):
             mention.role = "opening_chair" if titled["opening"] else "chair"
         elif SPEAKER_AFTER.search(after):
             mention.role = "speaker"
