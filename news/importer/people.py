@@ -27,8 +27,9 @@ _HONORIFIC_CHAIN = rf"{_HONORIFIC}(?:\s?{_HONORIFIC})*"
 _WORD = r"[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+"  # Thai letters and marks, no digits or ฯ
 # Family names of the ณ lineages, written with a space: "ณ ระนอง", "สนิทวงศ์ ณ อยุธยา".
 _NA_FAMILY = "(?:อยุธยา|ป้อมเพชร|ระนอง|สงขลา|ถลาง|นคร|พัทลุง|บางช้าง|ลำปาง|เชียงใหม่|น่าน|ลำพูน|มหาชัย|ตะกั่วทุ่ง|พิศณุโลก)"
-# A given name starts with a consonant or a leading vowel: "นางสาวิตรี" is นาง สาวิตรี.
-MENTION = thai_re(rf"(?P<honorific>{_HONORIFIC_CHAIN})\s?(?P<given>[\u0e01-\u0e2e\u0e40-\u0e44][\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]*)[ \t]{{1,3}}(?P<family>(?:{_WORD} )?ณ {_NA_FAMILY}(?![\u0e01-\u0e4e])|{_WORD})")
+# A given name starts with a consonant or a leading vowel ("นางสาวิตรี" is นาง สาวิตรี) and
+# has two letters at least ("นายก อบต.…" is a position).
+MENTION = thai_re(rf"(?P<honorific>{_HONORIFIC_CHAIN})\s?(?P<given>[\u0e01-\u0e2e\u0e40-\u0e44][\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+)[ \t]{{1,3}}(?P<family>(?:{_WORD} )?ณ {_NA_FAMILY}(?![\u0e01-\u0e4e])|{_WORD})")
 
 LATIN_MENTION = re.compile(r"(?<![A-Za-z])(?P<honorific>Mr\.|Mrs\.|Ms\.|Miss|Dr\.|Prof\.)\s?(?P<given>[A-Z][a-z]+)"
                            r" (?P<family>[A-Z][A-Za-z'-]+)")
@@ -105,8 +106,12 @@ def _position_after(text):
     if text.lstrip().startswith(")"):
         return ""  # "ปลัดกระทรวงศึกษาธิการ (นายโชคดี ออสุวรรณ)": the position is before the name
     bracketed = BRACKETED.match(text)
-    if bracketed and ROLE_WORDS.match(bracketed["position"]):
-        return bracketed["position"]  # "นางสาวก ข (ผู้อำนวยการกลุ่ม…)"
+    if bracketed:
+        outside = _position_after(text[bracketed.end():])
+        if outside and ROLE_WORDS.match(outside):
+            return outside  # "นางสาวก ข (ครูแนน) ครูผู้ฝึกซ้อม": a nickname in brackets
+        if ROLE_WORDS.match(bracketed["position"]):
+            return bracketed["position"]  # "นางสาวก ข (ผู้อำนวยการกลุ่ม…)"
     stop = STOPS.search(text)
     span = text[: stop.start()] if stop else text
     paren = _PAREN.search(span)
@@ -123,8 +128,8 @@ def _position_after(text):
         return ""  # "… นางก ข เข้ารับโล่รางวัล": a verb, no position written after the name
     kept = []
     for i, chunk in enumerate(chunks):
-        # "รอง ผอ.สพป.…" and "ผู้ช่วย ผอ.…" are written with a space inside one title.
-        if i and " ".join(kept) in ("รอง", "ผู้ช่วย", "รักษาการ"):
+        # "รอง ผอ.สพป.…", "ผู้ช่วย ผอ.…", "นายก อบต.…" are written with a space inside one title.
+        if i and " ".join(kept) in ("รอง", "ผู้ช่วย", "รักษาการ", "นายก"):
             kept.append(chunk)
             continue
         # A secondary-area office may cover two provinces: "…มัธยมศึกษาตรัง กระบี่".
@@ -244,11 +249,16 @@ def _bare_mentions(paragraph, index, taken):
         position_after = ROLE_WORDS.match(after.lstrip(" "))
         tail = [part for part in STOPS.split(before) if part.strip()]
         held = _position_before(tail[-1]) if tail else ""
-        if not position_after and not (held and tail[-1].rstrip().endswith(held)):
+        listed = bool(held) and bool(LIST_OPENER.search(tail[-1]))  # "ศึกษานิเทศก์ … ได้แก่ สมศรี ใจดี"
+        # "… ได้แก่ สมศรี ใจดี และวันดี มีสุข": the next name of the same list.
+        joined = bool(found) and SHARED.match(paragraph[found[-1].end:start]) is not None and found[-1].listed
+        if not position_after and not (held and tail[-1].rstrip().endswith(held)) and not listed and not joined:
             continue
         if CITED.search(before) or _in_quote(paragraph, start):
             continue
-        found.append(Mention(paragraph, index, start, end, "", given, family, match.start("family")))
+        mention = Mention(paragraph, index, start, end, "", given, family, match.start("family"))
+        mention.listed = listed or joined
+        found.append(mention)
     return found
 
 
@@ -300,7 +310,8 @@ def _describe(mentions):
             chaired = verb and CHAIRED.match(after, verb.start())
             opening = ("เปิด" in verb.group(0) or (chaired and chaired["opening"])) if verb else "เปิด" in (named["what"] or "")
             mention.role = "opening_chair" if opening or OPENING_BEFORE.search(text[:mention.start]) else "chair"
-            mention.joint = bool(verb and JOINT.search(after[:verb.start()]))
+            # "ก … และ ข … ร่วมเป็นประธาน" / "… เป็นประธานร่วม": chaired together.
+            mention.joint = bool(verb and (JOINT.search(after[:verb.start()]) or after.startswith("ร่วม", verb.end())))
         elif titled := mention.position and (CHAIR_TITLE.match(after.split(mention.position, 1)[-1])
                                               or CHAIR_LABEL.match(after.split(mention.position, 1)[-1])):
             mention.role = "opening_chair" if titled["opening"] else "chair"
