@@ -53,9 +53,10 @@ def _patterns():
         "count": thai_re(r"(?:จำนวน|รวม|ทั้งสิ้น|(?:ผู้)?เข้าร่วม(?:ประชุม|อบรม|กิจกรรม|งาน|โครงการ|ค่าย)?)\s*(?:กว่า|ประมาณ|ราว|ทั้งสิ้น|รวม)?\s*(?P<n>\d[\d,]*)\s*(?:คน|ราย|ท่าน)(?![\u0e01-\u0e4e])"),
         "fiscal": thai_re(r"ปีงบประมาณ\s*(?:พ\.\s?ศ\.\s*)?(?P<y>\d{4}|\d{2})(?!\d)"),
         "reads": thai_re(r"(?:อ่าน|เข้าชม|ผู้เข้าชม)\s*(?P<n>\d[\d,]*)\s*ครั้ง"),
-        "published": thai_re(r"(?:เผยแพร่|โพสต์|ประกาศ|ลงข่าว)(?:เมื่อ|วันที่)?\s*:?\s*$"),
+        "published": thai_re(r"(?:เผยแพร่|โพสต์|ประกาศ|ลงข่าว|(?:ข่าว|ข้อมูล)\s*ณ)\s*(?:เมื่อ|วันที่)?\s*:?\s*$"),
         # A paragraph that is only the page's own date (and counter): page furniture.
-        "published_line": thai_re(r"^(?:วันที่\s*)?(?:เผยแพร่|โพสต์|ประกาศ|ลงข่าว)(?:เมื่อ|วันที่)?\s*:?\s*(?P<rest>[^\n]{4,40}?)"
+        # "ข่าว ณ วันที่ 7 ตุลาคม 2567" at the foot is the same.
+        "published_line": thai_re(r"^(?:วันที่\s*)?(?:เผยแพร่|โพสต์|ประกาศ|ลงข่าว|(?:ข่าว|ข้อมูล)\s*ณ)\s*(?:เมื่อ|วันที่)?\s*:?\s*(?P<rest>[^\n]{4,40}?)"
                                   r"(?:\s+(?:อ่าน|เข้าชม|ผู้เข้าชม)\s*\d[\d,]*\s*ครั้ง)?\s*$"),
         # An abbreviation opening the title; a secondary office may cover two provinces.
         "office": thai_re(

@@ -127,7 +127,14 @@ def _position_after(text):
     if chunks and VERB_START.match(chunks[0]):
         return ""  # "… นางก ข เข้ารับโล่รางวัล": a verb, no position written after the name
     kept = []
+    company_end = -1
     for i, chunk in enumerate(chunks):
+        # "ผู้จัดการฝ่ายบริการ บริษัท โตโยต้า มอเตอร์ ประเทศไทย จำกัด": a company's name runs to จำกัด.
+        if i and chunk.startswith("บริษัท") and "จำกัด" in chunks[i:i + 8]:
+            company_end = i + chunks[i:i + 8].index("จำกัด")
+        if i <= company_end:
+            kept.append(chunk)
+            continue
         # "รอง ผอ.สพป.…", "ผู้ช่วย ผอ.…", "นายก อบต.…" are written with a space inside one title.
         if i and " ".join(kept) in ("รอง", "ผู้ช่วย", "รักษาการ", "นายก"):
             kept.append(chunk)
