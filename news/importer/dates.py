@@ -115,3 +115,24 @@ def find_numeric_date(text):
         return None
     mention = NumericDate(match)
     return mention if mention.first else None
+
+
+YEARLESS = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s*(?:เดือน\s*)?(?P<m>{_MONTH})(?!\s*(?:พ\.\s?ศ\.\s*)?\d)")
+
+
+def find_yearless(text, reference):
+    """"เมื่อวันที่ 5 มิถุนายน ที่ผ่านมา": the first day written without its year, in the
+    year of `reference` (the page's publication date), or the year before when that day
+    would come after it; None without a reference."""
+    match = reference and YEARLESS.search(text)
+    if not match:
+        return None
+    day = _date(reference.year, _month(match["m"]), int(match["d"]))
+    if day and day > reference:
+        day = _date(reference.year - 1, day.month, day.day)
+    if day is None:
+        return None
+    mention = NumericDate.__new__(NumericDate)
+    mention.start, mention.end, mention.text = match.start(), match.end(), match.group(0)
+    mention.first = mention.last = day
+    return mention

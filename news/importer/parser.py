@@ -7,7 +7,7 @@ from functools import lru_cache
 from news.thaitext import HONORIFICS
 
 from . import page
-from .dates import find_dates, find_numeric_date, find_time
+from .dates import find_dates, find_numeric_date, find_time, find_yearless
 from .patterns import alternatives, parse_int, provinces, thai_re
 from .people import find_groups, find_people
 from .spans import locate, locate_last
@@ -183,6 +183,9 @@ def _dates(title, paragraphs, labels=()):
         # "วันที่ 12/06/2567" in the lead: a school page's own way of writing the day.
         numeric = p["numeric_day"].search(lead_text)
         first = numeric and find_numeric_date(lead_text[numeric.end():])
+    if not first and published:
+        # "เมื่อวันที่ 5 มิถุนายน ที่ผ่านมา": the year is the page's own.
+        first = find_yearless(lead_text, published.first)
     return published or first, event or first
 
 

@@ -31,6 +31,8 @@ _NA_FAMILY = "(?:อยุธยา|ป้อมเพชร|ระนอง|ส
 # has two letters at least ("นายก อบต.…" is a position).
 MENTION = thai_re(rf"(?P<honorific>{_HONORIFIC_CHAIN})\s?(?P<given>[\u0e01-\u0e2e\u0e40-\u0e44][\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+)[ \t]{{1,3}}(?P<family>(?:{_WORD} )?ณ {_NA_FAMILY}(?![\u0e01-\u0e4e])|{_WORD})")
 
+MONK = thai_re(r"(?<![\u0e01-\u0e4e])(?P<honorific>พระครู|พระมหา|พระอธิการ|พระปลัด|พระใบฎีกา|พระสมุห์)\s?"
+               r"(?P<given>[\u0e01-\u0e4e]{3,30})(?=\s+(?:รอง|ผู้ช่วย)?(?:เจ้าคณะ|เจ้าอาวาส))")
 LATIN_MENTION = re.compile(r"(?<![A-Za-z])(?P<honorific>Mr\.|Mrs\.|Ms\.|Miss|Dr\.|Prof\.)\s?(?P<given>[A-Z][a-z]+)"
                            r" (?P<family>[A-Z][A-Za-z'-]+)")
 
@@ -44,7 +46,7 @@ STOPS = thai_re(
 # A position is one unit ("รองเลขาธิการ กพฐ."); a new role word begins a group or
 # another person's position, so it ends the unit. These may continue a unit:
 CONTINUES = thai_re(
-    r"^(?:สังกัด|ประจำ|ติดตามและประเมินผล|สาขา|รักษาราชการแทน|รักษาราชแทน|รักษาการแทน|รักษาการ|ปฏิบัติราชการแทน|ปฏิบัติหน้าที่|สำนักงาน|สำนัก|โรงเรียน|"
+    r"^(?:สังกัด|ประจำ|ติดตามและประเมินผล|สาขา|กลุ่มสาระ|ประเทศไทย|รักษาราชการแทน|รักษาราชแทน|รักษาการแทน|รักษาการ|ปฏิบัติราชการแทน|ปฏิบัติหน้าที่|สำนักงาน|สำนัก|โรงเรียน|"
     r"กระทรวง|กรม|จังหวัด|อำเภอ|เขต|มหาวิทยาลัย|วิทยาลัย|สถาบัน|สถานเอกอัครราชทูต|สถานกงสุล|ภาค|ฝ่าย|กลุ่มงาน|\d)"
 )
 ROLE_WORDS = thai_re(r"^(?:ผู้|ผอ\.|รอง|ประธาน|ศึกษาธิการ|เลขาธิการ|ครู|นัก|บุคลากร|ข้าราชการ|คณะ|หัวหน้า|ปลัด|อธิบดี|"
@@ -96,7 +98,7 @@ def _is_title_start(text, start):
 
 
 # Official names written with spaces inside: one unit of a position.
-SPACED_NAMES = thai_re(r"การอุดมศึกษา วิทยาศาสตร์ วิจัยและนวัตกรรม")
+SPACED_NAMES = thai_re(r"การอุดมศึกษา วิทยาศาสตร์ วิจัยและนวัตกรรม|กลุ่มส่งเสริมการศึกษาทางไกล เทคโนโลยีสารสนเทศและการสื่อสาร")
 # A verb right after a name: no position is written there.
 VERB_START = thai_re(r"^(?:เข้า|ร่วม|ได้|เป็น|กล่าว|ให้|มอบ|รับ|จัด|ลง|ชี้แจง|นำ|ตรวจ|เยี่ยม|ประชุม|พบ|แสดง|บรรยาย|ดำเนิน|ทำ)")
 
@@ -146,6 +148,8 @@ def _position_after(text):
         school = chunk.startswith("(") and chunk.endswith(")") and bool(SCHOOL_NAMED.search(" ".join(kept)))
         # "คณบดีคณะครุศาสตร์ จุฬาลงกรณ์มหาวิทยาลัย": a university named before the word.
         university = chunk.endswith("มหาวิทยาลัย")
+        # "ผู้อำนวยการ British Council ประเทศไทย": a body named in English.
+        university = university or bool(re.match(r"^[A-Z][A-Za-z&.-]*$", chunk))
         if i and not (CONTINUES.match(chunk) or second_province or students or school or university
                       or (_ABBREVIATION.match(chunk) and not ROLE_WORDS.match(chunk))):
             break
@@ -190,7 +194,7 @@ class Mention:
         if glued:
             family = family[: glued.start()]
             self.end = family_start + glued.start()
-        self.name = f"{given} {family}"
+        self.name = f"{given} {family}".strip()  # a monk has one name
         self.paragraph = paragraph
         self.index = index
         self.position = ""
@@ -212,7 +216,9 @@ def _mentions(paragraph, index):
         if not _is_title_start(paragraph, match.start()):
             position = match.start() + 1
             continue
-        position = match.end()
+        # A rejected match is searched again from its last word: "นายอำเภอท่าอุเทน นายสมชาย ใจดี"
+        # first matches "นายอำเภอท่าอุเทน นายสมชาย" (a position), which must not hide the person.
+        position = match.start("family")
         if (match["honorific"] + match["given"]).startswith(NOT_NAMES):
             continue
         if ROLE_WORDS.match(match["family"]) or ROLE_WORDS.match(match["given"]):
@@ -220,6 +226,12 @@ def _mentions(paragraph, index):
         if CITED.search(paragraph[: match.start()]):
             continue
         found.append(Mention.from_match(match, paragraph, index))
+        position = match.end()
+    # Monks: "พระครูวิมลธรรมโสภณ เจ้าคณะอำเภอเมืองแพร่", one name, known by the monastic post after it.
+    for match in MONK.finditer(paragraph):
+        if not any(m.start <= match.start() < m.end for m in found):
+            found.append(Mention(paragraph, index, match.start(), match.end("given"), match["honorific"],
+                                 match["given"], "", match.end("given")))
     # Foreign teachers and guests: "Mr.John Smith ครูชาวต่างชาติ".
     for match in LATIN_MENTION.finditer(paragraph):
         if not CITED.search(paragraph[: match.start()]):
