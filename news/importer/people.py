@@ -152,6 +152,8 @@ def _position_after(text):
         university = chunk.endswith("มหาวิทยาลัย")
         # "ผู้อำนวยการ British Council ประเทศไทย": a body named in English.
         university = university or bool(re.match(r"^[A-Z][A-Za-z&.-]*$", chunk))
+        # "รองคณบดี… คณะแพทยศาสตร์ มหาวิทยาลัย…": a faculty, not a group (คณะครู).
+        university = university or bool(re.match(r"^คณะ\S*ศาสตร์", chunk))
         if i and not (CONTINUES.match(chunk) or second_province or students or school or university
                       or (_ABBREVIATION.match(chunk) and not ROLE_WORDS.match(chunk))):
             break
