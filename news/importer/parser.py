@@ -40,7 +40,7 @@ def _patterns():
         "office_end": thai_re(rf"สพม\.\s?(?:{names})$"),
         "second_province": thai_re(rf"\s(?:{names})(?![\u0e01-\u0e4e])"),
         # A dateline: "กรุงเทพฯ – 4 มีนาคม 2568 …" says where the news happened.
-        "dateline": thai_re(rf"^(?P<province>{names})\s*[–—-]\s*(?:เมื่อ)?(?:วัน\S*ที่\s*|วันที่\s*|(?:วันนี้|เมื่อวาน(?:นี้)?)\s*\(\s*)?\d"),
+        "dateline": thai_re(rf"^(?P<province>{names})\s*[–—-]\s*(?:เมื่อ)?(?:วัน\S*ที่\s*|วันที่\s*|(?:(?:เช้า|บ่าย|เย็น)?วันนี้|เมื่อวาน(?:นี้)?)\s*\(\s*)?\d"),
         # "โรงเรียนอนุบาลนครพนม": each province's model school is named after it.
         "model_school": thai_re(rf"โรงเรียนอนุบาล(?P<province>{names})(?![\u0e01-\u0e4e])"),
         "province_in": thai_re(rf"(?:จังหวัด|ศธจ\.|สพป\.|สพม\.|ประถมศึกษา|มัธยมศึกษา|อำเภอเมือง|อ\.\s?เมือง)\s?(?P<province>{names})"),
@@ -136,6 +136,21 @@ def _venue(paragraphs):
         return ((venue or "").translate(_SHOWN_QUOTES) or None, PROVINCE_ALIASES.get(name, name),
                 province and province.group(0).strip())
     return None, None, None
+
+
+def _province_of_place(venue, paragraphs):
+    """(province, words) written after the last word of the venue ("โรงเรียนวัดไทรงาม")
+    where the release names that place with its address, or None."""
+    place = venue.split()[-1]
+    if len(place) < 6:
+        return None
+    names = alternatives(list(provinces()) + list(PROVINCE_ALIASES))
+    address = re.compile(rf"{re.escape(place)}\s+(?:(?:อำเภอ|อ\.)\s?\S+\s+)?(?:จังหวัด|จ\.)\s?(?P<province>{names})")
+    for paragraph in paragraphs:
+        match = address.search(paragraph)
+        if match:
+            return PROVINCE_ALIASES.get(match["province"], match["province"]), match["province"]
+    return None
 
 
 def _platform(lead, paragraphs):
@@ -241,6 +256,10 @@ def parse(text, spans=False, categories=None):
     lead = body_paragraphs[0] if body_paragraphs else ""
     published, event = _dates(title, body_paragraphs, labels)
     venue, province, province_words = _venue(body_paragraphs)
+    if province is None and venue:
+        # "โรงเรียนวัดไทรงาม อำเภอบางเลน จังหวัดนครปฐม จัด… ณ ห้องสมุด… โรงเรียนวัดไทรงาม": the
+        # place the venue names is given its province where the release first names it.
+        province, province_words = _province_of_place(venue, body_paragraphs) or (None, None)
     dateline = p["dateline"].match(lead)
     if province is None and dateline:
         province, province_words = PROVINCE_ALIASES.get(dateline["province"], dateline["province"]), dateline["province"]

@@ -322,7 +322,9 @@ def _describe(mentions):
             before = _position_before(tail[-1]) if tail else ""
             if before or not mention.position:
                 mention.position = before
-                mention.list_position = bool(before) and bool(LIST_OPENER.search(tail[-1]))
+                # "ศึกษานิเทศก์ ได้แก่ …" and "ศึกษานิเทศก์ก ข และค ง": a position written once
+                # before names joined by "และ" or commas is each one's.
+                mention.list_position = bool(before)
         after = text[mention.end:nxt]
         verb = _chair_verb(after)
         if ASSIGNED.search(after) and not (verb and verb.start() < ASSIGNED.search(after).start()):
