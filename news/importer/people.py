@@ -154,6 +154,10 @@ def _position_after(text):
         university = university or bool(re.match(r"^[A-Z][A-Za-z&.-]*$", chunk))
         # "รองคณบดี… คณะแพทยศาสตร์ มหาวิทยาลัย…": a faculty, not a group (คณะครู).
         university = university or bool(re.match(r"^คณะ\S*ศาสตร์", chunk))
+        # "…มหาวิทยาลัยศรีนครินทรวิโรฒ ประสานมิตร ร่วมเสวนา": a campus named last, before the verb.
+        campus = i == len(chunks) - 1 and bool(kept) and "มหาวิทยาลัย" in kept[-1]
+        university = university or (campus and not ROLE_WORDS.match(chunk) and not VERB_START.match(chunk)
+                                    and not chunk.startswith(("และ", "กับ")))
         if i and not (CONTINUES.match(chunk) or second_province or students or school or university
                       or (_ABBREVIATION.match(chunk) and not ROLE_WORDS.match(chunk))):
             break
