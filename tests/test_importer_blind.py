@@ -1,4 +1,4 @@
-"""Blind rounds 4–18 (the first three are in test_importer_unseen.py): 108 releases
+"""Blind rounds 4–19 (the first three are in test_importer_unseen.py): 114 releases
 written by reading, each round after the previous one was fixed, and measured once
 before any change for it (docs/importer.md gives the first-run figures per round). The
 shapes are ones the earlier releases do not have: OVEC (สอศ., colleges), OHEC, regional
