@@ -14,10 +14,13 @@ for _i, _abbr in enumerate(THAI_MONTH_ABBREVIATIONS):
 
 _MONTH = rf"(?:{alternatives(_MONTH_NUMBER)})"
 _YEAR = r"(?:พ\.\s?ศ\.\s*)?(?:\d{4}|\d{2})(?!\d)"
-_SEP = r"\s*(?:–|—|-|ถึง(?:วันที่)?)\s*"
+# "25 – 28", "28 ก.พ. ถึงวันที่ 2 มี.ค.", "10 และ 11 มีนาคม" (two days), and a weekday
+# written again on the end ("วันเสาร์ที่ 1 – วันอาทิตย์ที่ 2 มีนาคม").
+_SEP = r"\s*(?:–|—|-|ถึง|และ)\s*(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)?ที่\s*)?"
+# "9 เดือนกันยายน พ.ศ. 2567": formal releases may write the word for month.
 DATE = re.compile(
-    rf"(?<!\d)(?P<d1>\d{{1,2}})\s*(?:(?P<m1>{_MONTH})\s*(?:(?P<y1>{_YEAR})\s*)?)?"
-    rf"(?:{_SEP}(?P<d2>\d{{1,2}})\s*)?(?P<m2>{_MONTH})\s*(?P<y2>{_YEAR})"
+    rf"(?<!\d)(?P<d1>\d{{1,2}})\s*(?:(?:เดือน\s*)?(?P<m1>{_MONTH})\s*(?:(?P<y1>{_YEAR})\s*)?)?"
+    rf"(?:{_SEP}(?P<d2>\d{{1,2}})\s*)?(?:เดือน\s*)?(?P<m2>{_MONTH})\s*(?P<y2>{_YEAR})"
 )
 TIME = re.compile(
     r"เวลา\s*(?P<h>\d{1,2})[.:](?P<m>\d{2})(?!\d)"
@@ -112,3 +115,24 @@ def find_numeric_date(text):
         return None
     mention = NumericDate(match)
     return mention if mention.first else None
+
+
+YEARLESS = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s*(?:เดือน\s*)?(?P<m>{_MONTH})(?!\s*(?:พ\.\s?ศ\.\s*)?\d)")
+
+
+def find_yearless(text, reference):
+    """"เมื่อวันที่ 5 มิถุนายน ที่ผ่านมา": the first day written without its year, in the
+    year of `reference` (the page's publication date), or the year before when that day
+    would come after it; None without a reference."""
+    match = reference and YEARLESS.search(text)
+    if not match:
+        return None
+    day = _date(reference.year, _month(match["m"]), int(match["d"]))
+    if day and day > reference:
+        day = _date(reference.year - 1, day.month, day.day)
+    if day is None:
+        return None
+    mention = NumericDate.__new__(NumericDate)
+    mention.start, mention.end, mention.text = match.start(), match.end(), match.group(0)
+    mention.first = mention.last = day
+    return mention

@@ -63,11 +63,13 @@ def _lines(text):
 
 def _category_line(categories):
     """A header line that is a category, alone or with the office's full name
-    ("ภาพกิจกรรม สำนักงานศึกษาธิการจังหวัดเพชรบูรณ์")."""
+    ("ภาพกิจกรรม สำนักงานศึกษาธิการจังหวัดเพชรบูรณ์") or a bulletin number."""
     if not categories:
         return None
     names = "|".join(re.escape(name) for name in sorted(categories, key=len, reverse=True))
-    return thai_re(rf"^(?:{names})(?:\s+(?:สำนักงาน|กระทรวง)\S*(?:\s+เขต\s?\d{{1,2}})?)?$")
+    # "ข่าวประชาสัมพันธ์ ฉบับที่ 45/2567": a bulletin's number is part of the header line.
+    return thai_re(rf"^(?:{names})(?:\s+(?:สำนักงาน|กระทรวง)\S*(?:\s+เขต\s?\d{{1,2}})?)?"
+                   r"(?:\s*ฉบับที่\s*\d{1,4}(?:/\d{2,4})?)?$")
 
 
 def split_page(text, categories=()):

@@ -4,8 +4,10 @@ docs/importer.md. A fact the text does not state is None, never guessed."""
 import re
 from functools import lru_cache
 
+from news.thaitext import HONORIFICS
+
 from . import page
-from .dates import find_dates, find_numeric_date, find_time
+from .dates import find_dates, find_numeric_date, find_time, find_yearless
 from .patterns import alternatives, parse_int, provinces, thai_re
 from .people import find_groups, find_people
 from .spans import locate, locate_last
@@ -20,19 +22,27 @@ CATEGORY_LABEL = thai_re(r"(?:หมวดหมู่|หมวด|Category|Cat
 @lru_cache(maxsize=1)
 def _patterns():
     names = alternatives(list(provinces()) + list(PROVINCE_ALIASES))
+    ranks = alternatives([h for h in HONORIFICS if len(h) >= 3 and h not in ("นาย", "นาง", "นางสาว")])
     return {
-        # The venue runs from "ณ" to the province, the next clause or the end.
-        "venue": thai_re(r"(?:^|(?<=[\s“\"(]))(?:ณ(?:\s+|(?=ห้อง|โรงแรม|หอประชุม|โรงเรียน|อาคาร))(?!วันที่|อยุธยา)|(?P<at>ที่\s?)(?=ห้อง|โรงแรม|หอประชุม|โรงเรียน|อาคาร|สำนักงาน|ศาลา|มหาวิทยาลัย|ศูนย์|สนาม))(?P<venue>.+?)"
+        # The venue runs from "ณ" (or a line "สถานที่ :", or "จากห้องประชุม…" of an online
+        # meeting) to the province, the next clause or the end.
+        "venue": thai_re(r"(?:^|(?<=[\s“\"(]))(?:ณ(?:\s+|(?=ห้อง|โรงแรม|หอประชุม|โรงเรียน|อาคาร))(?!วันที่|อยุธยา)|(?P<at>ที่\s?)(?=ห้อง|โรงแรม|หอประชุม|โรงเรียน|อาคาร|สำนักงาน|ศาลา|มหาวิทยาลัย|ศูนย์|สนาม)"
+                         r"|(?P<from>จาก\s?)(?=ห้องประชุม|หอประชุม|สตูดิโอ)"  # an online meeting run from a room
+                         r"|สถานที่(?:จัด(?:งาน|กิจกรรม|ประชุม|อบรม)?)?\s*:\s*)(?P<venue>.+?)"
                          rf"(?=\s+(?:จังหวัด|จ\.)\s?(?:{names})|\s(?:{names})(?![\u0e01-\u0e4e])(?!\s*(?:อำเภอ|อ\.|ตำบล|ต\.|จังหวัด|จ\.))|\s*(?:>>|\n|[“”\"]|\s\()"
                          r"|\s+(?:สำนักงาน|โรงเรียน|มหาวิทยาลัย|กระทรวง|กรม)\S*(?:\s+เขต\s?\d{1,2})?\s+(?:ได้)?จัด"  # the organiser, then its verb
                          r"|\s+\S*(?:ประกอบด้วย|ได้แก่)"  # "… คณะกรรมการประกอบด้วย": a list of people begins
-                         r"|\s+(?:(?:นาย|นาง|นางสาว)(?!ก)[\u0e01-\u0e2e]|(?:รอง)?(?:ปลัดกระทรวง|ผู้อำนวยการ|เลขาธิการ|ผู้ว่าราชการ|ผู้ตรวจราชการ|รัฐมนตรี)|"
-                         r"มีผู้|จำนวน|ชมคลิป|ดูภาพ|คลิก|ควบคู่|ผ่าน|โดย|เพื่อ|ระหว่าง|ในวันที่|วันที่|เวลา|ซึ่ง|ทั้งนี้|ขึ้น|พร้อม|(?:และ)?(?:ผ่าน|ถ่ายทอด)|ใน(?:การ|ครั้ง))|$)"),
+                         r"|\s+(?:(?:นาย|นาง|นางสาว)(?!ก)[\u0e01-\u0e2e]|(?:นาย|นาง|นางสาว|ดร\.)\s[\u0e01-\u0e2e]|"
+                         rf"(?:{ranks})\s?[\u0e01-\u0e2e]|"  # a rank or academic title: a person begins
+                         r"(?:รอง)?(?:ปลัดกระทรวง|ผู้อำนวยการ|เลขาธิการ|ผู้ว่าราชการ|ผู้ตรวจราชการ|รัฐมนตรี)|"
+                         r"มีผู้|จำนวน|ชมคลิป|ดูภาพ|คลิก|ควบคู่|ผ่าน|โดย|เพื่อ|ระหว่าง|ในวันที่|วันที่|เมื่อวัน|เวลา|สังกัด|ซึ่ง|ทั้งนี้|ขึ้น|พร้อม|(?:และ)?(?:ผ่าน|ถ่ายทอด)|และ(?=ห้อง|หอประชุม|โรงแรม)|ใน(?:การ|ครั้ง))|$)"),
         "province": thai_re(rf"^\s*(?:จังหวัด\s?|จ\.\s?)?(?P<province>{names})"),
         "office_end": thai_re(rf"สพม\.\s?(?:{names})$"),
         "second_province": thai_re(rf"\s(?:{names})(?![\u0e01-\u0e4e])"),
         # A dateline: "กรุงเทพฯ – 4 มีนาคม 2568 …" says where the news happened.
-        "dateline": thai_re(rf"^(?P<province>{names})\s*[–—-]\s*(?:วัน\S*ที่\s*|วันที่\s*)?\d"),
+        "dateline": thai_re(rf"^(?P<province>{names})\s*[–—-]\s*(?:เมื่อ)?(?:วัน\S*ที่\s*|วันที่\s*|(?:(?:เช้า|บ่าย|เย็น)?วันนี้|เมื่อวาน(?:นี้)?)\s*\(\s*)?\d"),
+        # "โรงเรียนอนุบาลนครพนม": each province's model school is named after it.
+        "model_school": thai_re(rf"โรงเรียนอนุบาล(?P<province>{names})(?![\u0e01-\u0e4e])"),
         "province_in": thai_re(rf"(?:จังหวัด|ศธจ\.|สพป\.|สพม\.|ประถมศึกษา|มัธยมศึกษา|อำเภอเมือง|อ\.\s?เมือง)\s?(?P<province>{names})"),
         "platform": re.compile(
             r"(?P<platform>Zoom(?:\s+(?:Cloud\s+)?(?:Meeting|Webinar)s?)?|Microsoft\s+Teams|MS\s+Teams|Google\s+Meet"
@@ -43,9 +53,10 @@ def _patterns():
         "count": thai_re(r"(?:จำนวน|รวม|ทั้งสิ้น|(?:ผู้)?เข้าร่วม(?:ประชุม|อบรม|กิจกรรม|งาน|โครงการ|ค่าย)?)\s*(?:กว่า|ประมาณ|ราว|ทั้งสิ้น|รวม)?\s*(?P<n>\d[\d,]*)\s*(?:คน|ราย|ท่าน)(?![\u0e01-\u0e4e])"),
         "fiscal": thai_re(r"ปีงบประมาณ\s*(?:พ\.\s?ศ\.\s*)?(?P<y>\d{4}|\d{2})(?!\d)"),
         "reads": thai_re(r"(?:อ่าน|เข้าชม|ผู้เข้าชม)\s*(?P<n>\d[\d,]*)\s*ครั้ง"),
-        "published": thai_re(r"(?:เผยแพร่|โพสต์|ประกาศ)(?:เมื่อ|วันที่)?\s*:?\s*$"),
+        "published": thai_re(r"(?:เผยแพร่|โพสต์|ประกาศ|ลงข่าว|(?:ข่าว|ข้อมูล)\s*ณ)\s*(?:เมื่อ|วันที่)?\s*:?\s*$"),
         # A paragraph that is only the page's own date (and counter): page furniture.
-        "published_line": thai_re(r"^(?:เผยแพร่|โพสต์|ประกาศ)(?:เมื่อ|วันที่)?\s*:?\s*(?P<rest>[^\n]{4,40}?)"
+        # "ข่าว ณ วันที่ 7 ตุลาคม 2567" at the foot is the same.
+        "published_line": thai_re(r"^(?:วันที่\s*)?(?:เผยแพร่|โพสต์|ประกาศ|ลงข่าว|(?:ข่าว|ข้อมูล)\s*ณ)\s*(?:เมื่อ|วันที่)?\s*:?\s*(?P<rest>[^\n]{4,40}?)"
                                   r"(?:\s+(?:อ่าน|เข้าชม|ผู้เข้าชม)\s*\d[\d,]*\s*ครั้ง)?\s*$"),
         # An abbreviation opening the title; a secondary office may cover two provinces.
         "office": thai_re(
@@ -53,6 +64,8 @@ def _patterns():
             r"|สพป\.\s?[\u0e01-\u0e4e]+\s?เขต\s?\d{1,2}"
             rf"|สพม\.\s?[\u0e01-\u0e4e]+?(?:\s(?:{names})(?![\u0e01-\u0e4e]))?(?:\s?เขต\s?\d{{1,2}})?(?=[\s.]|$)|ศธ\.)"
         ),
+        "numeric_day": thai_re(r"วันที่\s*(?=\d{1,2}/\d{1,2}/\d)"),
+        "project_period": thai_re(r"(?:ดำเนินการ|ดำเนินงาน|ระยะเวลา\S*|ตลอดปีงบประมาณ)\s*(?:ระหว่าง|ตั้งแต่)?\s*(?:วันที่)?\s*$"),
         "range_lead_in": thai_re(r"(?:ระหว่าง|จัดขึ้น|ตั้งแต่)\s*(?:วันที่)?\s*$"),
     }
 
@@ -81,15 +94,34 @@ def _office(title, header, tags):
     return None
 
 
+# A quoted part of a school's name followed by its district ("โรงเรียนบ้านบึง "อุตสาหกรรม
+# นุเคราะห์" อำเภอบ้านบึง") is part of the venue: its quotation marks do not end it.
+# "โรงเรียนเทศบาล ๑ (บ้านบางรัก)": a school's name may carry a part in parentheses.
+SCHOOL_BRACKETS = thai_re(r"(?<=โรงเรียน)[^\s()]*(?:\s[\d]{1,3})?\s?\([^()\n]{2,30}\)")
+QUOTED_NAME = thai_re(r"(?<=\S\s)[“\"][^“”\"\n]{2,40}[”\"](?=\s+(?:อำเภอ|อ\.|ตำบล|ต\.|เขต|จังหวัด|จ\.))")
+_HIDDEN_QUOTES = str.maketrans({'"': "\ue000", "“": "\ue001", "”": "\ue002", "(": "\ue003", ")": "\ue004"})
+_SHOWN_QUOTES = str.maketrans({"\ue000": '"', "\ue001": "“", "\ue002": "”", "\ue003": "(", "\ue004": ")"})
+# "ณ ห้องประชุม 1 ชั้น 1 สำนักงานเขตพื้นที่… เขต 1 ได้จัดประชุม…": a room alone is not a place;
+# the office written after it is the building, though it is also the subject.
+ROOM_ONLY = thai_re(r"^ห้อง(?!\S*(?:ศาลากลาง|อาคาร|สำนักงาน|จังหวัด|โรงเรียน|โรงแรม|มหาวิทยาลัย|วิทยาลัย))\S*"
+                    r"(?:\s+[\d]{1,3})?(?:\s+ชั้น\s?[\d]{1,2})?$")
+ORGANISER = thai_re(r"^\s+(?P<organiser>(?:สำนักงาน|โรงเรียน|มหาวิทยาลัย|กระทรวง|กรม)\S*(?:\s+เขต\s?\d{1,2})?)\s+(?:ได้)?จัด")
+
+
 def _venue(paragraphs):
     p = _patterns()
+    hide = lambda m: m.group(0).translate(_HIDDEN_QUOTES)  # noqa: E731
+    paragraphs = [SCHOOL_BRACKETS.sub(hide, QUOTED_NAME.sub(hide, q)) for q in paragraphs]
     # "ณ" is the venue's own word; "ที่ห้องประชุม…" only counts in a release without one.
     matches = [m for m in (p["venue"].search(q) for q in paragraphs) if m]
-    matches = [m for m in matches if not m["at"]] or matches[:1]
+    matches = [m for m in matches if not (m["at"] or m["from"])] or matches[:1]
     for match in matches:
         paragraph = match.string
         venue = re.sub(r"\s+(?:และ|,)$", "", match["venue"].strip(" ,")).strip()
         rest = paragraph[match.end("venue"):]
+        organiser = ORGANISER.match(rest) if ROOM_ONLY.match(venue) else None
+        if organiser:
+            venue, rest = f"{venue} {organiser['organiser']}", rest[organiser.end("organiser"):]
         # "ห้องประชุม สพม.ตรัง กระบี่": the second province belongs to the office's name.
         pair = p["second_province"].match(rest) if p["office_end"].search(venue) else None
         if pair:
@@ -99,10 +131,26 @@ def _venue(paragraphs):
             # "ณ จังหวัดเลย": only a province
             return None, PROVINCE_ALIASES.get(whole["province"], whole["province"]), venue
         province = p["province"].match(rest)
-        province = province or p["province_in"].search(venue)
+        province = province or p["province_in"].search(venue) or p["model_school"].search(venue)
         name = province["province"] if province else None
-        return venue or None, PROVINCE_ALIASES.get(name, name), province and province.group(0).strip()
+        return ((venue or "").translate(_SHOWN_QUOTES) or None, PROVINCE_ALIASES.get(name, name),
+                province and province.group(0).strip())
     return None, None, None
+
+
+def _province_of_place(venue, paragraphs):
+    """(province, words) written after the last word of the venue ("โรงเรียนวัดไทรงาม")
+    where the release names that place with its address, or None."""
+    place = venue.split()[-1]
+    if len(place) < 6:
+        return None
+    names = alternatives(list(provinces()) + list(PROVINCE_ALIASES))
+    address = re.compile(rf"{re.escape(place)}\s+(?:(?:อำเภอ|อ\.)\s?\S+\s+)?(?:จังหวัด|จ\.)\s?(?P<province>{names})")
+    for paragraph in paragraphs:
+        match = address.search(paragraph)
+        if match:
+            return PROVINCE_ALIASES.get(match["province"], match["province"]), match["province"]
+    return None
 
 
 def _platform(lead, paragraphs):
@@ -132,15 +180,27 @@ def _dates(title, paragraphs, labels=()):
             if p["published"].search(paragraph[: mention.start]):
                 published = mention
     lead_dates = find_dates(lead_text)
+    # "ซึ่งดำเนินการระหว่างวันที่ 1 ต.ค. 67 – 30 ก.ย. 68": a project's period, not the event
+    # the release reports, when a day of its own is written too.
+    if len(lead_dates) > 1:
+        lead_dates = [d for d in lead_dates if not (d.is_range and p["project_period"].search(lead_text[: d.start]))]
     event = next((d for d in lead_dates if d.is_range), None)
     if event is None:
         for paragraph in paragraphs:
             event = next(
-                (d for d in find_dates(paragraph) if d.is_range and p["range_lead_in"].search(paragraph[: d.start])), None
+                (d for d in find_dates(paragraph) if d.is_range and p["range_lead_in"].search(paragraph[: d.start])
+                 and not (lead_dates and p["project_period"].search(paragraph[: d.start]))), None
             )
             if event:
                 break
     first = lead_dates[0] if lead_dates else None
+    if first is None:
+        # "วันที่ 12/06/2567" in the lead: a school page's own way of writing the day.
+        numeric = p["numeric_day"].search(lead_text)
+        first = numeric and find_numeric_date(lead_text[numeric.end():])
+    if not first and published:
+        # "เมื่อวันที่ 5 มิถุนายน ที่ผ่านมา": the year is the page's own.
+        first = find_yearless(lead_text, published.first)
     return published or first, event or first
 
 
@@ -196,6 +256,10 @@ def parse(text, spans=False, categories=None):
     lead = body_paragraphs[0] if body_paragraphs else ""
     published, event = _dates(title, body_paragraphs, labels)
     venue, province, province_words = _venue(body_paragraphs)
+    if province is None and venue:
+        # "โรงเรียนวัดไทรงาม อำเภอบางเลน จังหวัดนครปฐม จัด… ณ ห้องสมุด… โรงเรียนวัดไทรงาม": the
+        # place the venue names is given its province where the release first names it.
+        province, province_words = _province_of_place(venue, body_paragraphs) or (None, None)
     dateline = p["dateline"].match(lead)
     if province is None and dateline:
         province, province_words = PROVINCE_ALIASES.get(dateline["province"], dateline["province"]), dateline["province"]
