@@ -499,3 +499,19 @@ def test_the_trash_and_the_versions_fit_a_phone(server, browser):
         page.wait_for_url("**/admin/news/article/trash/")
     assert "The trash is empty." in page.content() or "ถังขยะว่าง" in page.content()
     context.close()
+
+
+def test_the_table_dialog_speaks_thai_and_its_header_row_choice_works(server, browser):
+    """The package's "Include header row" choices are "Yes"/"No", compared as such when
+    the table is inserted: shown in Thai, they must keep their English values."""
+    page = browser.new_page()
+    _log_in(page, server, "/admin/news/article/add/")
+    page.locator(".prose-editor [contenteditable=true]").click()
+    page.locator(".prose-menubar [title='แทรกตาราง']").first.click()
+    dialog = page.locator("dialog[open]")
+    choice = dialog.locator("select")
+    assert choice.locator("option").all_inner_texts() == ["ใช่", "ไม่"]
+    choice.select_option(label="ใช่")
+    dialog.locator("button", has_text="แทรกตาราง").click()
+    assert page.locator(".prose-editor [contenteditable=true] table th").count() == 3  # a header row of 3
+    page.close()
