@@ -402,3 +402,29 @@ def test_the_trash_page_says_a_scheduled_article_comes_back_scheduled_or_as_a_dr
 
     cells = re.findall(r'<td class="trash-state">(.*?)</td>', response.content.decode())
     assert sorted(cells) == sorted(["ตั้งเวลาเผยแพร่<br>" + thai.format_datetime(due), "ฉบับร่าง", "เผยแพร่อยู่"])
+
+
+def test_saving_an_article_trashed_meanwhile_keeps_what_the_editor_wrote(writer, publisher_user, obec_publisher):
+    """A writer's form opened before a publisher deleted the article: the save is
+    refused (409) with who deleted it and when, and the page gives back what the
+    writer typed (not "the news does not exist", their work gone)."""
+    from tests.admin_forms import form_data
+
+    article = make_article(title="ร่างข่าวที่ถูกลบระหว่างแก้", body="<p>ย่อหน้าเดิม</p>",
+                           status=Article.Status.DRAFT, office=office("peo-phetchabun"))
+    url = reverse("admin:news_article_change", args=[article.pk])
+    opened = writer.get(url)
+    article.trash(publisher_user)
+    body = '<h2>หัวข้อใหม่</h2><p>ย่อหน้าที่ผู้เขียนพิมพ์ใหม่</p><script>alert(1)</script><img src=x onerror="alert(2)">'
+    response = writer.post(url, form_data(opened, title="ชื่อที่ผู้เขียนแก้", body=body))
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert "ย้ายข่าวนี้ไปที่ถังขยะ" in html and "publisher-phet" in html
+    assert "ชื่อที่ผู้เขียนแก้" in html
+    # The body formatted, to copy into the editor, and cleaned as a save would clean it.
+    assert "<h2>หัวข้อใหม่</h2><p>ย่อหน้าที่ผู้เขียนพิมพ์ใหม่</p>" in html
+    assert "alert(1)" not in html and "onerror" not in html
+    article.refresh_from_db()
+    assert article.status == Article.Status.TRASHED and article.title == "ร่างข่าวที่ถูกลบระหว่างแก้"
+    # Another office's editor learns nothing: the same answer as for any article not theirs.
+    assert login(obec_publisher).post(url, {"title": "x"}).status_code == 302
