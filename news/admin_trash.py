@@ -16,6 +16,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +24,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from . import permissions
+from .sanitize import sanitize_html
 from .models import Article
 
 TRASH_PAGE_SIZE = 50
@@ -37,6 +39,41 @@ class ArticleTrashMixin:
     def get_queryset(self, request):
         # The list, its state counts, change pages and actions never see the trash.
         return super().get_queryset(request).not_trashed()
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # A form opened before the article went to the trash: Django would answer
+        # "does not exist" and drop what the editor typed; say who deleted it, and
+        # give the text back (409). Others get Django's answer, as for any article.
+        if object_id and request.method == "POST":
+            trashed = self._trashed_while_editing(request, object_id)
+            if trashed is not None:
+                return self.trashed_while_editing_view(request, trashed)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    @staticmethod
+    def _trashed_while_editing(request, object_id):
+        try:
+            pk = int(object_id)
+        except ValueError:
+            return None
+        return permissions.trashed_while_editing(request.user).select_related("trashed_by").filter(pk=pk).first()
+
+    def trashed_while_editing_view(self, request, article):
+        fields = [(self.model._meta.get_field(name).verbose_name, request.POST.get(name, ""))
+                  for name in ("title", "summary")]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("This news is in the trash"),
+            "article": article,
+            "fields": fields,
+            "body_label": self.model._meta.get_field("body").verbose_name,
+            # As it would be saved (sanitised), shown formatted: copied and pasted
+            # into the editor it keeps its headings, lists and links.
+            "body": mark_safe(sanitize_html(request.POST.get("body", ""))),
+            "trash_url": reverse("admin:news_article_trash") if permissions.publishes_anywhere(request.user) else None,
+        }
+        return TemplateResponse(request, "admin/news/article/trashed_while_editing.html", context, status=409)
 
     # Deleting is trashing ----------------------------------------------------------
 

@@ -160,7 +160,7 @@ class PageCacheMiddleware:
             if entry:
                 return self.serve(request, entry, "hit", until - timezone.now().timestamp(), counted=False)
         try:
-            return self.render(request, key, generation, until, now, route)
+            return self.render(request, key, generation, until, now, route, outdated=entry is not None)
         finally:
             if locked:
                 cache.delete(lock)
@@ -175,9 +175,15 @@ class PageCacheMiddleware:
         response["Cache-Control"] = cache_control(entry["cache_control"], seconds_to_boundary, entry["counted_article"])
         return response
 
-    def render(self, request, key, generation, until, now, route):
+    def render(self, request, key, generation, until, now, route, outdated=False):
         response = self.get_response(request)
         if not storable(request, response):
+            if outdated:
+                # The page is no longer one to keep (its article was deleted or
+                # withdrawn: 404, 410), so its old copy must go: kept, it would be
+                # served "stale" to every request made while another one renders.
+                cache.delete(key)
+                local_copies.discard(key)
             return response
         if not response.has_header("Last-Modified"):
             response["Last-Modified"] = http_date(now)

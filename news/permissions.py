@@ -120,6 +120,14 @@ def trash(user):
     return trashed if user.is_superuser else trashed.filter(office__in=offices_of(user, Role.PUBLISHER))
 
 
+def trashed_while_editing(user):
+    """Deleted articles of the offices the user works for (writers too): only to tell
+    an editor whose open form was for one that it went to the trash meanwhile, and
+    give back what they typed. Restoring and purging are trash()'s."""
+    trashed = Article.objects.trashed()
+    return trashed if user.is_superuser else trashed.filter(office__in=offices_of(user))
+
+
 def _everything_but_the_trash(model):
     """Admin's rows: a deleted article (and its photos) is seen only in the trash."""
     if model is Article:

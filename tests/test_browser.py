@@ -470,3 +470,48 @@ def test_an_editor_sees_who_else_has_the_article_open(server, browser):
     assert "admin กำลังเปิดแก้ไขข่าวนี้อยู่เช่นกัน" in editor_page.locator(".edit-presence").inner_text()
     editor_context.close()
     admin_context.close()
+
+
+def test_the_trash_and_the_versions_fit_a_phone(server, browser):
+    """At 360 px the trash table scrolls inside its box (its visually hidden header
+    must not widen the page), and the versions table's caption keeps the width."""
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    page.goto(server + "/admin/login/?next=/admin/news/article/")
+    page.fill("#id_username", "publisher")  # ศธจ.เพชรบูรณ์'s publisher (load_demo)
+    page.fill("#id_password", "publisher")
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/news/article/")
+    change = urljoin(server, page.locator("#result_list tbody th a").first.get_attribute("href").split("?")[0])
+    article = change.removesuffix("change/")
+    page.goto(article + "revisions/")
+    caption = page.locator("#content-main caption").first
+    assert caption.bounding_box()["width"] > 300, caption.bounding_box()
+    page.goto(article + "delete/")
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/news/article/")
+    try:
+        page.goto(server + "/admin/news/article/trash/")
+        assert page.locator("#trash tbody tr").count() == 1
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    finally:
+        page.click("#trash input[type=submit]")  # restore: the other tests' articles stay as they were
+        page.wait_for_url("**/admin/news/article/trash/")
+    assert "The trash is empty." in page.content() or "ถังขยะว่าง" in page.content()
+    context.close()
+
+
+def test_the_table_dialog_speaks_thai_and_its_header_row_choice_works(server, browser):
+    """The package's "Include header row" choices are "Yes"/"No", compared as such when
+    the table is inserted: shown in Thai, they must keep their English values."""
+    page = browser.new_page()
+    _log_in(page, server, "/admin/news/article/add/")
+    page.locator(".prose-editor [contenteditable=true]").click()
+    page.locator(".prose-menubar [title='แทรกตาราง']").first.click()
+    dialog = page.locator("dialog[open]")
+    choice = dialog.locator("select")
+    assert choice.locator("option").all_inner_texts() == ["ใช่", "ไม่"]
+    choice.select_option(label="ใช่")
+    dialog.locator("button", has_text="แทรกตาราง").click()
+    assert page.locator(".prose-editor [contenteditable=true] table th").count() == 3  # a header row of 3
+    page.close()

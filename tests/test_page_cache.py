@@ -479,6 +479,27 @@ def test_while_one_request_renders_a_changed_page_the_others_serve_the_old_copy(
     assert not cache.get(lock)  # freed after rendering
 
 
+@pytest.mark.parametrize("take_down", ["trash", "unpublish"])
+def test_a_deleted_or_withdrawn_article_is_not_served_from_its_outdated_copy(client, committed, monkeypatch, take_down):
+    """Its new answer (404, or the 410 notice) is not stored, so the old copy must go:
+    kept, it would be served "stale" to every request made while another renders."""
+    monkeypatch.setattr(caching, "LOCK_WAIT_SECONDS", 0.1)
+    article = make_article(title="ข่าวที่ต้องหายไปทันที")
+    url = article.get_absolute_url()
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    with committed():
+        if take_down == "trash":
+            article.trash(None)
+        else:
+            article.unpublish(None, "ผิดพลาด")
+    assert client.get(url, REMOTE_ADDR="10.0.0.1").status_code in (404, 410)  # the request that renders it
+    lock = hold_lock(url)  # a next one renders it on another server, or in another thread
+    again = client.get(url, REMOTE_ADDR="10.0.0.2")
+    cache.delete(lock)
+    assert again.status_code in (404, 410) and again.get("X-Page-Cache") != "stale"
+    assert "เนื้อหาข่าวทดสอบ" not in again.content.decode()  # the body (a withdrawal notice has the title)
+
+
 def test_with_no_copy_to_serve_a_request_waits_for_the_renderer(client, monkeypatch):
     """The renderer stores the page while this request waits: one render for both."""
     from news import views

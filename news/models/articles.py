@@ -418,13 +418,26 @@ class Article(models.Model):
         as a draft, since nobody chose to publish it at a later moment."""
         if self.status != self.Status.TRASHED:
             return None
-        status = self.status_before_trash or self.Status.DRAFT
-        if status == self.Status.PUBLISHED and self.published_at > self.trashed_at and self.published_at <= timezone.now():
-            status = self.Status.DRAFT
-        self.status, self.status_before_trash = status, ""
+        self.status, self.status_before_trash = self.status_after_restore(), ""
         self.trashed_at = self.trashed_by = None
         self.save()
         return AuditEntry.record(user, self, AuditEntry.Action.RESTORED, note=self.state.label)
+
+    def status_after_restore(self):
+        """The status restore() gives a trashed article (see there)."""
+        status = self.status_before_trash or self.Status.DRAFT
+        if status == self.Status.PUBLISHED and self.published_at > self.trashed_at and self.published_at <= timezone.now():
+            status = self.Status.DRAFT
+        return status
+
+    @property
+    def state_after_restore(self):
+        """What the trash page says a trashed article comes back as: scheduled, not
+        "published", when its time is still to come."""
+        status = self.status_after_restore()
+        if status == self.Status.PUBLISHED and self.published_at > timezone.now():
+            return self.State.SCHEDULED
+        return self.State(status)
 
     @transaction.atomic
     def purge(self, user=None):

@@ -24,6 +24,14 @@
       choice.textContent = translated(choice.textContent.trim());
       choice.dataset.translated = "";
     });
+    // The table dialog's "Include header row" offers "Yes" and "No" as option texts
+    // with no value, and compares the chosen text with "Yes": keep the English as the
+    // value, show the Thai.
+    root.querySelectorAll("dialog select option:not([data-translated])").forEach(function (option) {
+      option.value = option.value;
+      option.textContent = translated(option.textContent.trim());
+      option.dataset.translated = "";
+    });
   }
 
   new MutationObserver(function () { translate(document); })
