@@ -214,6 +214,9 @@ def test_the_history_lists_who_when_and_what(editor, draft):
     assert "ชื่อเรื่อง</td>" in html
     year = revisions.history(draft).first().date_created.year + 543
     assert f"{year} " in html  # B.E. dates
+    # On a phone the headings are hidden: each cell names its column.
+    first_row = re.search(r"<tbody>\s*<tr>(.*?)</tr>", html, re.S).group(1)
+    assert re.findall(r'<td data-label="([^"]+)"', first_row) == ["วันเวลา", "ผู้บันทึก", "ช่องทาง", "สิ่งที่เปลี่ยน"]
 
 
 def test_a_save_that_changes_nothing_keeps_no_new_version(editor, draft):
