@@ -4,6 +4,7 @@ import datetime
 import io
 
 from django.core.files.base import ContentFile
+from django.test import Client
 from django.utils import timezone
 from PIL import Image
 
@@ -112,3 +113,14 @@ def media_files(root):
 
     base = pathlib.Path(root)
     return {str(path.relative_to(base)) for path in (base / "photos").rglob("*") if path.is_file()}
+
+
+def login(user):
+    """A test client signed in as the user (force_login: django-axes watches real logins)."""
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def office(slug):
+    return Office.objects.get(slug=slug)

@@ -5,20 +5,14 @@ rows only (a chief editor's include the offices below)."""
 import datetime
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from news.models import AuditEntry, Office
-from tests.factories import make_article, make_editor
+from tests.factories import login, make_article, make_editor
 
 pytestmark = pytest.mark.django_db
 
-
-def login(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from django.urls import reverse
 from news import permissions
 from news.models import Article, Attendance, Event, Office, Person, Tag
 from tests.admin_forms import form_data
-from tests.factories import make_article, make_editor, make_event
+from tests.factories import login, make_article, make_editor, make_event
 
 pytestmark = pytest.mark.django_db
 
@@ -33,11 +33,6 @@ def embargo():
     draft.tags.add(Tag.objects.create(name=SECRET_TAG))
     return draft
 
-
-def login(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import re
 
 import pytest
 from django.core.cache import cache
-from django.test import Client
 from django.urls import reverse
 from reversion.models import Revision
 
@@ -14,18 +13,13 @@ from news import caching, revisions
 from news.models import Article, Attendance, AuditEntry, Event, Office, Person, Photo
 
 from .admin_forms import form_data
-from .factories import make_article, make_editor, make_event, make_photo
+from .factories import login, make_article, make_editor, make_event, make_photo
 from .test_admin_photos import jpeg_file
 
 pytestmark = pytest.mark.django_db
 
 OFFICE = "peo-phetchabun"
 
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
@@ -35,7 +29,7 @@ def publisher():
 
 @pytest.fixture
 def editor(publisher):
-    return logged_in(publisher)
+    return login(publisher)
 
 
 @pytest.fixture
@@ -251,11 +245,11 @@ def test_the_history_page_costs_the_same_queries_however_many_versions(editor, d
 
 
 def test_a_writer_cannot_restore_published_news_but_reads_its_history(draft, publisher):
-    editor = logged_in(publisher)
+    editor = login(publisher)
     save_form(editor, draft)
     first = revisions.history(draft).first()
     draft.publish(publisher)
-    writer = logged_in(make_editor("rev-writer", OFFICE, role="writer"))
+    writer = login(make_editor("rev-writer", OFFICE, role="writer"))
     assert writer.get(history_url(draft)).status_code == 200
     page = writer.get(revision_url(draft, first))
     assert page.status_code == 200 and "นำฉบับนี้กลับมา" not in page.content.decode()
@@ -268,7 +262,7 @@ def test_a_writer_cannot_restore_published_news_but_reads_its_history(draft, pub
 
 def test_a_writer_restores_a_draft(draft):
     writer_user = make_editor("rev-writer2", OFFICE, role="writer")
-    writer = logged_in(writer_user)
+    writer = login(writer_user)
     save_form(writer, draft)
     first = revisions.history(draft).first()
     save_form(writer, draft, title="ร่างที่สอง")
@@ -281,7 +275,7 @@ def test_a_writer_restores_a_draft(draft):
 def test_another_offices_editor_gets_404_everywhere(editor, draft):
     save_form(editor, draft)
     first = revisions.history(draft).first()
-    stranger = logged_in(make_editor("rev-stranger", "obec"))
+    stranger = login(make_editor("rev-stranger", "obec"))
     assert stranger.get(history_url(draft)).status_code == 404
     assert stranger.get(revision_url(draft, first)).status_code == 404
     draft.refresh_from_db()

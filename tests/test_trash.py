@@ -16,22 +16,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news import caching, revisions
-from news.models import Article, Attendance, AuditEntry, Office, OfficeMembership, Person, Photo, PreviewLink, Tag
-from tests.factories import make_article, make_editor, make_event, make_photo
+from news.models import Article, Attendance, AuditEntry, OfficeMembership, Person, Photo, PreviewLink, Tag
+from tests.factories import login, make_article, make_editor, make_event, make_photo, office
 
 pytestmark = pytest.mark.django_db
 
 WORD = "ถังขยะทดลองระบบ"  # a title word found by search, in no seed
 
 
-def login(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def office(slug):
-    return Office.objects.get(slug=slug)
 
 
 @pytest.fixture

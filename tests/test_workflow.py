@@ -10,26 +10,17 @@ import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from news import permissions
-from news.models import Article, AuditEntry, Office, OfficeMembership, Photo
+from news.models import Article, AuditEntry, OfficeMembership, Photo
 from tests.admin_forms import form_data
-from tests.factories import make_article, make_editor, make_photo
+from tests.factories import login, make_article, make_editor, make_photo, office
 
 pytestmark = pytest.mark.django_db
 
 
-def login(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def office(slug):
-    return Office.objects.get(slug=slug)
 
 
 @pytest.fixture
