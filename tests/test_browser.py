@@ -238,7 +238,10 @@ def test_an_editor_posts_an_article_with_a_photo_in_admin(server, browser, tmp_p
     image = page.locator(".gallery-thumb img").first
     # A WebP rendition from srcset, not the upload (naturalWidth is the slot's width
     # for a w-descriptor candidate, so the file's own width is read from its name).
-    loaded = image.evaluate("img => img.complete && img.naturalWidth > 0 && img.currentSrc")
+    # The gallery's images load lazily: wait until this one has, rather than racing it.
+    image.scroll_into_view_if_needed()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+    loaded = image.evaluate("img => img.currentSrc")
     assert re.search(r"/media/photos/.+-(480|800)\.webp$", loaded), loaded
     assert page.locator(".gallery-thumb").first.get_attribute("data-alt") == "ผู้เข้าร่วมนั่งฟังการบรรยาย"
     page.close()
