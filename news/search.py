@@ -434,8 +434,9 @@ class PostgreSQLSearch:
     def walk_length(self, query, limit, articles, kept):
         """How many of the newest ids to read row by row.
 
-        `kept` is the share of the newest ids the list's other filters keep
-        (an office's news: about 1 %). The share of articles matching every term
+        `kept()` gives the share of the newest ids the list's other filters keep
+        (an office's news: about 1 %); it costs a query, so only a word the
+        statistics call common asks for it. The share of articles matching every term
         is estimated as that of the rarest word of any term (the words of a name
         come together, so not the product). Reading the newest ids until `limit`
         matches takes about limit / (share * kept) ids, each ID_COST, of which
@@ -450,7 +451,10 @@ class PostgreSQLSearch:
             return self.WALK
         shares = self.word_shares()
         share = min((shares.get(word, 0.0) for term in query.terms for word in words(term) or [""]), default=0.0)
-        if not share or not kept:
+        if not share:
+            return 0
+        kept = kept()
+        if not kept:
             return 0
         ids = min(articles, 2 * limit / (share * kept))  # twice the estimate, for luck
         walk_cost = ids * (self.ID_COST + kept * self.ROW_COST)
@@ -482,7 +486,9 @@ class PostgreSQLSearch:
         # many rows each part holds.
         newest_id = int(queryset.model.objects.aggregate(newest=models.Max("pk"))["newest"] or 0)
         sample = min(self.SAMPLE, newest_id)
-        kept = queryset.filter(pk__gt=newest_id - sample).count() / sample if sample else 0
+        def kept():
+            return queryset.filter(pk__gt=newest_id - sample).count() / sample if sample else 0
+
         boundary = newest_id - self.walk_length(query, limit, newest_id, kept)
         likes = [f"% {term} %" if is_short(term) else f"%{term}%" for term in query.terms]
         needles = [like[1:-1] for like in likes]
