@@ -9,7 +9,8 @@ from news.thaitext import HONORIFICS
 from . import page
 from .dates import find_dates, find_numeric_date, find_time, find_yearless
 from .patterns import alternatives, parse_int, provinces, thai_re
-from .people import find_groups, find_people
+from .groups import find_groups
+from .people import find_people
 from .spans import locate, locate_last
 
 PROVINCE_ALIASES = {"กรุงเทพฯ": "กรุงเทพมหานคร", "กทม.": "กรุงเทพมหานคร"}

@@ -7,57 +7,11 @@ A person is only ever a name the text writes after an honorific or rank; groups
 
 import re
 
-from news.thaitext import HONORIFICS
-
 from .names import looks_like_name
-from .patterns import alternatives, provinces, thai_re
-
-# Words that begin like a title but are not one (นายกรัฐมนตรี is a position).
-NOT_NAMES = (
-    "นายกรัฐมนตรี", "นายกเทศมนตรี", "นายกสมาคม", "นายกองค์การ", "นายกสภา", "นายกอบต", "นายกอบจ", "นายกสโมสร",
-    "นายกชมรม", "นายกเหล่า", "นายอำเภอ", "นายทะเบียน", "นายช่าง", "นายจ้าง", "นายหน้า", "นายทหาร", "นายตำรวจ",
-    "นายสิบ", "นายสถานี", "นายด่านศุลกากร", "นางพยาบาล", "นางแบบ",
-    "นายแพทย์สาธารณสุข", "นายแพทย์ใหญ่", "นายแพทย์เชี่ยวชาญ", "นายแพทย์ชำนาญการ",
-)
-# Thai is written without spaces between words: a title may follow these directly.
-GLUE = ("และ", "จาก", "โดยมี", "โดย", "กับ", "ให้", "มี", "คือ", "แก่", "ได้แก่", "ด้วย", "อาทิ", "ถึง", "ของ", "ว่า", "พร้อม", "ต่อ", "แด่")
-
-# A police or military rank is written "พ.ต.อ.หญิง" for a woman.
-_HONORIFIC = rf"(?:{alternatives(HONORIFICS)})(?:\s?หญิง(?=\s))?"
-_HONORIFIC_CHAIN = rf"{_HONORIFIC}(?:\s?{_HONORIFIC})*"
-_WORD = r"[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+"  # Thai letters and marks, no digits or ฯ
-# Family names of the ณ lineages, written with a space: "ณ ระนอง", "สนิทวงศ์ ณ อยุธยา".
-_NA_FAMILY = "(?:อยุธยา|ป้อมเพชร|ระนอง|สงขลา|ถลาง|นคร|พัทลุง|บางช้าง|ลำปาง|เชียงใหม่|น่าน|ลำพูน|มหาชัย|ตะกั่วทุ่ง|พิศณุโลก)"
-# A given name starts with a consonant or a leading vowel ("นางสาวิตรี" is นาง สาวิตรี) and
-# has two letters at least ("นายก อบต.…" is a position).
-MENTION = thai_re(rf"(?P<honorific>{_HONORIFIC_CHAIN})\s?(?P<given>[\u0e01-\u0e2e\u0e40-\u0e44][\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+)[ \t]{{1,3}}(?P<family>(?:{_WORD} )?ณ {_NA_FAMILY}(?![\u0e01-\u0e4e])|{_WORD})")
-
-MONK = thai_re(r"(?<![\u0e01-\u0e4e])(?P<honorific>พระครู|พระมหา|พระอธิการ|พระปลัด|พระใบฎีกา|พระสมุห์)\s?"
-               r"(?P<given>[\u0e01-\u0e4e]{3,30})(?=\s+(?:รอง|ผู้ช่วย)?(?:เจ้าคณะ|เจ้าอาวาส))")
-LATIN_MENTION = re.compile(r"(?<![A-Za-z])(?P<honorific>Mr\.|Mrs\.|Ms\.|Miss|Dr\.|Prof\.)\s?(?P<given>[A-Z][a-z]+)"
-                           r" (?P<family>[A-Z][A-Za-z'-]+)")
-
-# Where the words about a person stop: the verb of the sentence or a new clause.
-STOPS = thai_re(
-    r"(?:เป็นประธาน|เข้าร่วม|พร้อมด้วย)|(?:^|\s+)(?:ประธานเปิด|ประธานในพิธี|เข้าร่วม|ร่วมประชุม|ร่วมเสวนา|ร่วมกัน|ร่วมพิธี|กล่าว|เปิดเผย|"
-    r"พร้อมด้วย|พร้อมทั้ง|ร่วมด้วย|โดยมี|โดยได้|เป็นผู้แทน|ทำหน้าที่|มอบหมาย|หมอบหมาย|ได้รับมอบหมาย|ได้(?!แก่)|ณ\s|ซึ่ง|เพื่อ|ให้การต้อนรับ|ให้เกียรติ|"
-    r"บรรยาย|เยี่ยม|ตรวจ|มอบ|นำ|ลงพื้นที่|ประชุม)"
-    r"|\s*(?:#|>>|[“”\"]|,|\n)|$"
-)
-# A position is one unit ("รองเลขาธิการ กพฐ."); a new role word begins a group or
-# another person's position, so it ends the unit. These may continue a unit:
-CONTINUES = thai_re(
-    r"^(?:สังกัด|ประจำ|ติดตามและประเมินผล|สาขา|กลุ่มสาระ|ประเทศไทย|รักษาราชการแทน|รักษาราชแทน|รักษาการแทน|รักษาการ|ปฏิบัติราชการแทน|ปฏิบัติหน้าที่|สำนักงาน|สำนัก|โรงเรียน|"
-    r"กระทรวง|กรม|จังหวัด|อำเภอ|เขต|มหาวิทยาลัย|วิทยาลัย|สถาบัน|สถานเอกอัครราชทูต|สถานกงสุล|ภาค|ฝ่าย|กลุ่มงาน|\d)"
-)
-ROLE_WORDS = thai_re(r"^(?:ผู้|ผอ\.|รอง|ประธาน|ศึกษาธิการ|เลขาธิการ|ครู|นัก|บุคลากร|ข้าราชการ|คณะ|หัวหน้า|ปลัด|อธิบดี|"
-                     r"ผู้ว่า|นายก|นายอำเภอ|นายแพทย์สาธารณสุข|รัฐมนตรี|ศึกษานิเทศก์|อาจารย์|เจ้าหน้าที่|เจ้าพนักงาน|พนักงาน|รมว\.|รมช\.|ที่ปรึกษา|อธิการบดี|คณบดี|กรรมการ|สมาชิก|ตัวแทน|ผู้แทน)")
-# "กพฐ.", "สพป.ขอนแก่น", and a civil-service grade "คศ.3".
-_ABBREVIATION = re.compile(r"^[\u0e01-\u0e4e]{1,6}\.(?:[\u0e01-\u0e4e]{1,6}\.?)*\d{0,2}$")
-_PAREN = re.compile(r"\s*\(")
-SCHOOL_BRACKETS = re.compile(r"\s?\([^()\n]{2,30}\)")
-SCHOOL_NAMED = thai_re(r"โรงเรียน[^\s()]*(?:\s\d{1,3})?$")
-BRACKETED = re.compile(r"\s*\(\s*(?P<position>[^()\n]{3,120}?)\s*\)")
+from .patterns import thai_re
+from .positions import (GLUED_POSITION, LIST_OPENER, PLURAL_GROUP, ROLE_WORDS, STOPS, position_after,
+                        position_before)
+from .titles import BARE_NAME, LATIN_MENTION, MENTION, MONK, NOT_FAMILY, NOT_NAMES, is_title_start
 
 # Who chaired, and how: "เป็นประธานเปิด…" / "ประธานในพิธีเปิด…" is an opening chair.
 CHAIRED = thai_re(r"(?:เป็น|ร่วมเป็น)?ประธาน(?P<opening>ในพิธีเปิด|พิธีเปิด|กล่าวเปิด|ในการเปิด|เปิด)?(?:ในพิธี|การ|ใน|ฝ่าย)?")
@@ -92,108 +46,6 @@ CITED = thai_re(r"(?:นโยบายของ|ตามนโยบาย|ค
 ROLE_RANK = {"participant": 0, "speaker": 1, "panelist": 1, "chair": 2, "opening_chair": 2}
 
 
-def _is_title_start(text, start):
-    """A title starts a word: after a non-Thai character or a joining word."""
-    if start == 0 or not ("\u0e01" <= text[start - 1] <= "\u0e4e"):
-        return True
-    return text[:start].endswith(GLUE)
-
-
-# Official names written with spaces inside: one unit of a position.
-SPACED_NAMES = thai_re(r"การอุดมศึกษา วิทยาศาสตร์ วิจัยและนวัตกรรม|กลุ่มส่งเสริมการศึกษาทางไกล เทคโนโลยีสารสนเทศและการสื่อสาร")
-# A verb right after a name: no position is written there.
-VERB_START = thai_re(r"^(?:เข้า|ร่วม|ได้|เป็น|กล่าว|ให้|มอบ|รับ|จัด|ลง|ชี้แจง|นำ|ตรวจ|เยี่ยม|ประชุม|พบ|แสดง|บรรยาย|ดำเนิน|ทำ)")
-
-
-def _position_after(text):
-    """The position written straight after a name, or '' (and how far it ran)."""
-    if text.lstrip().startswith(")"):
-        return ""  # "ปลัดกระทรวงศึกษาธิการ (นายโชคดี ออสุวรรณ)": the position is before the name
-    bracketed = BRACKETED.match(text)
-    if bracketed:
-        outside = _position_after(text[bracketed.end():])
-        if outside and ROLE_WORDS.match(outside):
-            return outside  # "นางสาวก ข (ครูแนน) ครูผู้ฝึกซ้อม": a nickname in brackets
-        if ROLE_WORDS.match(bracketed["position"]):
-            return bracketed["position"]  # "นางสาวก ข (ผู้อำนวยการกลุ่ม…)"
-    stop = STOPS.search(text)
-    span = text[: stop.start()] if stop else text
-    paren = _PAREN.search(span)
-    # "ผู้อำนวยการโรงเรียนเทศบาล ๑ (บ้านบางรัก)": the school's name, not an aside.
-    school = paren and SCHOOL_BRACKETS.match(span, paren.start())
-    if school and SCHOOL_NAMED.search(span[: paren.start()]):
-        paren = _PAREN.search(span, school.end())
-    if paren:
-        span = span[: paren.start()]
-    chunks = SPACED_NAMES.sub(lambda m: m.group(0).replace(" ", "\ue005"), span).split()
-    if chunks and chunks[0].startswith(("และ", "กับ", "หรือ")):
-        return ""  # "… และผู้ตรวจราชการ สมศักดิ์ …": the next person's position, not this one's
-    if chunks and VERB_START.match(chunks[0]):
-        return ""  # "… นางก ข เข้ารับโล่รางวัล": a verb, no position written after the name
-    kept = []
-    company_end = -1
-    for i, chunk in enumerate(chunks):
-        # "ผู้จัดการฝ่ายบริการ บริษัท โตโยต้า มอเตอร์ ประเทศไทย จำกัด": a company's name runs to จำกัด.
-        if i and chunk.startswith("บริษัท") and "จำกัด" in chunks[i:i + 8]:
-            company_end = i + chunks[i:i + 8].index("จำกัด")
-        if i <= company_end:
-            kept.append(chunk)
-            continue
-        # "รอง ผอ.สพป.…", "ผู้ช่วย ผอ.…", "นายก อบต.…" are written with a space inside one title.
-        if i and " ".join(kept) in ("รอง", "ผู้ช่วย", "รักษาการ", "นายก"):
-            kept.append(chunk)
-            continue
-        # A secondary-area office may cover two provinces: "…มัธยมศึกษาตรัง กระบี่".
-        second_province = bool(kept) and chunk in provinces() and kept[-1].endswith(tuple(provinces()))
-        # "…กิจการนักเรียน นักศึกษา": vocational colleges name their students both ways.
-        students = bool(kept) and chunk.startswith("นักศึกษา") and kept[-1].endswith("นักเรียน")
-        school = chunk.startswith("(") and chunk.endswith(")") and bool(SCHOOL_NAMED.search(" ".join(kept)))
-        # "คณบดีคณะครุศาสตร์ จุฬาลงกรณ์มหาวิทยาลัย": a university named before the word.
-        university = chunk.endswith("มหาวิทยาลัย")
-        # "ผู้อำนวยการ British Council ประเทศไทย": a body named in English.
-        university = university or bool(re.match(r"^[A-Z][A-Za-z&.-]*$", chunk))
-        # "รองคณบดี… คณะแพทยศาสตร์ มหาวิทยาลัย…": a faculty, not a group (คณะครู).
-        university = university or bool(re.match(r"^คณะ\S*ศาสตร์", chunk))
-        # "…มหาวิทยาลัยศรีนครินทรวิโรฒ ประสานมิตร ร่วมเสวนา": a campus named last, before the verb.
-        campus = i == len(chunks) - 1 and bool(kept) and "มหาวิทยาลัย" in kept[-1]
-        university = university or (campus and not ROLE_WORDS.match(chunk) and not VERB_START.match(chunk)
-                                    and not chunk.startswith(("และ", "กับ")))
-        if i and not (CONTINUES.match(chunk) or second_province or students or school or university
-                      or (_ABBREVIATION.match(chunk) and not ROLE_WORDS.match(chunk))):
-            break
-        kept.append(chunk)
-    while kept and kept[-1] in ("และ", "กับ", "รวมทั้ง"):
-        kept.pop()
-    return " ".join(kept).replace("\ue005", " ")
-
-
-LIST_OPENER = thai_re(r"\s*(?:ได้แก่|ประกอบด้วย|คือ|:)\s*$")
-LIST_WORD = thai_re(r"(?:^|\s)(?:ได้แก่|ประกอบด้วย|คือ)\s|:\s*")
-# Words for many people, never one person's position: "รองศึกษาธิการจังหวัด นายก ข ผู้บริหาร
-# สถานศึกษา และครู…" lists a group after the person, whose position is the one before.
-PLURAL_GROUP = thai_re(r"^(?:ผู้บริหาร(?:สถานศึกษา|การศึกษา|โรงเรียน)?|ข้าราชการครู\S*|ข้าราชการ|คณะ\S*|บุคลากร\S*|ผู้ปกครอง\S*)"
-                       r"(?:\s?(?:ในสังกัด|ทุกคน|ทุกท่าน))?$")
-
-
-def _position_before(text):
-    """'ผู้อำนวยการโรงเรียนบ้านนา นายสมชาย …': a role written just before the name."""
-    # "… และมีศึกษานิเทศก์ ได้แก่ นางก ข, …": the position introduces a list of names;
-    # "ประธานเครือข่าย ได้แก่ ผู้อำนวยการโรงเรียนบ้านนา นายก ข": the words after the list
-    # word are this one's position.
-    words = LIST_WORD.split(LIST_OPENER.sub("", text))[-1].split()
-    for i in range(len(words)):
-        # "… และศึกษาธิการจังหวัด นายวิทยา": the joining word is not part of the position.
-        candidate = re.sub(r"^(?:และ|กับ)?(?:โดยมี|มี)?(?=[\u0e01-\u0e4e]{3})", "", " ".join(words[i:]))
-        if ROLE_WORDS.match(candidate) and len(words) - i <= 4:
-            return candidate.rstrip(" ,(")
-    return ""
-
-
-# A position typed against the surname ("ใจดีผู้อำนวยการ…") is cut off the name.
-GLUED_POSITION = thai_re(r"(?<=[\u0e01-\u0e4e]{2})(?:ผู้อำนวยการ|ผู้ช่วย|รองผู้|รองเลขาธิการ|เลขาธิการ|ศึกษาธิการ|ผอ\.|"
-                         r"ปลัด|รองปลัด|ผู้ว่าราชการ|ศึกษานิเทศก์|หัวหน้า|นักวิชาการ|นักวิเคราะห์)")
-
-
 class Mention:
     def __init__(self, paragraph, index, start, end, honorific, given, family, family_start):
         self.start, self.end = start, end
@@ -221,7 +73,7 @@ def _mentions(paragraph, index):
     while match := MENTION.search(paragraph, position):
         # A match inside a word (the "ศ. และนางสาวก ข" of "กอศ. และนางสาวก ข": ศ. is a
         # title) is searched again one character on, so it does not hide the real one.
-        if not _is_title_start(paragraph, match.start()):
+        if not is_title_start(paragraph, match.start()):
             position = match.start() + 1
             continue
         # A rejected match is searched again from its last word: "นายอำเภอท่าอุเทน นายสมชาย ใจดี"
@@ -248,14 +100,6 @@ def _mentions(paragraph, index):
     return sorted(found, key=lambda mention: mention.start)
 
 
-# Two words written as a name (each a word of its own), for people without an honorific.
-# "ท่านสมพงษ์ ศรีสุวรรณ" (a courtesy word, not a title) and "…และสุดา แก้วใส" are written
-# against the word before.
-BARE_NAME = re.compile(rf"(?:(?<![\u0e01-\u0e4e.])|(?<=(?<![\u0e01-\u0e4e])ท่าน)|(?<=(?<![\u0e01-\u0e4e])และ))"
-                       rf"(?P<given>{_WORD}) (?P<family>{_WORD})(?=[\s,]|$)")
-# A verb is not a family name ("…มัธยมศึกษาสุราษฎร์ธานี ชุมพร เป็นประธาน…").
-NOT_FAMILY = thai_re(r"^(?:เป็น|ร่วม|ได้|กล่าว|ให้|เข้า|ลง|มอบ|จัด|พร้อม|โดย)")
-
 
 def _bare_mentions(paragraph, index, taken):
     """People written without an honorific ("ปลัดกระทรวงศึกษาธิการ ธนู ทองคำ เป็นประธาน",
@@ -275,7 +119,7 @@ def _bare_mentions(paragraph, index, taken):
         # The position is written right after the name (no comma between) or right before it.
         position_after = ROLE_WORDS.match(after.lstrip(" "))
         tail = [part for part in STOPS.split(before) if part.strip()]
-        held = _position_before(tail[-1]) if tail else ""
+        held = position_before(tail[-1]) if tail else ""
         listed = bool(held) and bool(LIST_OPENER.search(tail[-1]))  # "ศึกษานิเทศก์ … ได้แก่ สมศรี ใจดี"
         # "… ได้แก่ สมศรี ใจดี และวันดี มีสุข": the next name of the same list.
         joined = bool(found) and SHARED.match(paragraph[found[-1].end:start]) is not None and found[-1].listed
@@ -314,16 +158,16 @@ def _describe(mentions):
         if i + 1 < len(mentions) and mentions[i + 1].paragraph is text:
             mention.gap_to_next = text[mention.end:mentions[i + 1].start]
         nxt = mentions[i + 1].start if i + 1 < len(mentions) and mentions[i + 1].paragraph is text else len(text)
-        mention.position = _position_after(text[mention.end:nxt])
+        mention.position = position_after(text[mention.end:nxt])
         mention.list_position = False
         if not mention.position or PLURAL_GROUP.match(mention.position):
             prev_end = mentions[i - 1].end if i and mentions[i - 1].paragraph is text else 0
             gap = text[prev_end:mention.start]
             if i and mentions[i - 1].paragraph is text:
-                used = _position_after(gap)
+                used = position_after(gap)
                 gap = gap.split(used, 1)[1] if used and used in gap else gap
             tail = [part for part in STOPS.split(gap) if part.strip()]
-            before = _position_before(tail[-1]) if tail else ""
+            before = position_before(tail[-1]) if tail else ""
             if before or not mention.position:
                 mention.position = before
                 # "ศึกษานิเทศก์ ได้แก่ …" and "ศึกษานิเทศก์ก ข และค ง": a position written once
@@ -405,7 +249,7 @@ LIST_INTRO = thai_re(r"(?:ดังนี้|ได้แก่|ประกอ�
 LIST_BLOCK = re.compile(r"^\s*(?:\d{1,2}[.)]\s|[-•▪●*]\s*)")
 
 
-def _took_part(paragraphs, index):
+def took_part(paragraphs, index):
     """A paragraph past the lead names attendees if it says they took part, or if it
     is the list a paragraph saying so introduces."""
     paragraph = paragraphs[index]
@@ -449,7 +293,7 @@ def find_people(paragraphs, where=None, claimed=None):
     """
     mentions = []
     for index, paragraph in enumerate(paragraphs):
-        if index and not _took_part(paragraphs, index):
+        if index and not took_part(paragraphs, index):
             continue
         found = [m for m in _mentions(paragraph, index) if not _in_quote(paragraph, m.start)]
         intro = _list_intro(paragraphs, index) if index else ""
@@ -523,46 +367,3 @@ def _chair_named_elsewhere(paragraphs, people, where):
                 at = paragraph.find(position, at + 1)
 
 
-# Groups that took part without names ("ผู้บริหารระดับสูง", "ศึกษาธิการจังหวัด", "คณะครู"):
-# words that open a group, in a clause that says who took part.
-GROUP_HEAD = (r"(?:รอง\s?|ผู้ช่วย\s?)?(?:ผอ\.|ปลัด|ผู้บริหาร|ผู้อำนวยการ|ศึกษาธิการ|ศึกษานิเทศก์|ผู้ตรวจราชการ|ผู้ทรงคุณวุฒิ|ผู้แทน|ผู้ปกครอง|"
-              r"ผู้กำกับ|ผู้เกี่ยวข้อง|ผู้ที่มีส่วนเกี่ยวข้อง|ผู้ที่เกี่ยวข้อง|ผู้เข้า|ผู้ประสานงาน|หัวหน้า|ประธาน|คณะ|ครู|"
-              r"บุคลากร|ข้าราชการ|เจ้าหน้าที่|นักเรียน|นักศึกษา|ลูกเสือ|ตัวแทน|สมาชิก|เครือข่าย)")
-# From "โดยมี / พร้อมด้วย / มี / ให้กับ / ได้แก่ …" up to the verb or the end of the clause.
-GROUP_CLAUSE = thai_re(
-    r"(?:โดยมี|พร้อมด้วย|(?:^|(?<=\s))มี|ให้กับ|ได้แก่|ประกอบด้วย|ร่วมกับ)(?P<items>.+?)"
-    r"(?=\s*(?:เข้าร่วม|ร่วม|ให้การต้อนรับ|จำนวน|รวม(?!ทั้ง|ถึง)|กว่า|ทั้งสิ้น|ณ\s|เพื่อ|ซึ่ง|โดย(?!มี)|[“\"]|\n)|$)"
-)
-GROUP_ITEM_SPLIT = thai_re(rf"\s*,\s*(?:และ)?\s*(?=(?:และ)?{GROUP_HEAD})|\s+(?:และ|รวมทั้ง|รวมถึง)\s*|\s*(?:โดยมี|พร้อมด้วย|พร้อมทั้ง)\s*|(?<!รอง)(?<!ผู้ช่วย)\s+(?={GROUP_HEAD})")
-GROUP_TAIL = thai_re(r"\s*(?:อีก)?(?:มากมาย|จำนวนมาก|หลายท่าน|ทุกท่าน)$")
-GROUP_ITEM = thai_re(rf"^(?:และ)?(?P<group>{GROUP_HEAD}.*)$")
-
-
-def find_groups(paragraphs, claimed):
-    """Groups named as taking part, as written, in text order; `claimed` is find_people's
-    (paragraph index, start, end) of every name with its position, which are not groups."""
-    groups = []
-    for index, paragraph in enumerate(paragraphs):
-        if index and not _took_part(paragraphs, index):
-            continue
-        taken = [(s, e) for i, s, e in claimed if i == index]
-        for clause in GROUP_CLAUSE.finditer(paragraph):
-            if not TOOK_PART_CLAUSE.match(paragraph, clause.end("items")) and clause.end("items") != len(paragraph):
-                continue
-            start = clause.start("items")
-            for part in GROUP_ITEM_SPLIT.split(clause["items"]):
-                where = paragraph.find(part, start) if part else -1
-                if where < 0:
-                    continue
-                start = where + len(part)
-                if any(s < where + len(part) and where < e for s, e in taken):
-                    continue
-                item = GROUP_ITEM.match(part.strip())
-                group = item and GROUP_TAIL.sub("", item["group"]).strip(" ,")
-                if group and group not in groups and len(group) <= 120:
-                    groups.append(group)
-    return groups
-
-
-# What follows a list of those who took part: the verb, a count, or the place.
-TOOK_PART_CLAUSE = thai_re(r"\s*(?:เข้าร่วม|ร่วม|ให้การต้อนรับ|จำนวน|รวม|กว่า|ทั้งสิ้น|ณ\s)")

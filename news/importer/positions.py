@@ -1,0 +1,124 @@
+"""The position written beside a name: after it ("นายก ข ผู้อำนวยการโรงเรียน…") up to
+the verb or a new clause, or before it ("ผู้อำนวยการโรงเรียนบ้านนา นายก ข")."""
+
+import re
+
+from .patterns import provinces, thai_re
+
+# Where the words about a person stop: the verb of the sentence or a new clause.
+STOPS = thai_re(
+    r"(?:เป็นประธาน|เข้าร่วม|พร้อมด้วย)|(?:^|\s+)(?:ประธานเปิด|ประธานในพิธี|เข้าร่วม|ร่วมประชุม|ร่วมเสวนา|ร่วมกัน|ร่วมพิธี|กล่าว|เปิดเผย|"
+    r"พร้อมด้วย|พร้อมทั้ง|ร่วมด้วย|โดยมี|โดยได้|เป็นผู้แทน|ทำหน้าที่|มอบหมาย|หมอบหมาย|ได้รับมอบหมาย|ได้(?!แก่)|ณ\s|ซึ่ง|เพื่อ|ให้การต้อนรับ|ให้เกียรติ|"
+    r"บรรยาย|เยี่ยม|ตรวจ|มอบ|นำ|ลงพื้นที่|ประชุม)"
+    r"|\s*(?:#|>>|[“”\"]|,|\n)|$"
+)
+# A position is one unit ("รองเลขาธิการ กพฐ."); a new role word begins a group or
+# another person's position, so it ends the unit. These may continue a unit:
+CONTINUES = thai_re(
+    r"^(?:สังกัด|ประจำ|ติดตามและประเมินผล|สาขา|กลุ่มสาระ|ประเทศไทย|รักษาราชการแทน|รักษาราชแทน|รักษาการแทน|รักษาการ|ปฏิบัติราชการแทน|ปฏิบัติหน้าที่|สำนักงาน|สำนัก|โรงเรียน|"
+    r"กระทรวง|กรม|จังหวัด|อำเภอ|เขต|มหาวิทยาลัย|วิทยาลัย|สถาบัน|สถานเอกอัครราชทูต|สถานกงสุล|ภาค|ฝ่าย|กลุ่มงาน|\d)"
+)
+ROLE_WORDS = thai_re(r"^(?:ผู้|ผอ\.|รอง|ประธาน|ศึกษาธิการ|เลขาธิการ|ครู|นัก|บุคลากร|ข้าราชการ|คณะ|หัวหน้า|ปลัด|อธิบดี|"
+                     r"ผู้ว่า|นายก|นายอำเภอ|นายแพทย์สาธารณสุข|รัฐมนตรี|ศึกษานิเทศก์|อาจารย์|เจ้าหน้าที่|เจ้าพนักงาน|พนักงาน|รมว\.|รมช\.|ที่ปรึกษา|อธิการบดี|คณบดี|กรรมการ|สมาชิก|ตัวแทน|ผู้แทน)")
+# "กพฐ.", "สพป.ขอนแก่น", and a civil-service grade "คศ.3".
+_ABBREVIATION = re.compile(r"^[\u0e01-\u0e4e]{1,6}\.(?:[\u0e01-\u0e4e]{1,6}\.?)*\d{0,2}$")
+_PAREN = re.compile(r"\s*\(")
+SCHOOL_BRACKETS = re.compile(r"\s?\([^()\n]{2,30}\)")
+SCHOOL_NAMED = thai_re(r"โรงเรียน[^\s()]*(?:\s\d{1,3})?$")
+BRACKETED = re.compile(r"\s*\(\s*(?P<position>[^()\n]{3,120}?)\s*\)")
+
+
+# Official names written with spaces inside: one unit of a position.
+SPACED_NAMES = thai_re(r"การอุดมศึกษา วิทยาศาสตร์ วิจัยและนวัตกรรม|กลุ่มส่งเสริมการศึกษาทางไกล เทคโนโลยีสารสนเทศและการสื่อสาร")
+# A verb right after a name: no position is written there.
+VERB_START = thai_re(r"^(?:เข้า|ร่วม|ได้|เป็น|กล่าว|ให้|มอบ|รับ|จัด|ลง|ชี้แจง|นำ|ตรวจ|เยี่ยม|ประชุม|พบ|แสดง|บรรยาย|ดำเนิน|ทำ)")
+
+
+def position_after(text):
+    """The position written straight after a name, or '' (and how far it ran)."""
+    if text.lstrip().startswith(")"):
+        return ""  # "ปลัดกระทรวงศึกษาธิการ (นายโชคดี ออสุวรรณ)": the position is before the name
+    bracketed = BRACKETED.match(text)
+    if bracketed:
+        outside = position_after(text[bracketed.end():])
+        if outside and ROLE_WORDS.match(outside):
+            return outside  # "นางสาวก ข (ครูแนน) ครูผู้ฝึกซ้อม": a nickname in brackets
+        if ROLE_WORDS.match(bracketed["position"]):
+            return bracketed["position"]  # "นางสาวก ข (ผู้อำนวยการกลุ่ม…)"
+    stop = STOPS.search(text)
+    span = text[: stop.start()] if stop else text
+    paren = _PAREN.search(span)
+    # "ผู้อำนวยการโรงเรียนเทศบาล ๑ (บ้านบางรัก)": the school's name, not an aside.
+    school = paren and SCHOOL_BRACKETS.match(span, paren.start())
+    if school and SCHOOL_NAMED.search(span[: paren.start()]):
+        paren = _PAREN.search(span, school.end())
+    if paren:
+        span = span[: paren.start()]
+    chunks = SPACED_NAMES.sub(lambda m: m.group(0).replace(" ", "\ue005"), span).split()
+    if chunks and chunks[0].startswith(("และ", "กับ", "หรือ")):
+        return ""  # "… และผู้ตรวจราชการ สมศักดิ์ …": the next person's position, not this one's
+    if chunks and VERB_START.match(chunks[0]):
+        return ""  # "… นางก ข เข้ารับโล่รางวัล": a verb, no position written after the name
+    kept = []
+    company_end = -1
+    for i, chunk in enumerate(chunks):
+        # "ผู้จัดการฝ่ายบริการ บริษัท โตโยต้า มอเตอร์ ประเทศไทย จำกัด": a company's name runs to จำกัด.
+        if i and chunk.startswith("บริษัท") and "จำกัด" in chunks[i:i + 8]:
+            company_end = i + chunks[i:i + 8].index("จำกัด")
+        if i <= company_end:
+            kept.append(chunk)
+            continue
+        # "รอง ผอ.สพป.…", "ผู้ช่วย ผอ.…", "นายก อบต.…" are written with a space inside one title.
+        if i and " ".join(kept) in ("รอง", "ผู้ช่วย", "รักษาการ", "นายก"):
+            kept.append(chunk)
+            continue
+        # A secondary-area office may cover two provinces: "…มัธยมศึกษาตรัง กระบี่".
+        second_province = bool(kept) and chunk in provinces() and kept[-1].endswith(tuple(provinces()))
+        # "…กิจการนักเรียน นักศึกษา": vocational colleges name their students both ways.
+        students = bool(kept) and chunk.startswith("นักศึกษา") and kept[-1].endswith("นักเรียน")
+        school = chunk.startswith("(") and chunk.endswith(")") and bool(SCHOOL_NAMED.search(" ".join(kept)))
+        # "คณบดีคณะครุศาสตร์ จุฬาลงกรณ์มหาวิทยาลัย": a university named before the word.
+        university = chunk.endswith("มหาวิทยาลัย")
+        # "ผู้อำนวยการ British Council ประเทศไทย": a body named in English.
+        university = university or bool(re.match(r"^[A-Z][A-Za-z&.-]*$", chunk))
+        # "รองคณบดี… คณะแพทยศาสตร์ มหาวิทยาลัย…": a faculty, not a group (คณะครู).
+        university = university or bool(re.match(r"^คณะ\S*ศาสตร์", chunk))
+        # "…มหาวิทยาลัยศรีนครินทรวิโรฒ ประสานมิตร ร่วมเสวนา": a campus named last, before the verb.
+        campus = i == len(chunks) - 1 and bool(kept) and "มหาวิทยาลัย" in kept[-1]
+        university = university or (campus and not ROLE_WORDS.match(chunk) and not VERB_START.match(chunk)
+                                    and not chunk.startswith(("และ", "กับ")))
+        if i and not (CONTINUES.match(chunk) or second_province or students or school or university
+                      or (_ABBREVIATION.match(chunk) and not ROLE_WORDS.match(chunk))):
+            break
+        kept.append(chunk)
+    while kept and kept[-1] in ("และ", "กับ", "รวมทั้ง"):
+        kept.pop()
+    return " ".join(kept).replace("\ue005", " ")
+
+
+LIST_OPENER = thai_re(r"\s*(?:ได้แก่|ประกอบด้วย|คือ|:)\s*$")
+LIST_WORD = thai_re(r"(?:^|\s)(?:ได้แก่|ประกอบด้วย|คือ)\s|:\s*")
+# Words for many people, never one person's position: "รองศึกษาธิการจังหวัด นายก ข ผู้บริหาร
+# สถานศึกษา และครู…" lists a group after the person, whose position is the one before.
+PLURAL_GROUP = thai_re(r"^(?:ผู้บริหาร(?:สถานศึกษา|การศึกษา|โรงเรียน)?|ข้าราชการครู\S*|ข้าราชการ|คณะ\S*|บุคลากร\S*|ผู้ปกครอง\S*)"
+                       r"(?:\s?(?:ในสังกัด|ทุกคน|ทุกท่าน))?$")
+
+
+def position_before(text):
+    """'ผู้อำนวยการโรงเรียนบ้านนา นายสมชาย …': a role written just before the name."""
+    # "… และมีศึกษานิเทศก์ ได้แก่ นางก ข, …": the position introduces a list of names;
+    # "ประธานเครือข่าย ได้แก่ ผู้อำนวยการโรงเรียนบ้านนา นายก ข": the words after the list
+    # word are this one's position.
+    words = LIST_WORD.split(LIST_OPENER.sub("", text))[-1].split()
+    for i in range(len(words)):
+        # "… และศึกษาธิการจังหวัด นายวิทยา": the joining word is not part of the position.
+        candidate = re.sub(r"^(?:และ|กับ)?(?:โดยมี|มี)?(?=[\u0e01-\u0e4e]{3})", "", " ".join(words[i:]))
+        if ROLE_WORDS.match(candidate) and len(words) - i <= 4:
+            return candidate.rstrip(" ,(")
+    return ""
+
+
+# A position typed against the surname ("ใจดีผู้อำนวยการ…") is cut off the name.
+GLUED_POSITION = thai_re(r"(?<=[\u0e01-\u0e4e]{2})(?:ผู้อำนวยการ|ผู้ช่วย|รองผู้|รองเลขาธิการ|เลขาธิการ|ศึกษาธิการ|ผอ\.|"
+                         r"ปลัด|รองปลัด|ผู้ว่าราชการ|ศึกษานิเทศก์|หัวหน้า|นักวิชาการ|นักวิเคราะห์)")
+

@@ -1,0 +1,52 @@
+"""How a person's name is written in a release: the honorifics, ranks and monastic
+titles that say a name follows, and the shapes of the name after them (also a bare
+name with no title). What the person holds is positions.py's; who they were, people.py's.
+"""
+
+import re
+
+from news.thaitext import HONORIFICS
+
+from .patterns import alternatives, thai_re
+
+# Words that begin like a title but are not one (นายกรัฐมนตรี is a position).
+NOT_NAMES = (
+    "นายกรัฐมนตรี", "นายกเทศมนตรี", "นายกสมาคม", "นายกองค์การ", "นายกสภา", "นายกอบต", "นายกอบจ", "นายกสโมสร",
+    "นายกชมรม", "นายกเหล่า", "นายอำเภอ", "นายทะเบียน", "นายช่าง", "นายจ้าง", "นายหน้า", "นายทหาร", "นายตำรวจ",
+    "นายสิบ", "นายสถานี", "นายด่านศุลกากร", "นางพยาบาล", "นางแบบ",
+    "นายแพทย์สาธารณสุข", "นายแพทย์ใหญ่", "นายแพทย์เชี่ยวชาญ", "นายแพทย์ชำนาญการ",
+)
+# Thai is written without spaces between words: a title may follow these directly.
+GLUE = ("และ", "จาก", "โดยมี", "โดย", "กับ", "ให้", "มี", "คือ", "แก่", "ได้แก่", "ด้วย", "อาทิ", "ถึง", "ของ", "ว่า", "พร้อม", "ต่อ", "แด่")
+
+# A police or military rank is written "พ.ต.อ.หญิง" for a woman.
+_HONORIFIC = rf"(?:{alternatives(HONORIFICS)})(?:\s?หญิง(?=\s))?"
+_HONORIFIC_CHAIN = rf"{_HONORIFIC}(?:\s?{_HONORIFIC})*"
+_WORD = r"[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+"  # Thai letters and marks, no digits or ฯ
+# Family names of the ณ lineages, written with a space: "ณ ระนอง", "สนิทวงศ์ ณ อยุธยา".
+_NA_FAMILY = "(?:อยุธยา|ป้อมเพชร|ระนอง|สงขลา|ถลาง|นคร|พัทลุง|บางช้าง|ลำปาง|เชียงใหม่|น่าน|ลำพูน|มหาชัย|ตะกั่วทุ่ง|พิศณุโลก)"
+# A given name starts with a consonant or a leading vowel ("นางสาวิตรี" is นาง สาวิตรี) and
+# has two letters at least ("นายก อบต.…" is a position).
+MENTION = thai_re(rf"(?P<honorific>{_HONORIFIC_CHAIN})\s?(?P<given>[\u0e01-\u0e2e\u0e40-\u0e44][\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+)[ \t]{{1,3}}(?P<family>(?:{_WORD} )?ณ {_NA_FAMILY}(?![\u0e01-\u0e4e])|{_WORD})")
+
+MONK = thai_re(r"(?<![\u0e01-\u0e4e])(?P<honorific>พระครู|พระมหา|พระอธิการ|พระปลัด|พระใบฎีกา|พระสมุห์)\s?"
+               r"(?P<given>[\u0e01-\u0e4e]{3,30})(?=\s+(?:รอง|ผู้ช่วย)?(?:เจ้าคณะ|เจ้าอาวาส))")
+LATIN_MENTION = re.compile(r"(?<![A-Za-z])(?P<honorific>Mr\.|Mrs\.|Ms\.|Miss|Dr\.|Prof\.)\s?(?P<given>[A-Z][a-z]+)"
+                           r" (?P<family>[A-Z][A-Za-z'-]+)")
+
+
+def is_title_start(text, start):
+    """A title starts a word: after a non-Thai character or a joining word."""
+    if start == 0 or not ("\u0e01" <= text[start - 1] <= "\u0e4e"):
+        return True
+    return text[:start].endswith(GLUE)
+
+
+
+# Two words written as a name (each a word of its own), for people without an honorific.
+# "ท่านสมพงษ์ ศรีสุวรรณ" (a courtesy word, not a title) and "…และสุดา แก้วใส" are written
+# against the word before.
+BARE_NAME = re.compile(rf"(?:(?<![\u0e01-\u0e4e.])|(?<=(?<![\u0e01-\u0e4e])ท่าน)|(?<=(?<![\u0e01-\u0e4e])และ))"
+                       rf"(?P<given>{_WORD}) (?P<family>{_WORD})(?=[\s,]|$)")
+# A verb is not a family name ("…มัธยมศึกษาสุราษฎร์ธานี ชุมพร เป็นประธาน…").
+NOT_FAMILY = thai_re(r"^(?:เป็น|ร่วม|ได้|กล่าว|ให้|เข้า|ลง|มอบ|จัด|พร้อม|โดย)")
