@@ -347,9 +347,9 @@ GROUPS_OF_EARLIER_RELEASES = {
     "secondary-e-meeting-minister-abbreviation": ["รองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา", "ผู้อำนวยการกลุ่ม"],
     "ops-name-in-parentheses-after-position": [
         "รองปลัดกระทรวงศึกษาธิการ", "ผู้ตรวจราชการกระทรวงศึกษาธิการ", "ศึกษาธิการจังหวัดทั่วประเทศ"],
-    # "ผู้บริหารสถานศึกษาและครูวิชาการ": "และ" written without a space is not split, so
-    # "ข้าราชการครูและบุคลากรทางการศึกษา" stays one group.
-    "secondary-video-conference-total-count-opening": ["ผู้บริหารสถานศึกษาและครูวิชาการ"],
+    # "ผู้บริหารสถานศึกษาและครูวิชาการ": two groups, also with "และ" written without a space
+    # (but "ข้าราชการครูและบุคลากรทางการศึกษา", the profession's legal name, stays one).
+    "secondary-video-conference-total-count-opening": ["ผู้บริหารสถานศึกษา", "ครูวิชาการ"],
 }
 
 

@@ -9,6 +9,8 @@ import importlib.util
 from functools import lru_cache
 from pathlib import Path
 
+from .patterns import provinces, thai_re
+
 # Given names that are also words releases use around people ("ประชุม", "พร้อม").
 NOT_GIVEN_NAMES = {"ประชุม", "พร้อม", "ศึกษา", "พัฒนา", "ร่วม", "สมาน", "ชัย", "บุญ", "มงคล", "ประสาน", "ชาญ"}
 
@@ -32,3 +34,37 @@ def looks_like_name(given, family):
     does not have ("ประชุม ประจำเดือน" is two words, "อัมพร พินะสา" a person)."""
     givens, families, words = _lists()
     return given in givens and (family in families or family not in words)
+
+
+def is_given_name(word):
+    """A given name PyThaiNLP knows."""
+    return word in _lists()[0]
+
+
+def looks_like_titled_name(given, family):
+    """After a title that is also the start of words ("คุณ"): a name as looks_like_name
+    says, or a given name the dictionary lacks with a known family name."""
+    _givens, families, words = _lists()
+    return looks_like_name(given, family) or (given not in words and family in families)
+
+
+# Words that open the names of places and bodies, verbs, joining words and role words: not a
+# person's name.
+_PLACE_START = thai_re(r"^(?:และ|กับ|ท่าน|โดย|ได้|เป็น|ร่วม|ให้|มี|ของ|จาก|ที่|ซึ่ง|เพื่อ|ใน|การ|ความ|ประชุม|จัด|ลง|"
+                       r"ผู้|รอง|ครู|นัก|บ้าน|วัด|หนอง|โรงเรียน|โรงแรม|ห้อง|หอ|อาคาร|ตำบล|อำเภอ|จังหวัด|สำนัก|กลุ่ม|ศูนย์|สถาน|"
+                       r"มหาวิทยาลัย|วิทยาลัย|กระทรวง|กรม|เขต|ถนน|ซอย|หมู่|ชุมชน|โครงการ|ค่าย|สนาม|พระ)")
+
+
+def is_family_name(word):
+    """A family name PyThaiNLP knows."""
+    return word in _lists()[1]
+
+
+def looks_like_unlisted_name(given, family):
+    """Two words that may be a person whose given name is not in the list: neither is a
+    dictionary word, a province or the start of a place's name. Weaker than
+    looks_like_name, so people.py asks for more around it."""
+    _givens, families, words = _lists()
+    names = set(provinces())
+    return (3 <= len(given) <= 12 and 3 <= len(family) <= 18 and given not in words and given not in names and not _PLACE_START.match(given)
+            and (family in families or (family not in words and family not in names and not _PLACE_START.match(family))))

@@ -7,11 +7,12 @@ A person is only ever a name the text writes after an honorific or rank; groups
 
 import re
 
-from .names import looks_like_name
+from .names import is_family_name, is_given_name, looks_like_name, looks_like_titled_name, looks_like_unlisted_name
 from .patterns import thai_re
-from .positions import (GLUED_POSITION, LIST_OPENER, PLURAL_GROUP, ROLE_WORDS, STOPS, position_after,
+from .positions import (GLUED_POSITION, LIST_OPENER, PLURAL_GROUP, ROLE_WORDS, STOPS, VERB_START, position_after,
                         position_before)
-from .titles import BARE_NAME, LATIN_MENTION, MENTION, MONK, NOT_FAMILY, NOT_NAMES, is_title_start
+from .titles import (BARE_NAME, JOINED_NEXT, KHUN, LATIN_MENTION, MENTION, MONK, NOT_FAMILY, NOT_NAMES,
+                     is_title_start)
 
 # Who chaired, and how: "เป็นประธานเปิด…" / "ประธานในพิธีเปิด…" is an opening chair.
 CHAIRED = thai_re(r"(?:เป็น|ร่วมเป็น)?ประธาน(?P<opening>ในพิธีเปิด|พิธีเปิด|กล่าวเปิด|ในการเปิด|เปิด)?(?:ในพิธี|การ|ใน|ฝ่าย)?")
@@ -50,7 +51,8 @@ class Mention:
     def __init__(self, paragraph, index, start, end, honorific, given, family, family_start):
         self.start, self.end = start, end
         self.honorific = re.sub(r"\s+", " ", honorific).strip()
-        glued = GLUED_POSITION.search(family)
+        # "ใจดีผู้อำนวยการ…" (a position) and "ใจดีและนายค ง" (the next person) typed against it.
+        glued = GLUED_POSITION.search(family) or JOINED_NEXT.search(family)
         if glued:
             family = family[: glued.start()]
             self.end = family_start + glued.start()
@@ -86,12 +88,20 @@ def _mentions(paragraph, index):
         if CITED.search(paragraph[: match.start()]):
             continue
         found.append(Mention.from_match(match, paragraph, index))
-        position = match.end()
-    # Monks: "พระครูวิมลธรรมโสภณ เจ้าคณะอำเภอเมืองแพร่", one name, known by the monastic post after it.
-    for match in MONK.finditer(paragraph):
-        if not any(m.start <= match.start() < m.end for m in found):
-            found.append(Mention(paragraph, index, match.start(), match.end("given"), match["honorific"],
-                                 match["given"], "", match.end("given")))
+        position = found[-1].end  # "นางก ขและนายค ง": the next one starts inside the match
+    # Monks: "พระครูวิมลธรรมโสภณ เจ้าคณะอำเภอเมืองแพร่", "พระมหาสุริยา อุตฺตมปญฺโญ เจ้าอาวาส…",
+    # known by the monastic post after the name.
+    for match in _overlapping(MONK, paragraph):
+        if is_title_start(paragraph, match.start()) and not any(m.start <= match.start() < m.end for m in found) and not CITED.search(paragraph[: match.start()]):
+            family = match["family"] or ""
+            found.append(Mention(paragraph, index, match.start(), match.end(), match["honorific"],
+                                 match["given"], family, match.start("family") if family else match.end()))
+    # "คุณธนกฤต วรรณประเสริฐ": คุณ is a title only before a name (not คุณภาพ, คุณธรรม).
+    for match in KHUN.finditer(paragraph):
+        if (is_title_start(paragraph, match.start()) and looks_like_titled_name(match["given"], match["family"])
+                and not ROLE_WORDS.match(match["family"]) and not CITED.search(paragraph[: match.start()])
+                and not any(m.start <= match.start() < m.end or match.start() <= m.start < match.end() for m in found)):
+            found.append(Mention.from_match(match, paragraph, index))
     # Foreign teachers and guests: "Mr.John Smith ครูชาวต่างชาติ".
     for match in LATIN_MENTION.finditer(paragraph):
         if not CITED.search(paragraph[: match.start()]):
@@ -111,19 +121,41 @@ def _bare_mentions(paragraph, index, taken):
         if any(m.start <= start < m.end or start <= m.start < end for m in taken + found):
             continue
         given, family = match["given"], match["family"]
+        # "…และวันดี มีสุข" typed against a word: only the next name of a pair ("สมศรี ใจดีและ").
+        if paragraph[:start].endswith("และ") and "\u0e01" <= paragraph[start - 4:start - 3] <= "\u0e4e" and not any(
+                m.end == start - 3 for m in taken + found):
+            continue
+        # "สมศรี ใจดีและวันดี มีสุข": the next name typed against the family name ends it.
+        joined_next = re.search(r"(?<=[\u0e01-\u0e4e]{2})และ(?=[\u0e01-\u0e4e]{2})", family)
+        if joined_next and is_given_name(family[joined_next.end():]):
+            family = family[: joined_next.start()]
+            end = match.start("family") + len(family)
         if ROLE_WORDS.match(given) or ROLE_WORDS.match(family) or NOT_FAMILY.match(family):
             continue
-        if not looks_like_name(given, family):
+        listed_name = looks_like_name(given, family)
+        if not listed_name and not looks_like_unlisted_name(given, family):
             continue
         after, before = paragraph[end:], paragraph[:start]
+        # "นำโดย สุนทร แก้วประเสริฐ": a listed name starting at the second word beats an unlisted one.
+        following = re.match(r" ([\u0e01-\u0e4e]+)(?=[\s,]|$)", after)
+        if not listed_name and following and looks_like_name(family, following[1]):
+            continue
         # The position is written right after the name (no comma between) or right before it.
-        position_after = ROLE_WORDS.match(after.lstrip(" "))
+        role_after = ROLE_WORDS.match(after.lstrip(" "))
         tail = [part for part in STOPS.split(before) if part.strip()]
         held = position_before(tail[-1]) if tail else ""
         listed = bool(held) and bool(LIST_OPENER.search(tail[-1]))  # "ศึกษานิเทศก์ … ได้แก่ สมศรี ใจดี"
         # "… ได้แก่ สมศรี ใจดี และวันดี มีสุข": the next name of the same list.
         joined = bool(found) and SHARED.match(paragraph[found[-1].end:start]) is not None and found[-1].listed
-        if not position_after and not (held and tail[-1].rstrip().endswith(held)) and not listed and not joined:
+        written_before = bool(held) and tail[-1].rstrip().endswith(held)
+        if not role_after and not written_before and not listed and not joined:
+            continue
+        # "ผู้อำนวยการ สพป.ลำปาง เขต 2 ณัฏฐ์ชวัล อินต๊ะวงศ์ ลงพื้นที่": a given name the list lacks
+        # needs a known family name, or the position just before it and the sentence going on
+        # after it (a verb, a comma, "และ").
+        if not listed_name and not is_family_name(family) and not (
+                (written_before or listed or joined) and (STOPS.match(after) or re.match(r"\s*(?:และ|,)", after)
+                                                          or VERB_START.match(after.lstrip()))):
             continue
         if CITED.search(before) or _in_quote(paragraph, start):
             continue

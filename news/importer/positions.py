@@ -93,6 +93,8 @@ def position_after(text):
         kept.append(chunk)
     while kept and kept[-1] in ("และ", "กับ", "รวมทั้ง"):
         kept.pop()
+    if kept and kept[-1].endswith("และ") and len(kept[-1]) > 3:
+        kept[-1] = kept[-1][:-3]  # "ผู้อำนวยการโรงเรียนบ้านนาและนายค ง": the joining word of the next person
     return " ".join(kept).replace("\ue005", " ")
 
 

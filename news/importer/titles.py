@@ -29,8 +29,22 @@ _NA_FAMILY = "(?:อยุธยา|ป้อมเพชร|ระนอง|ส
 # has two letters at least ("นายก อบต.…" is a position).
 MENTION = thai_re(rf"(?P<honorific>{_HONORIFIC_CHAIN})\s?(?P<given>[\u0e01-\u0e2e\u0e40-\u0e44][\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+)[ \t]{{1,3}}(?P<family>(?:{_WORD} )?ณ {_NA_FAMILY}(?![\u0e01-\u0e4e])|{_WORD})")
 
-MONK = thai_re(r"(?<![\u0e01-\u0e4e])(?P<honorific>พระครู|พระมหา|พระอธิการ|พระปลัด|พระใบฎีกา|พระสมุห์)\s?"
-               r"(?P<given>[\u0e01-\u0e4e]{3,30})(?=\s+(?:รอง|ผู้ช่วย)?(?:เจ้าคณะ|เจ้าอาวาส))")
+# Monks, highest titles first: "สมเด็จพระ…", "พระราชครู…", "พระเทพ…", "พระครู…", and a plain
+# "พระ" before a monastic name, with the ฉายา (Pali name, "อุตฺตมปญฺโญ") when it is written and
+# the lay name and ฉายา in brackets ("พระครูก (ข ค)"). The same words open royal names and
+# common nouns (พระราชทาน, พระเทพรัตนราชสุดา), so a monk is only one whose monastic post
+# follows the name.
+MONK_TITLES = ("สมเด็จพระ", "พระราชครู", "พระครู", "พระมหา", "พระอธิการ", "พระปลัด", "พระใบฎีกา", "พระสมุห์",
+               "พระเทพ", "พระราช", "พระธรรม", "พระพรหม", "พระอาจารย์", "พระ")
+MONK_POST = r"(?:รอง|ผู้ช่วย)?(?:เจ้าคณะ|เจ้าอาวาส|เจ้าสำนัก)|ที่ปรึกษาเจ้าคณะ|กรรมการมหาเถรสมาคม|ประธานสงฆ์"
+MONK = thai_re(rf"(?P<honorific>{alternatives(MONK_TITLES)})\s?(?P<given>[\u0e01-\u0e4e]{{3,30}})"
+               rf"(?:\s(?!{MONK_POST}|รอง|ผู้ช่วย)(?P<family>{_WORD}))?(?:\s?\([^()\n]{{3,40}}\))?(?=\s+(?:{MONK_POST}))")
+# "คุณ" is a courtesy title ("คุณธนกฤต วรรณประเสริฐ", "คุณครูสมศรี ใจดี"), but it also opens
+# words (คุณภาพ, คุณธรรม): people.py takes it only before what names.py calls a name.
+KHUN = thai_re(rf"(?P<honorific>คุณครู|คุณ)\s?(?P<given>[\u0e01-\u0e2e\u0e40-\u0e44][\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+)"
+               rf"[ \t]{{1,3}}(?P<family>{_WORD})")
+# "นางก ขและนายค ง": the next person's title typed against a family name ends the name.
+JOINED_NEXT = thai_re(rf"(?<=[\u0e01-\u0e4e]{{2}})(?:และ|กับ)(?=(?:{_HONORIFIC_CHAIN}|คุณ)\s?[\u0e01-\u0e2e\u0e40-\u0e44])")
 LATIN_MENTION = re.compile(r"(?<![A-Za-z])(?P<honorific>Mr\.|Mrs\.|Ms\.|Miss|Dr\.|Prof\.)\s?(?P<given>[A-Z][a-z]+)"
                            r" (?P<family>[A-Z][A-Za-z'-]+)")
 
@@ -42,11 +56,12 @@ def is_title_start(text, start):
     return text[:start].endswith(GLUE)
 
 
-
 # Two words written as a name (each a word of its own), for people without an honorific.
 # "ท่านสมพงษ์ ศรีสุวรรณ" (a courtesy word, not a title) and "…และสุดา แก้วใส" are written
 # against the word before.
-BARE_NAME = re.compile(rf"(?:(?<![\u0e01-\u0e4e.])|(?<=(?<![\u0e01-\u0e4e])ท่าน)|(?<=(?<![\u0e01-\u0e4e])และ))"
+# "สมศรี ใจดีและวันดี มีสุข": a name may also follow "และ" typed against the name before it
+# (people.py checks that a name ends there).
+BARE_NAME = re.compile(rf"(?:(?<![\u0e01-\u0e4e.])|(?<=(?<![\u0e01-\u0e4e])ท่าน)|(?<=และ))"
                        rf"(?P<given>{_WORD}) (?P<family>{_WORD})(?=[\s,]|$)")
 # A verb is not a family name ("…มัธยมศึกษาสุราษฎร์ธานี ชุมพร เป็นประธาน…").
 NOT_FAMILY = thai_re(r"^(?:เป็น|ร่วม|ได้|กล่าว|ให้|เข้า|ลง|มอบ|จัด|พร้อม|โดย)")
