@@ -26,8 +26,9 @@ SHARED = re.compile(r"^\s*(?:และ|,)\s*$")
 JOINT = thai_re(r"ร่วม(?:กัน)?\s*$")  # "ร่วมเป็นประธาน": chaired together with the one named before
 ASSIGNED = thai_re(r"ม?อบหมายให้|หมอบหมายให้")
 HONOURED = thai_re(r"(?:ซึ่ง|ได้|จะ)?\s*(?:(?:ได้)?รับเกียรติ(?:ให้)?|ให้เกียรติ)?\s*(?:มา)?\s*")
-# "ประธานในพิธี ได้แก่ นายก ข": the chair named after the word.
-CHAIR_NAMED_AFTER = thai_re(r"ประธาน(?P<what>ในพิธี|การประชุม|ของงาน|ใน(?:การ|พิธี)?\S{2,20}?)?(?:\s?ครั้งนี้)?\s*(?:ได้แก่|คือ|:)\s*$")
+# "ประธานในพิธี ได้แก่ นายก ข": the chair named after the word;
+# "ประธานเปิดงาน: ศ.ดร.ก ข" (a labelled line): the chair of the opening.
+CHAIR_NAMED_AFTER = thai_re(r"ประธาน(?P<what>ในพิธี|การประชุม|ของงาน|(?:ใน(?:การ|พิธี)?)?เปิด\S{0,15}?|ใน(?:การ|พิธี)?\S{2,20}?)?(?:\s?ครั้งนี้)?\s*(?:ได้แก่|คือ|:)\s*$")
 RECEIVED = thai_re(r"(?:ได้)?รับมอบหมาย(?:จาก[^\n“”\"]{0,80}?)?\s*ให้\s*(?=(?:เป็น|ร่วมเป็น)?ประธาน)")
 ASSIGNED_BY = thai_re(r"(?:ได้)?รับมอบหมายจาก\s*$")
 PANEL = thai_re(r"เสวนา|อภิปราย")

@@ -99,7 +99,8 @@ def position_after(text):
 
 
 LIST_OPENER = thai_re(r"\s*(?:ได้แก่|ประกอบด้วย|คือ|:)\s*$")
-LIST_WORD = thai_re(r"(?:^|\s)(?:ได้แก่|ประกอบด้วย|คือ)\s|:\s*")
+# "คณะกรรมการประกอบด้วย ผู้อำนวยการโรงเรียน… นายก ข": the list word may be typed against the group.
+LIST_WORD = thai_re(r"(?:ได้แก่|ประกอบด้วย)\s|(?:^|\s)คือ\s|:\s*")
 # Words for many people, never one person's position: "รองศึกษาธิการจังหวัด นายก ข ผู้บริหาร
 # สถานศึกษา และครู…" lists a group after the person, whose position is the one before.
 PLURAL_GROUP = thai_re(r"^(?:ผู้บริหาร(?:สถานศึกษา|การศึกษา|โรงเรียน)?|ข้าราชการครู\S*|ข้าราชการ|คณะ\S*|บุคลากร\S*|ผู้ปกครอง\S*)"
