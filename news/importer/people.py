@@ -22,7 +22,8 @@ CHAIR_VERB = thai_re(r"เป็นประธาน|ทำหน้าที�
                      r"|เป็นผู้แทน(?:ใน)?(?:การ|พิธี)?(?:เปิด|เป็นประธาน)")
 # "ในพิธีเปิดเมื่อวันที่ … ได้รับเกียรติจาก นางสาวก ข … เป็นประธาน": the chair of the opening.
 OPENING_BEFORE = thai_re(r"พิธีเปิด(?:(?!ประธาน)[^\n“”\"]){0,80}?(?:ได้รับเกียรติจาก|โดยมี|โดย)?\s*$")
-SHARED = re.compile(r"^\s*(?:และ|,)\s*$")
+# "ก ข, ค ง และ จ ฉ", also with a comma before the last "และ" ("ค ง, และ จ ฉ").
+SHARED = re.compile(r"^\s*(?:,\s*)?(?:และ|,)\s*$")
 JOINT = thai_re(r"ร่วม(?:กัน)?\s*$")  # "ร่วมเป็นประธาน": chaired together with the one named before
 ASSIGNED = thai_re(r"ม?อบหมายให้|หมอบหมายให้")
 HONOURED = thai_re(r"(?:ซึ่ง|ได้|จะ)?\s*(?:(?:ได้)?รับเกียรติ(?:ให้)?|ให้เกียรติ)?\s*(?:มา)?\s*")
@@ -44,6 +45,10 @@ CHAIR_LABEL = thai_re(r"^\s*(?:ในฐานะ\s*)?ประธาน(?:ก�
 # A paragraph past the lead names attendees only if it says they took part.
 TOOK_PART = thai_re(r"เข้าร่วม|กล่าวรายงาน|กล่าวเปิด|ประธานในพิธี|กล่าวต้อนรับ|รับรางวัล|รับมอบ|รับเกียรติบัตร|ร่วมประชุม|เสวนา|อภิปราย|วิทยากร|บรรยาย|ได้รับเกียรติ|พร้อมด้วย|โดยมี|เป็นประธาน|ประธานเปิด|ให้การต้อนรับ")
 CITED = thai_re(r"(?:นโยบายของ|ตามนโยบาย|คำสั่งของ|ตามที่|แถลง)\s*$")
+
+# "ศึกษาธิการจังหวัดลพบุรี นางสาวก ข ในฐานะกรรมการและเลขานุการ": the capacity in this
+# meeting, after the name, gives way to the position written before it.
+CAPACITY = thai_re(r"^ในฐานะ")
 
 ROLE_RANK = {"participant": 0, "speaker": 1, "panelist": 1, "chair": 2, "opening_chair": 2}
 
@@ -193,7 +198,7 @@ def _describe(mentions):
         nxt = mentions[i + 1].start if i + 1 < len(mentions) and mentions[i + 1].paragraph is text else len(text)
         mention.position = position_after(text[mention.end:nxt])
         mention.list_position = False
-        if not mention.position or PLURAL_GROUP.match(mention.position):
+        if not mention.position or PLURAL_GROUP.match(mention.position) or CAPACITY.match(mention.position):
             prev_end = mentions[i - 1].end if i and mentions[i - 1].paragraph is text else 0
             gap = text[prev_end:mention.start]
             if i and mentions[i - 1].paragraph is text:

@@ -45,6 +45,8 @@ def position_after(text):
             return outside  # "นางสาวก ข (ครูแนน) ครูผู้ฝึกซ้อม": a nickname in brackets
         if ROLE_WORDS.match(bracketed["position"]):
             return bracketed["position"]  # "นางสาวก ข (ผู้อำนวยการกลุ่ม…)"
+    # "นางสาวก ข ตำแหน่ง ครูชำนาญการพิเศษ": the word "position" labels it.
+    text = re.sub(r"^\s*ตำแหน่ง\s*:?\s*", " ", text)
     stop = STOPS.search(text)
     span = text[: stop.start()] if stop else text
     paren = _PAREN.search(span)
@@ -103,8 +105,9 @@ LIST_OPENER = thai_re(r"\s*(?:ได้แก่|ประกอบด้วย|
 LIST_WORD = thai_re(r"(?:ได้แก่|ประกอบด้วย)\s|(?:^|\s)คือ\s|:\s*")
 # Words for many people, never one person's position: "รองศึกษาธิการจังหวัด นายก ข ผู้บริหาร
 # สถานศึกษา และครู…" lists a group after the person, whose position is the one before.
+# "… นายก ข คณะครูและนักเรียน นักศึกษา กว่า 3,000 คน": more groups may follow the first.
 PLURAL_GROUP = thai_re(r"^(?:ผู้บริหาร(?:สถานศึกษา|การศึกษา|โรงเรียน)?|ข้าราชการครู\S*|ข้าราชการ|คณะ\S*|บุคลากร\S*|ผู้ปกครอง\S*)"
-                       r"(?:\s?(?:ในสังกัด|ทุกคน|ทุกท่าน))?$")
+                       r"(?:\s(?:นักเรียน|นักศึกษา|ครู|ผู้ปกครอง|บุคลากร)\S*)*(?:\s?(?:ในสังกัด|ทุกคน|ทุกท่าน))?$")
 
 
 def position_before(text):

@@ -7,7 +7,7 @@ import re
 
 from news.thaitext import HONORIFICS
 
-from .patterns import alternatives, thai_re
+from .patterns import alternatives, provinces, thai_re
 
 # Words that begin like a title but are not one (นายกรัฐมนตรี is a position).
 NOT_NAMES = (
@@ -24,7 +24,9 @@ _HONORIFIC = rf"(?:{alternatives(HONORIFICS)})(?:\s?หญิง(?=\s))?"
 _HONORIFIC_CHAIN = rf"{_HONORIFIC}(?:\s?{_HONORIFIC})*"
 _WORD = r"[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+"  # Thai letters and marks, no digits or ฯ
 # Family names of the ณ lineages, written with a space: "ณ ระนอง", "สนิทวงศ์ ณ อยุธยา".
-_NA_FAMILY = "(?:อยุธยา|ป้อมเพชร|ระนอง|สงขลา|ถลาง|นคร|พัทลุง|บางช้าง|ลำปาง|เชียงใหม่|น่าน|ลำพูน|มหาชัย|ตะกั่วทุ่ง|พิศณุโลก)"
+# Lineages of a town's old rulers take its name ("พรหมสาขา ณ สกลนคร"): any province, and the
+# old names that are not one.
+_NA_FAMILY = rf"(?:{alternatives(provinces())}|อยุธยา|นคร|ป้อมเพชร|ถลาง|บางช้าง|มหาชัย|ตะกั่วทุ่ง|พิศณุโลก|อุบล|ศีรษะเกษ|จัมปาศักดิ์)"
 # A given name starts with a consonant or a leading vowel ("นางสาวิตรี" is นาง สาวิตรี) and
 # has two letters at least ("นายก อบต.…" is a position).
 MENTION = thai_re(rf"(?P<honorific>{_HONORIFIC_CHAIN})\s?(?P<given>[\u0e01-\u0e2e\u0e40-\u0e44][\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+)[ \t]{{1,3}}(?P<family>(?:{_WORD} )?ณ {_NA_FAMILY}(?![\u0e01-\u0e4e])|{_WORD})")
