@@ -65,6 +65,9 @@ def looks_like_unlisted_name(given, family):
     dictionary word, a province or the start of a place's name. Weaker than
     looks_like_name, so people.py asks for more around it."""
     _givens, families, words = _lists()
-    names = set(provinces())
-    return (3 <= len(given) <= 12 and 3 <= len(family) <= 18 and given not in words and given not in names and not _PLACE_START.match(given)
-            and (family in families or (family not in words and family not in names and not _PLACE_START.match(family))))
+    places = set(provinces())
+    if not (3 <= len(given) <= 12 and 3 <= len(family) <= 18):
+        return False
+    if given in words or given in places or _PLACE_START.match(given):
+        return False
+    return family in families or not (family in words or family in places or _PLACE_START.match(family))

@@ -1,8 +1,9 @@
 """Named people in a release: honorific, name, the position written with the
 name, and the part they played (chair, panelist, participant).
 
-A person is only ever a name the text writes after an honorific or rank; groups
-("ผู้บริหารระดับสูง", "ศึกษาธิการจังหวัด") have none and are never people.
+A person is a name the text writes after a title (titles.py), or a bare name with a
+position written beside it (names.py decides what may be a name); groups
+("ผู้บริหารระดับสูง", "ศึกษาธิการจังหวัด") are never people (groups.py).
 """
 
 import re
@@ -98,7 +99,8 @@ def _mentions(paragraph, index):
     # Monks: "พระครูวิมลธรรมโสภณ เจ้าคณะอำเภอเมืองแพร่", "พระมหาสุริยา อุตฺตมปญฺโญ เจ้าอาวาส…",
     # known by the monastic post after the name.
     for match in _overlapping(MONK, paragraph):
-        if is_title_start(paragraph, match.start()) and not any(m.start <= match.start() < m.end for m in found) and not CITED.search(paragraph[: match.start()]):
+        if (is_title_start(paragraph, match.start()) and not CITED.search(paragraph[: match.start()])
+                and not any(m.start <= match.start() < m.end for m in found)):
             family = match["family"] or ""
             found.append(Mention(paragraph, index, match.start(), match.end(), match["honorific"],
                                  match["given"], family, match.start("family") if family else match.end()))
