@@ -43,8 +43,8 @@ MONK = thai_re(rf"(?P<honorific>{alternatives(MONK_TITLES)})\s?(?P<given>[\u0e01
                rf"(?:\s(?!{MONK_POST}|รอง|ผู้ช่วย)(?P<family>{_WORD}))?(?:\s?\([^()\n]{{3,40}}\))?(?=\s+(?:{MONK_POST}))")
 # "คุณ" is a courtesy title ("คุณธนกฤต วรรณประเสริฐ", "คุณครูสมศรี ใจดี"), but it also opens
 # words (คุณภาพ, คุณธรรม): people.py takes it only before what names.py calls a name.
-KHUN = thai_re(rf"(?P<honorific>คุณครู|คุณ)\s?(?P<given>[\u0e01-\u0e2e\u0e40-\u0e44][\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+)"
-               rf"[ \t]{{1,3}}(?P<family>{_WORD})")
+KHUN = thai_re(rf"(?P<honorific>คุณครู|คุณ)(?!ภาพ|ธรรม|ค่า|วุฒิ|ลักษณะ|สมบัติ|ประโยชน์|ความดี|งาม)\s?(?P<given>[\u0e01-\u0e2e\u0e40-\u0e44][\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+)"
+               rf"[ \t]{{1,3}}(?P<family>[\u0e01-\u0e2e\u0e40-\u0e44]{_WORD})")
 # "นางก ขและนายค ง": the next person's title typed against a family name ends the name.
 JOINED_NEXT = thai_re(rf"(?<=[\u0e01-\u0e4e]{{2}})(?:และ|กับ)(?=(?:{_HONORIFIC_CHAIN}|คุณ)\s?[\u0e01-\u0e2e\u0e40-\u0e44])")
 LATIN_MENTION = re.compile(r"(?<![A-Za-z])(?P<honorific>Mr\.|Mrs\.|Ms\.|Miss|Dr\.|Prof\.)\s?(?P<given>[A-Z][a-z]+)"
