@@ -55,7 +55,7 @@ def main():
         slowest = max((timed(text, 5)[1], name) for name, text, _expected in every)
         worst = max(worst, slowest[0])
         print(f"{len(every)} hand-written releases: slowest median {slowest[0]:.2f} ms ({slowest[1]})")
-        print(f"\n{'set':20} " + "  ".join(f"{key:>17}" for key in BAR))
+        print(f"\n{'set':24} " + "  ".join(f"{key:>17}" for key in BAR))
         for label, releases in {**sets, "all": every}.items():
             score = accuracy(releases)
             cells = []
@@ -63,7 +63,7 @@ def main():
                 right, total = score[key]
                 ok &= label != "all" or right / total >= goal
                 cells.append(f"{right:>4}/{total:<4} {100 * right / total:5.1f} %")
-            print(f"{label:20} " + "  ".join(f"{cell:>17}" for cell in cells))
+            print(f"{label:24} " + "  ".join(f"{cell:>17}" for cell in cells))
     print(f"\nslowest: {worst:.2f} ms (goal < {GOAL_MS} ms): {'OK' if worst < GOAL_MS else 'TOO SLOW'}")
     print(f"accuracy bar (all sets): {'met' if ok else 'NOT MET'}")
     return 0 if worst < GOAL_MS and ok else 1
