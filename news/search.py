@@ -371,8 +371,15 @@ class PostgreSQLSearch:
 
     WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"  # D, C, B, A
     # As migration 0005 made them; rebuild() drops and makes them again.
+    # As migration 0014 made them; rebuild() drops and makes them again. The
+    # first column, the article's block of BLOCK ids (btree_gin), lets one index
+    # scan keep only the candidates of a window of ids (windows()).
+    BLOCK = 1024
     INDEXES = {
-        "news_search_trigram": f"CREATE INDEX news_search_trigram ON news_searchdocument USING gin (({PG_TEXT}) gin_trgm_ops)",
+        "news_search_trigram": (
+            f"CREATE INDEX news_search_trigram ON news_searchdocument USING gin "
+            f"((news_searchdocument.article_id / {BLOCK}), ({PG_TEXT}) gin_trgm_ops)"
+        ),
     }
     NEWEST = "-news_article.id"
     VECTOR = (
@@ -415,6 +422,13 @@ class PostgreSQLSearch:
     FIELDS = ["title", "people", "summary", "words", "body"]  # the long body last
     STATS_SECONDS = 600
     _stats = {"at": -1e9, "shares": {}}
+    # The older articles are asked of the index in windows of ids, newest first,
+    # the first about WINDOW_CHECKS candidates wide by the word's share (a few
+    # more than the limit: most candidates match), doubling, at most WINDOWS of
+    # them (the last reaches the oldest article).
+    WINDOW_CHECKS = 1200
+    WINDOWS = 8
+    WINDOW_BLOCKS = None  # a fixed width in blocks instead (tests)
 
     def word_shares(self):
         """{word: share of articles containing it} for the most common words, from
@@ -431,6 +445,39 @@ class PostgreSQLSearch:
             PostgreSQLSearch._stats = {"at": time.monotonic(), "shares": shares}
         return self._stats["shares"]
 
+    def share(self, query):
+        """The share of articles holding every term, estimated as that of the
+        rarest word of any term (the words of a name come together, so not the
+        product); 0 for a word the statistics do not list (a rare one)."""
+        shares = self.word_shares()
+        return min((shares.get(word, 0.0) for term in query.terms for word in words(term) or [""]), default=0.0)
+
+    def windows(self, share, boundary):
+        """[(first block, last block)] of the ids up to `boundary`, newest first.
+
+        One window for a word rare enough that all its candidates are few: the
+        index hands them over in one scan. Otherwise windows of about
+        WINDOW_CHECKS / share ids, doubling: a word spread evenly fills the limit
+        from the first one, checking a few thousand candidates whatever the size
+        of the archive; a word crowded into older articles (a year) costs the
+        empty windows' index scans, then the candidates of the window it is in.
+        """
+        last = boundary // self.BLOCK
+        if self.WINDOW_BLOCKS is not None:
+            width = self.WINDOW_BLOCKS
+        elif share * boundary <= 2 * self.WINDOW_CHECKS:
+            return [(0, last)]
+        else:
+            width = max(1, round(self.WINDOW_CHECKS / share / self.BLOCK))
+        found = []
+        while last >= 0 and len(found) < self.WINDOWS - 1:
+            found.append((max(0, last - width + 1), last))
+            last -= width
+            width *= 2
+        if last >= 0:
+            found.append((0, last))
+        return found
+
     def walk_length(self, query, limit, articles, kept):
         """How many of the newest ids to read row by row.
 
@@ -441,16 +488,16 @@ class PostgreSQLSearch:
         come together, so not the product). Reading the newest ids until `limit`
         matches takes about limit / (share * kept) ids, each ID_COST, of which
         the kept ones are read (ROW_COST: strpos per field, stopping at the first
-        that holds the term); the trigram index hands over about share *
-        articles candidates (it knows nothing of the other filters), each
-        CHECK_COST (the whole text joined, with LIKE). The cheaper way is taken.
-        A word missing from the statistics is rare: the index. Either way the
-        answer is the same; only the cost differs.
+        that holds the term); the trigram index, asked window by window
+        (windows()), hands over candidates until `limit` of them are kept: about
+        WINDOW_CHECKS / kept, at most share * articles, each CHECK_COST (the
+        whole text joined, with LIKE). The cheaper way is taken. A word missing
+        from the statistics is rare: the index. Either way the answer is the
+        same; only the cost differs.
         """
         if self.WALK is not None:
             return self.WALK
-        shares = self.word_shares()
-        share = min((shares.get(word, 0.0) for term in query.terms for word in words(term) or [""]), default=0.0)
+        share = self.share(query)
         if not share:
             return 0
         kept = kept()
@@ -458,7 +505,8 @@ class PostgreSQLSearch:
             return 0
         ids = min(articles, 2 * limit / (share * kept))  # twice the estimate, for luck
         walk_cost = ids * (self.ID_COST + kept * self.ROW_COST)
-        return int(ids) if walk_cost <= self.CHECK_COST * share * articles else 0
+        checks = min(share * articles, self.WINDOW_CHECKS / kept)
+        return int(ids) if walk_cost <= self.CHECK_COST * checks else 0
 
     def newest(self, queryset, query, limit):
         """[(pk, rank)] of the newest `limit` matches, in one statement.
@@ -500,27 +548,45 @@ class PostgreSQLSearch:
             ] * len(needles),
             params=[boundary, boundary] + [needle for needle in needles for _ in self.FIELDS],
         ).extra(order_by=[self.NEWEST]).values_list("pk")
-        # Sorted by an expression no index gives: the planner then reads the
-        # trigram index's candidates (a bitmap) and sorts them, rather than walk
-        # the primary key checking every older row.
-        older = queryset.order_by().extra(
-            tables=["news_searchdocument"],
-            where=[join, "news_searchdocument.article_id <= %s"] + [f"{PG_TEXT} LIKE %s"] * len(likes),
-            params=[boundary] + likes,
-        ).values_list("pk")
         walk_sql, params = walk.query.sql_with_params()
-        older_sql, older_params = older.query.sql_with_params()
-        parts = [f"({walk_sql})", f"(SELECT older.id FROM ({older_sql}) AS older (id) ORDER BY older.id + 0 DESC)"]
-        params = list(params) + list(older_params)
+        # The walk is a materialized CTE: a CTE scan is parallel restricted, so the
+        # Append cannot become a Parallel Append, which would run the index parts
+        # beside the walk instead of after it (the planner chose one at 100k); the
+        # CTE is still read only as far as the LIMIT asks.
+        parts, older_params = ["(SELECT walk.id FROM walk)"], []
+        block = f"(news_searchdocument.article_id / {self.BLOCK})"
+        windows = self.windows(self.share(query), boundary)
+        for first, last in windows:
+            if first:
+                # The block bounds as bigint: btree_gin indexes only same-type comparisons.
+                where, window = [f"{block} >= %s::bigint", f"{block} <= %s::bigint"], [first, last]
+            else:
+                # The oldest window has no bounds in the index: a range over many
+                # blocks costs the index more than the few candidates the newer
+                # windows gave and this one checks again.
+                where, window = [], []
+            newest_in_window = min(boundary, (last + 1) * self.BLOCK - 1)
+            older = queryset.order_by().extra(
+                tables=["news_searchdocument"],
+                where=[join, "news_searchdocument.article_id <= %s", *where] + [f"{PG_TEXT} LIKE %s"] * len(likes),
+                params=[newest_in_window, *window] + likes,
+            ).values_list("pk")
+            older_sql, window_params = older.query.sql_with_params()
+            # Sorted by an expression no index gives: the planner then reads the
+            # window's candidates from the trigram index (a bitmap) and sorts them,
+            # rather than walk the primary key checking every older row.
+            parts.append(f"(SELECT older.id FROM ({older_sql}) AS older (id) ORDER BY older.id + 0 DESC)")
+            older_params += window_params
         tsqueries = self.tsqueries(query)
         score = " + ".join([f"ts_rank_cd('{self.WEIGHTS}', news_searchdocument.vector, %s::tsquery, 1)"] * len(tsqueries))
         sql = (
+            f"WITH walk (id) AS MATERIALIZED ({walk_sql}) "
             f"SELECT found.id, round(ln(greatest({score}, 1e-12)) * {BUCKETS}) FROM "
             f"({' UNION ALL '.join(parts)} LIMIT %s) AS found (id) "
             "JOIN news_searchdocument ON news_searchdocument.article_id = found.id"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, tsqueries + params + [limit])
+            cursor.execute(sql, list(params) + tsqueries + list(older_params) + [limit])
             return cursor.fetchall()
 
     def tsqueries(self, query):
