@@ -42,13 +42,15 @@ from news import search  # noqa: E402
 from news.models import Article, Office, SearchDocument  # noqa: E402
 
 # Shapes readers type: a person, a place, an office, a policy, a year, a common
-# word, a compound part, Thai with English, a phrase, a short word, nonsense.
+# word, a compound part, Thai with English, a phrase, a short word, nonsense,
+# and a year that only older articles hold.
 QUERIES = [
     "ธนุ วงษ์จินดา",
     "คุ้มภูคำ",
     "สพป.นครพนม เขต 1",
     "เรียนดี มีความสุข",
     "๒๕๖๗",
+    "ปีงบประมาณ 2562",  # only in the older articles (events of fiscal year 2562)
     "ประชุม",
     "โรงเรียน",
     "สพป",

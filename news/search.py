@@ -418,6 +418,7 @@ class PostgreSQLSearch:
     # Measured at 100k under load (µs): an id the other filters drop, a row
     # checked field by field with strpos, a trigram candidate checked with LIKE.
     ID_COST, ROW_COST, CHECK_COST = 1, 16, 90
+    RANGE_COST = 0.25  # an id of a window's range, gathered by the index (100k, loaded)
     SAMPLE = 2000  # the newest ids counted for the share the other filters keep
     FIELDS = ["title", "people", "summary", "words", "body"]  # the long body last
     STATS_SECONDS = 600
@@ -457,7 +458,9 @@ class PostgreSQLSearch:
 
         One window for a word rare enough that all its candidates are few: the
         index hands them over in one scan. Otherwise windows of about
-        WINDOW_CHECKS / share ids, doubling: a word spread evenly fills the limit
+        WINDOW_CHECKS / share ids, doubling, when checking that many candidates
+        and reading the window's ids in the index (RANGE_COST an id: the index
+        gathers every id of the range) is cheaper: a word spread evenly fills the limit
         from the first one, checking a few thousand candidates whatever the size
         of the archive; a word crowded into older articles (a year) costs the
         empty windows' index scans, then the candidates of the window it is in.
@@ -465,10 +468,12 @@ class PostgreSQLSearch:
         last = boundary // self.BLOCK
         if self.WINDOW_BLOCKS is not None:
             width = self.WINDOW_BLOCKS
-        elif share * boundary <= 2 * self.WINDOW_CHECKS:
-            return [(0, last)]
         else:
-            width = max(1, round(self.WINDOW_CHECKS / share / self.BLOCK))
+            ids = self.WINDOW_CHECKS / share if share else boundary
+            one_scan = share * boundary * self.CHECK_COST
+            if one_scan <= self.WINDOW_CHECKS * self.CHECK_COST + ids * self.RANGE_COST:
+                return [(0, last)]
+            width = max(1, round(ids / self.BLOCK))
         found = []
         while last >= 0 and len(found) < self.WINDOWS - 1:
             found.append((max(0, last - width + 1), last))
