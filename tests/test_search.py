@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news import search
+from news.search_postgresql import PostgreSQLSearch
 from news.models import Article, Attendance, Office, Person, SearchDocument, Tag
 from tests.factories import make_article, make_event, make_office
 
@@ -450,16 +451,16 @@ def test_the_newest_matches_are_the_same_whichever_part_finds_them(monkeypatch, 
     for i in range(4):
         make_article(title=f"ประชุมครูรอบ {i}", body="<p>สพป.นครพนม เขต 1 ที่โรงแรมคุ้มภูคำ</p>", published_at=ago(days=i))
     whole = [(a.pk, a.search_rank) for a in found(query)]
-    monkeypatch.setattr(search.PostgreSQLSearch, "WALK", 1)
+    monkeypatch.setattr(PostgreSQLSearch, "WALK", 1)
     assert [(a.pk, a.search_rank) for a in found(query)] == whole
     # The older articles in windows of 1, 2, 4 … ids (blocks of one id here; the
     # index's blocks are 1,024 ids, too wide for a test's handful of articles).
-    monkeypatch.setattr(search.PostgreSQLSearch, "BLOCK", 1)
-    monkeypatch.setattr(search.PostgreSQLSearch, "WINDOW_BLOCKS", 1)
+    monkeypatch.setattr(PostgreSQLSearch, "BLOCK", 1)
+    monkeypatch.setattr(PostgreSQLSearch, "WINDOW_BLOCKS", 1)
     assert [(a.pk, a.search_rank) for a in found(query)] == whole
-    monkeypatch.setattr(search.PostgreSQLSearch, "WINDOWS", 2)
+    monkeypatch.setattr(PostgreSQLSearch, "WINDOWS", 2)
     assert [(a.pk, a.search_rank) for a in found(query)] == whole
     monkeypatch.setattr(search, "MAX_RANKED", 3)
     capped = [a.pk for a in found(query)]
-    monkeypatch.setattr(search.PostgreSQLSearch, "WALK", 10_000)
+    monkeypatch.setattr(PostgreSQLSearch, "WALK", 10_000)
     assert [a.pk for a in found(query)] == capped

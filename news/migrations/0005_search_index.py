@@ -33,7 +33,7 @@ SQLITE_REVERSE = [
 POSTGRESQL = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "ALTER TABLE news_searchdocument ADD COLUMN vector tsvector",
-    # The expression must stay the same as news.search.PG_TEXT.
+    # The expression must stay the same as news.search_postgresql.PG_TEXT.
     """CREATE INDEX news_search_trigram ON news_searchdocument USING gin ((
         news_searchdocument.title || chr(10) || news_searchdocument.people || chr(10) ||
         news_searchdocument.summary || chr(10) || news_searchdocument.body || chr(10) ||

@@ -1,5 +1,5 @@
 # The search rows' text is read row by row when the newest articles are checked
-# for a word (news.search.PostgreSQLSearch.newest): pglz, PostgreSQL's default,
+# for a word (news.search_postgresql.PostgreSQLSearch.newest): pglz, PostgreSQL's default,
 # made un-compressing the text most of that cost; lz4 un-compresses several
 # times faster. Rows written before keep their compression until re-written
 # (manage.py rebuild_search_index). SQLite: nothing to do.

@@ -1,5 +1,5 @@
 # The trigram index gains a first column, the article's block of 1,024 ids
-# (btree_gin), so news.search.PostgreSQLSearch can ask the index for the matches
+# (btree_gin), so news.search_postgresql.PostgreSQLSearch can ask the index for the matches
 # among a window of ids: a word in a few per cent of a large archive is then
 # checked only in the newest windows, not in every article holding it
 # (docs/search.md, "Windows of ids"). SQLite: nothing to do.

@@ -1,0 +1,255 @@
+"""The news search on PostgreSQL: a pg_trgm GIN index finds, a tsvector ranks.
+
+How the statement is built and what it costs: docs/search.md ("PostgreSQL").
+Normalisation, indexing and the SQLite backend are in news.search.
+"""
+
+import time
+
+from django.db import connection, models
+
+from .search import BUCKETS, UPSERT, is_short, words
+
+# The trigram index's expression (migrations 0005, 0014); a query must repeat it exactly.
+PG_TEXT = (
+    "(news_searchdocument.title || chr(10) || news_searchdocument.people || chr(10) || "
+    "news_searchdocument.summary || chr(10) || news_searchdocument.body || chr(10) || news_searchdocument.words)"
+)
+
+
+class PostgreSQLSearch:
+    """pg_trgm GIN index on the row's text (after the article's block of ids) for
+    finding; a tsvector of the ICU words (title and people A, summary B, body D)
+    for ts_rank_cd."""
+
+    WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"  # D, C, B, A
+    # As migration 0014 made them; rebuild() drops and makes them again. The
+    # first column, the article's block of BLOCK ids (btree_gin), lets one index
+    # scan keep only the candidates of a window of ids (windows()).
+    BLOCK = 1024
+    INDEXES = {
+        "news_search_trigram": (
+            f"CREATE INDEX news_search_trigram ON news_searchdocument USING gin "
+            f"((news_searchdocument.article_id / {BLOCK}), ({PG_TEXT}) gin_trgm_ops)"
+        ),
+    }
+    NEWEST = "-news_article.id"
+    VECTOR = (
+        "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'A') || "
+        "setweight(to_tsvector('simple', %s), 'B') || setweight(to_tsvector('simple', %s), 'D')"
+    )
+
+    def write(self, rows):
+        values = ", ".join([f"(%s, %s, %s, %s, %s, %s, {self.VECTOR})"] * len(rows))
+        params = [value for row in rows for value in [row["id"], *row["fields"], *row["words"]]]
+        sql = UPSERT.format(extra=", vector", values=values, extra_set=", vector = excluded.vector")
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+
+    def clear(self):
+        with connection.cursor() as cursor:
+            for name in self.INDEXES:
+                cursor.execute(f"DROP INDEX IF EXISTS {name}")
+            cursor.execute("TRUNCATE news_searchdocument")
+
+    def optimize(self):
+        with connection.cursor() as cursor:
+            # The rows' deferred foreign-key checks first: an index cannot be made
+            # on a table with pending trigger events.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
+            for sql in self.INDEXES.values():
+                cursor.execute(sql)
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # Django's foreign keys, as they were
+            cursor.execute("ANALYZE news_searchdocument")
+
+    # How many of the newest ids are read row by row before the trigram index is
+    # asked (walk_length): about limit / share for a word in `share` of the
+    # articles, when that is fewer rows than the index would give to check.
+    WALK = None  # a fixed number instead (tests)
+    # Measured at 100k under load (µs): an id the other filters drop, a row
+    # checked field by field with strpos, a trigram candidate checked with LIKE.
+    ID_COST, ROW_COST, CHECK_COST = 1, 16, 90
+    RANGE_COST = 0.25  # an id of a window's range, gathered by the index (100k, loaded)
+    SAMPLE = 2000  # the newest ids counted for the share the other filters keep
+    FIELDS = ["title", "people", "summary", "words", "body"]  # the long body last
+    STATS_SECONDS = 600
+    _stats = {"at": -1e9, "shares": {}}
+    # The older articles are asked of the index in windows of ids, newest first,
+    # the first about WINDOW_CHECKS candidates wide by the word's share (a few
+    # more than the limit: most candidates match), doubling, at most WINDOWS of
+    # them (the last reaches the oldest article).
+    WINDOW_CHECKS = 1200
+    WINDOWS = 8
+    WINDOW_BLOCKS = None  # a fixed width in blocks instead (tests)
+
+    def word_shares(self):
+        """{word: share of articles containing it} for the most common words, from
+        the statistics ANALYZE (autovacuum) keeps of the tsvector column; read at
+        most every STATS_SECONDS, and only while searching."""
+        if time.monotonic() - self._stats["at"] > self.STATS_SECONDS:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+                    "WHERE tablename = 'news_searchdocument' AND attname = 'vector'"
+                )
+                row = cursor.fetchone()
+            shares = dict(zip(row[0], row[1])) if row and row[0] else {}
+            PostgreSQLSearch._stats = {"at": time.monotonic(), "shares": shares}
+        return self._stats["shares"]
+
+    def share(self, query):
+        """The share of articles holding every term, estimated as that of the
+        rarest word of any term (the words of a name come together, so not the
+        product); 0 for a word the statistics do not list (a rare one)."""
+        shares = self.word_shares()
+        return min((shares.get(word, 0.0) for term in query.terms for word in words(term) or [""]), default=0.0)
+
+    def windows(self, share, boundary):
+        """[(first block, last block)] of the ids up to `boundary`, newest first.
+
+        One window for a word rare enough that all its candidates are few: the
+        index hands them over in one scan. Otherwise windows of about
+        WINDOW_CHECKS / share ids, doubling, when checking that many candidates
+        and reading the window's ids in the index (RANGE_COST an id: the index
+        gathers every id of the range) is cheaper: a word spread evenly fills the limit
+        from the first one, checking a few thousand candidates whatever the size
+        of the archive; a word crowded into older articles (a year) costs the
+        empty windows' index scans, then the candidates of the window it is in.
+        """
+        last = boundary // self.BLOCK
+        if self.WINDOW_BLOCKS is not None:
+            width = self.WINDOW_BLOCKS
+        else:
+            ids = self.WINDOW_CHECKS / share if share else boundary
+            one_scan = share * boundary * self.CHECK_COST
+            if one_scan <= self.WINDOW_CHECKS * self.CHECK_COST + ids * self.RANGE_COST:
+                return [(0, last)]
+            width = max(1, round(ids / self.BLOCK))
+        found = []
+        while last >= 0 and len(found) < self.WINDOWS - 1:
+            found.append((max(0, last - width + 1), last))
+            last -= width
+            width *= 2
+        if last >= 0:
+            found.append((0, last))
+        return found
+
+    def walk_length(self, query, limit, articles, kept):
+        """How many of the newest ids to read row by row.
+
+        `kept()` gives the share of the newest ids the list's other filters keep
+        (an office's news: about 1 %); it costs a query, so only a word the
+        statistics call common asks for it. The share of articles matching every term
+        is estimated as that of the rarest word of any term (the words of a name
+        come together, so not the product). Reading the newest ids until `limit`
+        matches takes about limit / (share * kept) ids, each ID_COST, of which
+        the kept ones are read (ROW_COST: strpos per field, stopping at the first
+        that holds the term); the trigram index, asked window by window
+        (windows()), hands over candidates until `limit` of them are kept: about
+        WINDOW_CHECKS / kept, at most share * articles, each CHECK_COST (the
+        whole text joined, with LIKE). The cheaper way is taken. A word missing
+        from the statistics is rare: the index. Either way the answer is the
+        same; only the cost differs.
+        """
+        if self.WALK is not None:
+            return self.WALK
+        share = self.share(query)
+        if not share:
+            return 0
+        kept = kept()
+        if not kept:
+            return 0
+        ids = min(articles, 2 * limit / (share * kept))  # twice the estimate, for luck
+        walk_cost = ids * (self.ID_COST + kept * self.ROW_COST)
+        checks = min(share * articles, self.WINDOW_CHECKS / kept)
+        return int(ids) if walk_cost <= self.CHECK_COST * checks else 0
+
+    def newest(self, queryset, query, limit):
+        """[(pk, rank)] of the newest `limit` matches, in one statement.
+
+        The trigram index cannot tell a match from a candidate: each candidate row
+        is read and checked with LIKE, and a word most articles contain has the
+        whole archive as candidates (0.4–0.7 s at 10k, seconds at 100k). So the
+        statement is a UNION ALL of two parts under one LIMIT; PostgreSQL runs
+        the parts in order and stops at the LIMIT (the plan says "never executed"
+        of the second part when the first one is enough):
+
+        1. the newest WALK ids, read backwards through the primary key, each field
+           checked with strpos() (no index can serve it, so the planner cannot
+           choose one): a common word is found here, and reading stops at the
+           limit;
+        2. the older articles through the trigram index, window by window of ids
+           (windows(); a bitmap each, every candidate checked with LIKE, then
+           sorted newest first): a rare word costs its few candidates, a word in
+           a few per cent of the archive those of its newest windows.
+
+        A word crowded into some older articles (a year) still costs the
+        candidates of the window it is in (docs/search.md). The rank is computed
+        after the limit, for those rows only.
+        """
+        # The newest id as a number, not a subquery: the planner then knows how
+        # many rows each part holds.
+        newest_id = int(queryset.model.objects.aggregate(newest=models.Max("pk"))["newest"] or 0)
+        sample = min(self.SAMPLE, newest_id)
+        def kept():
+            return queryset.filter(pk__gt=newest_id - sample).count() / sample if sample else 0
+
+        boundary = newest_id - self.walk_length(query, limit, newest_id, kept)
+        likes = [f"% {term} %" if is_short(term) else f"%{term}%" for term in query.terms]
+        needles = [like[1:-1] for like in likes]
+        join = "news_searchdocument.article_id = news_article.id"
+        walk = queryset.order_by().extra(
+            tables=["news_searchdocument"],
+            where=[join, "news_searchdocument.article_id > %s", "news_article.id > %s"] + [
+                "(" + " OR ".join(f"strpos(news_searchdocument.{field}, %s) > 0" for field in self.FIELDS) + ")"
+            ] * len(needles),
+            params=[boundary, boundary] + [needle for needle in needles for _ in self.FIELDS],
+        ).extra(order_by=[self.NEWEST]).values_list("pk")
+        walk_sql, params = walk.query.sql_with_params()
+        # The walk is a materialized CTE: a CTE scan is parallel restricted, so the
+        # Append cannot become a Parallel Append, which would run the index parts
+        # beside the walk instead of after it (the planner chose one at 100k); the
+        # CTE is still read only as far as the LIMIT asks.
+        parts, older_params = ["(SELECT walk.id FROM walk)"], []
+        block = f"(news_searchdocument.article_id / {self.BLOCK})"
+        windows = self.windows(self.share(query), boundary)
+        for first, last in windows:
+            if first:
+                # The block bounds as bigint: btree_gin indexes only same-type comparisons.
+                where, window = [f"{block} >= %s::bigint", f"{block} <= %s::bigint"], [first, last]
+            else:
+                # The oldest window has no bounds in the index: a range over many
+                # blocks costs the index more than the few candidates the newer
+                # windows gave and this one checks again.
+                where, window = [], []
+            newest_in_window = min(boundary, (last + 1) * self.BLOCK - 1)
+            older = queryset.order_by().extra(
+                tables=["news_searchdocument"],
+                where=[join, "news_searchdocument.article_id <= %s", *where] + [f"{PG_TEXT} LIKE %s"] * len(likes),
+                params=[newest_in_window, *window] + likes,
+            ).values_list("pk")
+            older_sql, window_params = older.query.sql_with_params()
+            # Sorted by an expression no index gives: the planner then reads the
+            # window's candidates from the trigram index (a bitmap) and sorts them,
+            # rather than walk the primary key checking every older row.
+            parts.append(f"(SELECT older.id FROM ({older_sql}) AS older (id) ORDER BY older.id + 0 DESC)")
+            older_params += window_params
+        tsqueries = self.tsqueries(query)
+        score = " + ".join([f"ts_rank_cd('{self.WEIGHTS}', news_searchdocument.vector, %s::tsquery, 1)"] * len(tsqueries))
+        sql = (
+            f"WITH walk (id) AS MATERIALIZED ({walk_sql}) "
+            f"SELECT found.id, round(ln(greatest({score}, 1e-12)) * {BUCKETS}) FROM "
+            f"({' UNION ALL '.join(parts)} LIMIT %s) AS found (id) "
+            "JOIN news_searchdocument ON news_searchdocument.article_id = found.id"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, list(params) + tsqueries + list(older_params) + [limit])
+            return cursor.fetchall()
+
+    def tsqueries(self, query):
+        # The reader's words, then "เขต 1" phrases (numbered) counted again on top,
+        # as bm25 counts them on SQLite.
+        tsqueries = [" | ".join(f"'{word}'" for word in query.words) or "''"]
+        tsqueries += [f"'{words(phrase)[-2]}' <-> '{number}'" for number, phrase in query.numbered.items()]
+        return tsqueries
