@@ -304,8 +304,9 @@ class TagAdmin(EditorRulesMixin, PortalModelAdmin):
     search_fields = ["name"]
 
     def get_queryset(self, request):
-        # Count only the news this user may know of: another office's drafts stay unseen.
-        known = permissions.visible_articles_q(request.user, prefix="articles__")
+        # Count only the news this user may know of (another office's drafts stay
+        # unseen) and that is not in the trash, on its way out.
+        known = permissions.visible_articles_q(request.user, prefix="articles__") & ~Q(articles__status=Article.Status.TRASHED)
         return super().get_queryset(request).annotate(num_articles=Count("articles", filter=known)).order_by("name")
 
     @admin.display(description=_("articles"), ordering="num_articles")

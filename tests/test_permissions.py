@@ -6,6 +6,7 @@ embargoed draft reporting a new meeting, with a new person, position and tag.
 """
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import reverse
@@ -219,6 +220,16 @@ def test_tag_counts_leave_out_other_offices_drafts(phetchabun, embargo):
     make_article(title="ของเพชรบูรณ์", office=Office.objects.get(slug="peo-phetchabun"), status="draft").tags.add(tag)
     listed = phetchabun.get(reverse("admin:news_tag_changelist"), {"q": SECRET_TAG}).context["cl"].result_list
     assert [(tag.name, tag.num_articles) for tag in listed] == [(SECRET_TAG, 1)]
+
+
+def test_tag_counts_leave_out_articles_in_the_trash(phetchabun, embargo):
+    tag = Tag.objects.get(name=SECRET_TAG)
+    make_article(title="ของเพชรบูรณ์ที่ยังอยู่", office=Office.objects.get(slug="peo-phetchabun")).tags.add(tag)
+    trashed = make_article(title="ของเพชรบูรณ์ที่ทิ้งแล้ว", office=Office.objects.get(slug="peo-phetchabun"))
+    trashed.tags.add(tag)
+    trashed.trash(get_user_model().objects.get(username="phetchabun"))
+    page = phetchabun.get(reverse("admin:news_tag_changelist"), {"q": SECRET_TAG})
+    assert [(tag.name, tag.num_articles) for tag in page.context["cl"].result_list] == [(SECRET_TAG, 1)]
 
 
 def test_an_editor_with_one_office_gets_it_prefilled(phetchabun):
