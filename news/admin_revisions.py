@@ -128,12 +128,15 @@ class ArticleRevisionsMixin(RecordsRevisionsMixin):
         except ValueError:
             loaded = None
         try:
-            warnings = revision_restore.restore(article, revision, request.user, loaded)
+            changed, warnings = revision_restore.restore(article, revision, request.user, loaded)
         except revision_restore.RestoreRefused as refused:
             article.refresh_from_db()
             return self.revision_view(request, object_id, revision_id, error=str(refused.args[0]), status=409)
-        messages.success(request, gettext("The earlier version was restored. Its status and publication time "
-                                          "were left as they were."))
+        if changed:
+            messages.success(request, gettext("The earlier version was restored. Its status and publication time "
+                                              "were left as they were."))
+        else:
+            messages.info(request, gettext("This version is the same as the news now: nothing was changed."))
         for warning in warnings:
             messages.warning(request, warning)
         return HttpResponseRedirect(reverse("admin:news_article_change", args=[article.pk]))

@@ -15,6 +15,8 @@ from .revisions import Door, Snapshot, recording
 RESTORED_FIELDS = ("title", "summary", "body", "writer", "photographer", "author", "source_url")
 RESTORED_EVENT_FIELDS = ("title", "kind", "start_date", "end_date", "start_time", "venue", "mode",
                          "online_platform", "participant_count", "attending_groups")
+PHOTO_FIELDS = ("order", "caption", "alt_text", "is_cover")
+ATTENDANCE_FIELDS = ("person", "role", "position", "office", "order")
 
 STALE = _("This news was saved after you opened this page, so nothing was restored. "
           "Look at the differences again and restore once more if you still want this version.")
@@ -96,6 +98,38 @@ class RestorePlan:
                          % {"people": ", ".join(self.attendees_lost)})
         return notes
 
+    def changes_nothing(self):
+        """Whether restoring would leave all it may change as it is now (the version
+        shown is the news as it stands): then nothing is written, not even the audit."""
+        old, now = self.old, self.now
+
+        def same(x, y, names):
+            return all(x.get(name) == y.get(name) for name in names)
+
+        if not same(old.article, now.article, RESTORED_FIELDS):
+            return False
+        if self.category_ok and old.article.get("category") != now.article.get("category"):
+            return False
+        if self.event_link_ok and self.event_pk != now.article.get("event"):
+            return False
+        if {tag.pk for tag in self.tags} != set(now.article.get("tags", [])):
+            return False
+        if self.photos_removed or self.photos_back:
+            return False
+        current = {photo["pk"]: photo for photo in now.photos}
+        if any(not same(photo, current[photo["pk"]], PHOTO_FIELDS) for photo in old.photos if photo["pk"] in current):
+            return False
+        if self.event_editable:
+            if not same(old.events[self.event_pk], now.events.get(self.event_pk, {}), RESTORED_EVENT_FIELDS + ("province",)):
+                return False
+
+            def attendees(snapshot):
+                return sorted((row["pk"], *(row[name] for name in ATTENDANCE_FIELDS)) for row in snapshot.attendances_of(self.event_pk))
+
+            if attendees(old) != attendees(now):
+                return False
+        return True
+
     def refusal(self):
         from .admin_photos import photos_need_alt_text  # the one place of the alt-text rule
 
@@ -115,7 +149,9 @@ def restore(article, revision, user, loaded_version):
     were deleted cannot come back (listed in the returned warnings); nothing is written
     when the article was saved since `loaded_version` or the result would break a rule.
     Bumps Article.version (an edit form opened before is refused), writes the audit
-    entry and a new revision; caches start again through the saves' signals."""
+    entry and a new revision; caches start again through the saves' signals. Returns
+    (whether anything changed, the warnings): nothing is written when the version is
+    the news as it stands, as far as a restore can bring it back."""
     locked = Article.objects.select_for_update().get(pk=article.pk)
     if loaded_version != locked.version:
         raise RestoreRefused(STALE)
@@ -124,6 +160,8 @@ def restore(article, revision, user, loaded_version):
     refusal = plan.refusal()
     if refusal:
         raise RestoreRefused(refusal)
+    if plan.changes_nothing():
+        return False, plan.warnings()
     with recording(user, Door.RESTORE):
         for name in RESTORED_FIELDS:
             setattr(locked, name, old.article.get(name, getattr(locked, name)))
@@ -140,23 +178,22 @@ def restore(article, revision, user, loaded_version):
         who = revision.user.get_username() if revision.user else "–"
         AuditEntry.record(user, locked, AuditEntry.Action.REVERTED,
                           note=gettext("Version of %(when)s by %(user)s") % {"when": when, "user": who})
-    return plan.warnings()
+    return True, plan.warnings()
 
 
 def _restore_photos(article, plan):
     wanted = {p["pk"]: p for p in plan.old.photos}
     Photo.objects.filter(article=article).exclude(pk__in=list(wanted)).delete()  # files go after commit
     Photo.objects.filter(article=article).update(is_cover=False)  # then the one cover is set again
-    fields = ("order", "caption", "alt_text", "is_cover")
     for photo in Photo.objects.filter(article=article, pk__in=list(wanted)):
-        for name in fields:
+        for name in PHOTO_FIELDS:
             setattr(photo, name, wanted[photo.pk][name])
         photo.save()
     for old in plan.photos_back:
         Photo(
             pk=old["pk"], article=article, image=old["image"], width=old["width"], height=old["height"],
             renditions=old["renditions"], placeholder=old.get("placeholder", ""),
-            **{name: old[name] for name in fields},
+            **{name: old[name] for name in PHOTO_FIELDS},
         ).save(force_insert=True)
 
 
@@ -169,11 +206,12 @@ def _restore_event(plan):
         event.province_id = old.get("province")
     event.save()
     wanted = {a["pk"]: a for a in plan.old.attendances}
-    fields = ("person", "role", "position", "office", "order")
     keep = set()
     for attendance in Attendance.objects.filter(event=event):
         old_row = wanted.get(attendance.pk)
-        same = old_row is not None and all(getattr(attendance, f"{f}_id" if f in ("person", "office") else f) == old_row[f] for f in fields)
+        same = old_row is not None and all(
+            getattr(attendance, f"{f}_id" if f in ("person", "office") else f) == old_row[f] for f in ATTENDANCE_FIELDS
+        )
         if same:
             keep.add(attendance.pk)
     # Deleted first, then written back as they were: no (person, role) pair can clash.

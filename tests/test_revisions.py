@@ -307,6 +307,26 @@ def test_a_restore_from_a_stale_page_is_refused_and_changes_nothing(editor, draf
     assert not AuditEntry.objects.filter(article=draft, action=AuditEntry.Action.REVERTED).exists()
 
 
+def test_restoring_the_version_the_news_is_now_changes_and_records_nothing(editor, draft):
+    photos, _chair, _guest = build_first_version(editor, draft)
+    latest = revisions.history(draft).first()
+    draft.refresh_from_db()
+    version, revisions_before = draft.version, Revision.objects.count()
+    response = editor.post(restore_url(draft, latest), {"loaded_version": draft.version}, follow=True)
+    assert "ฉบับนี้เหมือนกับข่าวในขณะนี้ จึงไม่มีสิ่งใดเปลี่ยนแปลง" in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.version == version and Revision.objects.count() == revisions_before
+    assert not AuditEntry.objects.filter(article=draft, action=AuditEntry.Action.REVERTED).exists()
+    assert list(draft.photos.order_by("order").values_list("pk", flat=True)) == [photo.pk for photo in photos]
+    # One change since, and the same version is a restore again.
+    save_form(editor, draft, title="ชื่อที่แก้ภายหลัง")
+    draft.refresh_from_db()
+    assert editor.post(restore_url(draft, latest), {"loaded_version": draft.version}).status_code == 302
+    draft.refresh_from_db()
+    assert draft.title == "ประชุมครูแกนนำเพชรบูรณ์"
+    assert AuditEntry.objects.filter(article=draft, action=AuditEntry.Action.REVERTED).count() == 1
+
+
 def test_an_edit_form_opened_before_a_restore_is_refused(editor, draft):
     save_form(editor, draft)
     first = revisions.history(draft).first()
