@@ -4,6 +4,7 @@ How the statement is built and what it costs: docs/search.md ("PostgreSQL").
 Normalisation, indexing and the SQLite backend are in news.search.
 """
 
+import functools
 import time
 
 from django.db import connection, models
@@ -70,7 +71,7 @@ class PostgreSQLSearch:
     # Measured at 100k under load (µs): an id the other filters drop, a row
     # checked field by field with strpos, a trigram candidate checked with LIKE.
     ID_COST, ROW_COST, CHECK_COST = 1, 16, 90
-    RANGE_COST = 0.25  # an id of a window's range, gathered by the index (100k, loaded)
+    RANGE_COST = 0.1  # an id from a window's lower bound up, gathered by the index (100k)
     SAMPLE = 2000  # the newest ids counted for the share the other filters keep
     FIELDS = ["title", "people", "summary", "words", "body"]  # the long body last
     STATS_SECONDS = 600
@@ -108,20 +109,21 @@ class PostgreSQLSearch:
     def windows(self, share, boundary):
         """[(first block, last block)] of the ids up to `boundary`, newest first.
 
-        One window for a word rare enough that all its candidates are few: the
-        index hands them over in one scan. Otherwise windows of about
-        WINDOW_CHECKS / share ids, doubling, when checking that many candidates
-        and reading the window's ids in the index (RANGE_COST an id: the index
-        gathers every id of the range) is cheaper: a word spread evenly fills the limit
-        from the first one, checking a few thousand candidates whatever the size
-        of the archive; a word crowded into older articles (a year) costs the
-        empty windows' index scans, then the candidates of the window it is in.
+        `share` is that of the articles that match and that the list's other
+        filters keep. One window for a word rare enough that all its candidates
+        are few: the index hands them over in one scan. Otherwise windows of
+        about WINDOW_CHECKS / share ids, doubling, when checking that many
+        candidates and gathering the window's ids in the index (RANGE_COST an id)
+        is cheaper: a word spread evenly fills the limit from the first one,
+        checking about a thousand candidates whatever the size of the archive; a
+        word crowded into older articles (a year) costs the empty windows' index
+        scans, then the candidates of the window it is in.
         """
         last = boundary // self.BLOCK
         if self.WINDOW_BLOCKS is not None:
             width = self.WINDOW_BLOCKS
         else:
-            ids = self.WINDOW_CHECKS / share if share else boundary
+            ids = min(boundary, self.WINDOW_CHECKS / share) if share else boundary
             one_scan = share * boundary * self.CHECK_COST
             if one_scan <= self.WINDOW_CHECKS * self.CHECK_COST + ids * self.RANGE_COST:
                 return [(0, last)]
@@ -134,6 +136,25 @@ class PostgreSQLSearch:
         if last >= 0:
             found.append((0, last))
         return found
+
+    def window_bounds(self, windows, first, last):
+        """(conditions, params) keeping a window's candidates in the index scan.
+
+        btree_gin reads `>=` from the bound to the newest entry and `<=` from the
+        oldest entry to the bound, whatever the other condition: a window bounded
+        on both sides would gather the ids of the whole archive. So a window is
+        bounded below only (the ids above it, the newer windows', are few to
+        gather and their candidates, already too few, are checked again and
+        dropped by the id filter); the oldest of several windows above only; a
+        single window not at all (the word is rare). The bounds are bigint:
+        btree_gin indexes only comparisons of the column's own type.
+        """
+        block = f"(news_searchdocument.article_id / {self.BLOCK})"
+        if len(windows) == 1:
+            return [], []
+        if first:
+            return [f"{block} >= %s::bigint"], [first]
+        return [f"{block} <= %s::bigint"], [last]
 
     def walk_length(self, query, limit, articles, kept):
         """How many of the newest ids to read row by row.
@@ -192,10 +213,15 @@ class PostgreSQLSearch:
         # many rows each part holds.
         newest_id = int(queryset.model.objects.aggregate(newest=models.Max("pk"))["newest"] or 0)
         sample = min(self.SAMPLE, newest_id)
+
+        @functools.cache
         def kept():
             return queryset.filter(pk__gt=newest_id - sample).count() / sample if sample else 0
 
         boundary = newest_id - self.walk_length(query, limit, newest_id, kept)
+        share = self.share(query)
+        if share:  # the other filters' share too (counted already for a common word)
+            share *= max(kept(), 1 / max(sample, 1))
         likes = [f"% {term} %" if is_short(term) else f"%{term}%" for term in query.terms]
         needles = [like[1:-1] for like in likes]
         join = "news_searchdocument.article_id = news_article.id"
@@ -212,17 +238,9 @@ class PostgreSQLSearch:
         # beside the walk instead of after it (the planner chose one at 100k); the
         # CTE is still read only as far as the LIMIT asks.
         parts, older_params = ["(SELECT walk.id FROM walk)"], []
-        block = f"(news_searchdocument.article_id / {self.BLOCK})"
-        windows = self.windows(self.share(query), boundary)
+        windows = self.windows(share, boundary)
         for first, last in windows:
-            if first:
-                # The block bounds as bigint: btree_gin indexes only same-type comparisons.
-                where, window = [f"{block} >= %s::bigint", f"{block} <= %s::bigint"], [first, last]
-            else:
-                # The oldest window has no bounds in the index: a range over many
-                # blocks costs the index more than the few candidates the newer
-                # windows gave and this one checks again.
-                where, window = [], []
+            where, window = self.window_bounds(windows, first, last)
             newest_in_window = min(boundary, (last + 1) * self.BLOCK - 1)
             older = queryset.order_by().extra(
                 tables=["news_searchdocument"],
