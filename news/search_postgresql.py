@@ -192,7 +192,7 @@ class PostgreSQLSearch:
         The trigram index cannot tell a match from a candidate: each candidate row
         is read and checked with LIKE, and a word most articles contain has the
         whole archive as candidates (0.4–0.7 s at 10k, seconds at 100k). So the
-        statement is a UNION ALL of two parts under one LIMIT; PostgreSQL runs
+        statement is a UNION ALL of parts under one LIMIT; PostgreSQL runs
         the parts in order and stops at the LIMIT (the plan says "never executed"
         of the second part when the first one is enough):
 
