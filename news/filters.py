@@ -31,6 +31,11 @@ class TagField(django_filters.fields.ModelChoiceField):
 class TagFilter(django_filters.ModelChoiceFilter):
     field_class = TagField
 
+    def filter(self, queryset, value):
+        # The tag's range of its index, newest first (ArticleQuerySet.tagged); a
+        # search that follows orders by its own ranking.
+        return queryset.tagged(value) if value else queryset
+
 
 class ArticleFilter(django_filters.FilterSet):
     # No max_length: a long query is cut by news.search and the reader told (200, not 400).
@@ -48,7 +53,7 @@ class ArticleFilter(django_filters.FilterSet):
         empty_label=_("All categories"), widget=choices.FastSelect,
     )
     tag = TagFilter(
-        label=_("Tag"), queryset=Tag.objects.public(), to_field_name="slug", field_name="tags",
+        label=_("Tag"), queryset=Tag.objects.public(), to_field_name="slug",
         empty_label=_("All tags"), widget=forms.TextInput,
     )
     date_from = ThaiDateFilter(label=_("From date"), method="filter_date_from")
