@@ -35,7 +35,7 @@ class TaggedArticle(models.Model):
             # A tag's public articles, newest first, tie-breaker included.
             models.Index(fields=["tag", "status", "-published_at", "-article"], name="news_tagged_listing_idx"),
         ]
-        # Named in admin's delete summary of a tag or an article (which leaves it out).
+        # Left out of admin's delete summary (PortalModelAdmin.get_deleted_objects).
         verbose_name = _("tag list entry")
         verbose_name_plural = _("tag list entries")
 
