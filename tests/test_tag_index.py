@@ -240,3 +240,13 @@ def test_the_tag_list_query_reads_one_range_of_the_index():
         assert "USING COVERING INDEX news_tagged_listing_idx" in plan and "B-TREE FOR ORDER BY" not in plan, plan
     old = Article.objects.published().filter(tags=tag).values_list("pk", flat=True)[:30]
     assert list(ids) == list(old)  # the same articles in the same order as the links give
+
+
+def test_a_search_within_a_tag_finds_only_the_tags_news(client, tag):
+    article("ประชุมสัมมนาวิชาการครูภาษาไทย").tags.add(tag)
+    article("ประชุมสัมมนาวิชาการครูคณิตศาสตร์")  # the same words, not tagged
+    article("ประชุมสัมมนาวิชาการครูดนตรี", status=Article.Status.DRAFT).tags.add(tag)
+    response = client.get("/news/", {"q": "สัมมนาวิชาการ", "tag": tag.slug})
+    assert {a.title for a in response.context["page_obj"]} == {"ประชุมสัมมนาวิชาการครูภาษาไทย"}
+    everything = client.get("/news/", {"q": "สัมมนาวิชาการ"})
+    assert len(everything.context["page_obj"].object_list) == 2
