@@ -5,20 +5,16 @@ the news list's tag filter read a tag's newest public articles as one index rang
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .articles import Article, Tag, public
-
-
-class TaggedArticleQuerySet(models.QuerySet):
-    def published(self):
-        """Entries of public articles, by the same rule as Article.objects.published()."""
-        return self.filter(public())
+from .articles import Article, Tag
 
 
 class TaggedArticle(models.Model):
     """One link of Article.tags with a copy of the article's status and publication
     time, kept in step by news.tag_index (signals, in the same transaction) and
     rebuilt by `manage.py rebuild_tag_index`. A separate table rather than an
-    explicit `through` model, which would take the tags out of the admin's form."""
+    explicit `through` model, which would take the tags out of the admin's form.
+    Read through ArticleQuerySet.tagged(), which applies the one rule of public
+    (news.models.articles.public) to the copied columns."""
 
     pk = models.CompositePrimaryKey("article", "tag")
     # No index of their own: the primary key leads with the article, the listing
@@ -27,8 +23,6 @@ class TaggedArticle(models.Model):
     tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="+", db_index=False)
     status = models.CharField(max_length=10, choices=Article.Status.choices)
     published_at = models.DateTimeField()
-
-    objects = TaggedArticleQuerySet.as_manager()
 
     class Meta:
         indexes = [
