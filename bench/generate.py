@@ -33,7 +33,7 @@ from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from news import thai  # noqa: E402
-from news.models import Article, Attendance, Category, Event, Office, Person, Photo, Province, Tag  # noqa: E402
+from news.models import Article, Attendance, Category, Event, Office, Person, Photo, Province, Tag, TaggedArticle  # noqa: E402
 
 BATCH = 2000
 CHUNK = 20_000
@@ -137,10 +137,14 @@ def make_chunk(rng, numbers, n, now, offices, weights, titles, sentences, catego
         article.event = getattr(article, "_bench_event", None)
     articles = batches(articles, Article)
 
-    tag_links, photos, attendances = [], [], []
+    tag_links, tag_entries, photos, attendances = [], [], [], []
     for article in articles:
         for tag in rng.sample(tags, rng.randint(0, 3)):
             tag_links.append(Article.tags.through(article_id=article.pk, tag_id=tag.pk))
+            # Bulk inserts send no signal: the tag's list entry (news.tag_index) is written here.
+            tag_entries.append(TaggedArticle(
+                article_id=article.pk, tag_id=tag.pk, status=article.status, published_at=article.published_at
+            ))
         for order in range(rng.randint(0, 6)):
             photos.append(Photo(article_id=article.pk, image=f"bench/placeholder-{order}.jpg", width=1200, height=800, order=order))
     for event in events:
@@ -154,6 +158,7 @@ def make_chunk(rng, numbers, n, now, offices, weights, titles, sentences, catego
                 role="chair" if order == 0 else "participant", office_id=event.organiser_id, order=order,
             ))
     batches(tag_links, Article.tags.through)
+    batches(tag_entries, TaggedArticle)
     batches(photos, Photo)
     batches(attendances, Attendance)
     return Counter(articles=len(articles), events=len(events), attendances=len(attendances), **{"tag links": len(tag_links)}, photos=len(photos))

@@ -65,6 +65,9 @@ def pages():
     area = Office.objects.filter(kind="primary_area").order_by("pk").first()
     category = Category.objects.order_by("pk").first()
     tag = Tag.objects.order_by("pk")[5]
+    # The tag with the most news (generate.py's tags are alike; one added by hand is
+    # not): a tag's page and feed should cost the same whatever its size.
+    biggest = Tag.objects.annotate(n=Count("articles")).order_by("-n", "pk").first()
     province = Province.objects.get(code="TH-10")
     last_page = (total + 11) // 12
     # The middle page as a reader paging down reaches it: through the "Older" link of
@@ -75,6 +78,7 @@ def pages():
         ("home", "/"),
         ("list", "/news/"),
         ("list, 3 filters", f"/news/?office=obec&category={category.slug}&tag={tag.slug}"),
+        ("list, tag", f"/news/?tag={tag.slug}"),
         ("list, page 50", "/news/?page=50"),
         (f"list, middle page ({last_page // 2})", f"/news/?page={last_page // 2}"),
         (f"list, middle page ({last_page // 2}) by Older link", f"/news/?page={last_page // 2}&older_than={cursor}"),
@@ -87,12 +91,14 @@ def pages():
         ("office (OBEC, 246 offices)", "/offices/obec/"),
         ("office (one area office)", area.get_absolute_url()),
         ("tag", tag.get_absolute_url()),
+        (f"tag, largest ({biggest.n} articles)", biggest.get_absolute_url()),
         ("events list", "/events/"),
         ("feed: news RSS", "/feeds/news.rss"),
         ("feed: news Atom", "/feeds/news.atom"),
         ("feed: office RSS (OBEC)", "/feeds/offices/obec.rss"),
         ("feed: category RSS", f"/feeds/categories/{category.slug}.rss"),
         ("feed: tag RSS", f"/feeds/tags/{tag.slug}.rss"),
+        (f"feed: tag RSS, largest ({biggest.n} articles)", f"/feeds/tags/{biggest.slug}.rss"),
         ("feed: province RSS", f"/feeds/provinces/{province.code}.rss"),
         ("feed: events RSS", "/feeds/events.rss"),
         ("sitemap index", "/sitemap.xml"),

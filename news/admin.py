@@ -51,6 +51,7 @@ from .models import (
     Photo,
     Province,
     Tag,
+    TaggedArticle,
 )
 from .sanitize import sanitize_html
 
@@ -238,9 +239,11 @@ class PortalModelAdmin(SpellingVariantSearchMixin, admin.ModelAdmin):
 
     def get_deleted_objects(self, objs, request):
         """The delete summary without rows of Django's own link tables: deleting an
-        article (or a tag) unlinks them ("Article_tags object (1)"), it deletes neither."""
+        article (or a tag) unlinks them ("Article_tags object (1)"), it deletes neither.
+        Nor the tags' list entries (TaggedArticle), copies of those links."""
         to_delete, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
         links = [model._meta for model in apps.get_models(include_auto_created=True) if model._meta.auto_created]
+        links.append(TaggedArticle._meta)
         prefixes = tuple(f"{capfirst(opts.verbose_name)}: " for opts in links)
 
         def without_links(items):

@@ -10,7 +10,7 @@ class NewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import caching, photos, revisions, search_sync
+        from . import caching, photos, revisions, search_sync, tag_index
         from .choices import bump_version
         from .models import Article, Event, Office, Photo, Province
         from .pagination import forget_counts, note_next_due
@@ -31,6 +31,7 @@ class NewsConfig(AppConfig):
         # What cached pages show changes: they start again (news.caching).
         caching.connect_signals()
         search_sync.connect_signals()  # the search index changes with what it holds
+        tag_index.connect_signals()  # a tag's list (TaggedArticle) changes with its articles
         revisions.connect_signals()  # inside a door's recording(), saves note their article
         # A scheduled article comes out with no save: the counts learn when (pagination).
         post_save.connect(note_next_due, sender=Article, dispatch_uid="news.note_next_due")

@@ -112,8 +112,8 @@ class NewsFeed(PortalFeed):
     def items(self, obj):
         articles = self.filter_items(Article.objects.published(), obj)
         # The ids first, then their rows (as list pages do): the database sorts narrow
-        # index entries, not whole articles. A tag's feed sorted every article of the
-        # tag with its body (docs/performance.md, "The tag feed").
+        # index entries, not whole articles (a tag's feed: one range of the tag's
+        # index, docs/performance.md, "The tag feed").
         ids = list(articles.values_list("pk", flat=True)[:ITEM_LIMIT])
         by_id = Article.objects.published().filter(pk__in=ids).for_listing().in_bulk()
         # The items' tag names in one plain query: a many-to-many prefetch builds a
@@ -241,7 +241,7 @@ class TagFeed(ObjectNewsFeed):
         return super().get_object(request, slug=Tag.slug_for(slug))
 
     def filter_items(self, articles, obj):
-        return articles.filter(tags=obj)
+        return articles.tagged(obj)
 
 
 class ProvinceFeed(ObjectNewsFeed):

@@ -31,6 +31,22 @@ class TagField(django_filters.fields.ModelChoiceField):
 class TagFilter(django_filters.ModelChoiceFilter):
     field_class = TagField
 
+    def filter(self, queryset, value):
+        # The tag's range of its index, newest first (ArticleQuerySet.tagged); a
+        # search that follows orders by its own ranking.
+        return queryset.tagged(value) if value else queryset
+
+
+# Called per request: public() compares with the time now, which a queryset made
+# when this module loads would keep (a tag first used by news published since the
+# server started was refused as "not one of the choices").
+def public_categories(request):
+    return Category.objects.public()
+
+
+def public_tags(request):
+    return Tag.objects.public()
+
 
 class ArticleFilter(django_filters.FilterSet):
     # No max_length: a long query is cut by news.search and the reader told (200, not 400).
@@ -44,11 +60,11 @@ class ArticleFilter(django_filters.FilterSet):
         method="filter_province", empty_label=_("All provinces"), widget=choices.FastSelect,
     )
     category = django_filters.ModelChoiceFilter(
-        label=_("Category"), queryset=Category.objects.public(), to_field_name="slug",
+        label=_("Category"), queryset=public_categories, to_field_name="slug",
         empty_label=_("All categories"), widget=choices.FastSelect,
     )
     tag = TagFilter(
-        label=_("Tag"), queryset=Tag.objects.public(), to_field_name="slug", field_name="tags",
+        label=_("Tag"), queryset=public_tags, to_field_name="slug",
         empty_label=_("All tags"), widget=forms.TextInput,
     )
     date_from = ThaiDateFilter(label=_("From date"), method="filter_date_from")

@@ -92,10 +92,18 @@ class CachedCountPaginator(Paginator):
             return None
         column = order[0][1:]
         try:
-            field = self.object_list.model._meta.get_field(column)
+            field = self.column_field(column)
         except FieldDoesNotExist:  # e.g. a related row's column: no keyset here
             return None
         return column if isinstance(field, (models.DateTimeField, models.DateField)) else None
+
+    def column_field(self, column):
+        """The model field named `column`, or the output field of an annotation of
+        that name (e.g. ArticleQuerySet.tagged()'s tagged_at, read on every row)."""
+        query = self.object_list.query
+        if column in query.annotation_select:
+            return query.annotation_select[column].output_field
+        return self.object_list.model._meta.get_field(column)
 
     @staticmethod
     def encode_cursor(value, pk):
@@ -112,7 +120,7 @@ class CachedCountPaginator(Paginator):
             pk = int(pk)
             if not 0 < pk < 2**63:  # beyond a database integer: no such row
                 return None
-            field = self.object_list.model._meta.get_field(self.keyset_column)
+            field = self.column_field(self.keyset_column)
             if isinstance(field, models.DateTimeField):
                 value = EPOCH + datetime.timedelta(microseconds=int(value))
             else:

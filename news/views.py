@@ -242,7 +242,7 @@ class TagDetailView(CachedCountMixin, ListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return Article.objects.published().for_listing().filter(tags=self.tag)
+        return Article.objects.published().for_listing().tagged(self.tag)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)

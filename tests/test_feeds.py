@@ -224,12 +224,13 @@ def test_unknown_object_feed_is_404(client, name, kwargs):
     assert client.get(reverse(name, kwargs=kwargs)).status_code == 404
 
 
-def test_drafts_and_scheduled_articles_appear_in_no_feed(client):
+def test_drafts_scheduled_and_trashed_articles_appear_in_no_feed(client):
     make_public_event(title="สัมมนาที่จะมาถึง", start_date=timezone.localdate() + datetime.timedelta(days=3))
     event = Event.objects.get(title__startswith="ประชุมเชิงปฏิบัติการ")
     hidden = [
         make_article(title="ร่างข่าวที่ยังไม่เผยแพร่", status=Article.Status.DRAFT),
         make_article(title="ข่าวตั้งเวลาเผยแพร่พรุ่งนี้", published_at=timezone.now() + datetime.timedelta(days=1)),
+        make_article(title="ข่าวที่ลบไปอยู่ในถังแล้ว"),
     ]
     for article in hidden:
         article.category = Category.objects.get(slug="ภาพกิจกรรม")
@@ -237,6 +238,7 @@ def test_drafts_and_scheduled_articles_appear_in_no_feed(client):
         article.save()
         article.tags.add(Tag.objects.get(slug="เรียนดีมีความสุข"))
         add_photo(article)
+    hidden[-1].trash(None)  # tagged while public, then deleted
     for name, kwargs in ALL_FEEDS:
         response, feed = parse(client, reverse(name, kwargs=kwargs))
         body = response.content.decode()

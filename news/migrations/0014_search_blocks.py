@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
     atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
 
     dependencies = [
-        ("news", "0012_search_lz4"),
+        ("news", "0013_tag_index"),
     ]
 
     operations = [

@@ -22,11 +22,12 @@ from .photos import Photo, photo_upload_to, validate_photo_size
 from .previews import PreviewLink
 from .reads import FlushedReadBatch, PendingRead
 from .search import SearchDocument
+from .tag_index import TaggedArticle
 
 __all__ = [
     "Article", "ArticleQuerySet", "Attendance", "AuditEntry", "Category", "Event", "EventQuerySet", "HONORIFICS",
     "FlushedReadBatch", "Office", "OfficeMembership", "OfficeQuerySet", "PendingRead", "Person", "PersonQuerySet", "Photo", "Province",
-    "SearchDocument", "Tag",
+    "SearchDocument", "Tag", "TaggedArticle",
     "photo_upload_to", "strip_honorific", "validate_photo_size",
     "PreviewLink",
 ]

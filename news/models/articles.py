@@ -125,10 +125,29 @@ def trash_lifetime():
     return datetime.timedelta(days=settings.NEWS_TRASH_DAYS)
 
 
+def public(prefix=""):
+    """The one definition of public, as a condition: marked published and its time
+    has come. `prefix` reads it from a related row's copy of the two columns
+    (TaggedArticle keeps one per tag link, "tag_entries__")."""
+    return Q(**{f"{prefix}status": Article.Status.PUBLISHED, f"{prefix}published_at__lte": timezone.now()})
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """The one definition of public: marked published and its time has come."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(public())
+
+    def tagged(self, tag):
+        """The public articles with `tag`, newest first, read from the tag's range of
+        the TaggedArticle index (not by sorting every article of the tag). Chain it
+        on published(): the articles' own columns are checked too."""
+        # One filter() call: the tag and the copied columns on the same entry.
+        # tagged_at is the entry's copy of published_at: ordering by it (and the id,
+        # which the join makes the entry's article_id) walks the index in order, and
+        # the list's "Older"/"Newer" cursors are taken from it (news.pagination).
+        return self.filter(Q(tag_entries__tag=tag) & public("tag_entries__")).annotate(
+            tagged_at=models.F("tag_entries__published_at")
+        ).order_by("-tagged_at", "-pk")
 
     def next_publication_time(self):
         """When the next scheduled article becomes public (None if none is scheduled):
