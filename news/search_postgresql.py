@@ -77,10 +77,11 @@ class PostgreSQLSearch:
     STATS_SECONDS = 600
     _stats = {"at": -1e9, "shares": {}}
     # The older articles are asked of the index in windows of ids, newest first,
-    # the first about WINDOW_CHECKS candidates wide by the word's share (a few
-    # more than the limit: most candidates match), doubling, at most WINDOWS of
+    # the first about WINDOW_CHECKS candidates wide by the word's share (twice
+    # the limit: a first window that falls short costs a second one, which
+    # checks the first one's candidates again), doubling, at most WINDOWS of
     # them (the last reaches the oldest article).
-    WINDOW_CHECKS = 1200
+    WINDOW_CHECKS = 2000
     WINDOWS = 8
     WINDOW_BLOCKS = None  # a fixed width in blocks instead (tests)
 
