@@ -2,12 +2,7 @@
 and the news items about it (articles, photos, categories, tags)."""
 
 from .audit import AuditEntry
-from .articles import (
-    Article,
-    ArticleQuerySet,
-    Category,
-    Tag,
-)
+from .articles import Article, ArticleQuerySet
 from .events import (
     HONORIFICS,
     Attendance,
@@ -23,6 +18,7 @@ from .previews import PreviewLink
 from .reads import FlushedReadBatch, PendingRead
 from .search import SearchDocument
 from .tag_index import TaggedArticle
+from .taxonomy import Category, Tag
 
 __all__ = [
     "Article", "ArticleQuerySet", "Attendance", "AuditEntry", "Category", "Event", "EventQuerySet", "HONORIFICS",
