@@ -107,26 +107,26 @@ class PostgreSQLSearch:
         shares = self.word_shares()
         return min((shares.get(word, 0.0) for term in query.terms for word in words(term) or [""]), default=0.0)
 
-    def windows(self, share, boundary):
+    def windows(self, share, boundary, kept=1.0):
         """[(first block, last block)] of the ids up to `boundary`, newest first.
 
-        `share` is that of the articles that match and that the list's other
-        filters keep. One window for a word rare enough that all its candidates
-        are few: the index hands them over in one scan. Otherwise windows of
-        about WINDOW_CHECKS / share ids, doubling, when checking that many
-        candidates and gathering the window's ids in the index (RANGE_COST an id)
-        is cheaper: a word spread evenly fills the limit from the first one,
-        checking about a thousand candidates whatever the size of the archive; a
-        word crowded into older articles (a year) costs the empty windows' index
-        scans, then the candidates of the window it is in.
+        `share` is that of the articles holding the words, `kept` that of the
+        articles the list's other filters keep. One window for a word rare enough
+        that all its candidates are few: the index hands them over in one scan.
+        Otherwise windows of about WINDOW_CHECKS / (share * kept) ids, doubling,
+        when checking their candidates and gathering the window's ids in the
+        index (RANGE_COST an id) is cheaper: a word spread evenly fills the limit
+        from the first one, checking about WINDOW_CHECKS candidates whatever the
+        size of the archive; a word crowded into older articles (a year) costs
+        the empty windows' index scans, then the candidates of the window it is in.
         """
         last = boundary // self.BLOCK
         if self.WINDOW_BLOCKS is not None:
             width = self.WINDOW_BLOCKS
         else:
-            ids = min(boundary, self.WINDOW_CHECKS / share) if share else boundary
+            ids = min(boundary, self.WINDOW_CHECKS / (share * kept)) if share * kept else boundary
             one_scan = share * boundary * self.CHECK_COST
-            if one_scan <= self.WINDOW_CHECKS * self.CHECK_COST + ids * self.RANGE_COST:
+            if one_scan <= share * ids * self.CHECK_COST + ids * self.RANGE_COST:
                 return [(0, last)]
             width = max(1, round(ids / self.BLOCK))
         found = []
@@ -221,8 +221,9 @@ class PostgreSQLSearch:
 
         boundary = newest_id - self.walk_length(query, limit, newest_id, kept)
         share = self.share(query)
-        if share:  # the other filters' share too (counted already for a common word)
-            share *= max(kept(), 1 / max(sample, 1))
+        # The other filters' share (counted already for a common word); never 0,
+        # the newest ids may hold none of what the older ones do.
+        filtered = max(kept(), 1 / max(sample, 1)) if share else 1.0
         likes = [f"% {term} %" if is_short(term) else f"%{term}%" for term in query.terms]
         needles = [like[1:-1] for like in likes]
         join = "news_searchdocument.article_id = news_article.id"
@@ -239,7 +240,7 @@ class PostgreSQLSearch:
         # beside the walk instead of after it (the planner chose one at 100k); the
         # CTE is still read only as far as the LIMIT asks.
         parts, older_params = ["(SELECT walk.id FROM walk)"], []
-        windows = self.windows(share, boundary)
+        windows = self.windows(share, boundary, filtered)
         for first, last in windows:
             where, window = self.window_bounds(windows, first, last)
             newest_in_window = min(boundary, (last + 1) * self.BLOCK - 1)
