@@ -21,7 +21,7 @@ from .admin_import import PressReleaseImportMixin
 from .admin_photos import BulkPhotoUploadMixin, PhotoInlineFormSet, PhotoThumbnailInput
 from .admin_preview import PreviewLinksMixin
 from .admin_trash import ArticleTrashMixin
-from .admin_revisions import ArticleRevisionsMixin, RecordsRevisionsMixin
+from .admin_revisions import ArticleRevisionsMixin, RecordsRevisionsOnDeleteMixin
 from .admin_workflow import (
     ArticleWorkflowMixin,
     AuditLogAdminMixin,
@@ -348,7 +348,7 @@ class PersonAdmin(EditorRulesMixin, PortalModelAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(RecordsRevisionsMixin, EditorRulesMixin, PortalModelAdmin):
+class EventAdmin(RecordsRevisionsOnDeleteMixin, EditorRulesMixin, PortalModelAdmin):
     office_field = "organiser"
     revision_door = revisions.Door.EVENT  # a revision of each article reporting the event
 

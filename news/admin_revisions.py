@@ -35,6 +35,20 @@ class RecordsRevisionsMixin:
             return super().changeform_view(request, object_id, form_url, extra_context)
 
 
+class RecordsRevisionsOnDeleteMixin(RecordsRevisionsMixin):
+    """Deleting an event unlinks the news reporting it: their history says so."""
+
+    def delete_view(self, request, object_id, extra_context=None):
+        if request.method != "POST":
+            return super().delete_view(request, object_id, extra_context)
+        with revisions.recording(request.user, self.revision_door):
+            return super().delete_view(request, object_id, extra_context)
+
+    def delete_queryset(self, request, queryset):
+        with revisions.recording(request.user, self.revision_door):
+            super().delete_queryset(request, queryset)
+
+
 class ArticleRevisionsMixin(RecordsRevisionsMixin):
     """ArticleAdmin's revision pages, and the way to them from the change page."""
 

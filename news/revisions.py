@@ -151,7 +151,10 @@ def _note_before(sender, instance, raw=False, **kwargs):
     events.discard(None)
     events -= noted["seen_events"]
     if events:
-        articles |= set(Article.objects.filter(event_id__in=events).values_list("pk", flat=True))
+        reporting = set(Article.objects.filter(event_id__in=events).values_list("pk", flat=True))
+        # Noted now: once an event is deleted its news no longer points to it.
+        noted["articles"] |= reporting
+        articles |= reporting
         noted["seen_events"] |= events
     for pk in articles - noted["seen_articles"]:
         noted["seen_articles"].add(pk)

@@ -469,3 +469,22 @@ def test_odd_requests_get_a_clear_answer_not_a_500(editor, draft):
     draft.refresh_from_db()
     response = editor.post(restore_url(draft, first), {"loaded_version": "not a number"})
     assert response.status_code == 409
+
+
+@pytest.mark.parametrize("door", ["delete page", "delete action"])
+def test_deleting_an_event_leaves_a_version_of_its_news_without_it(editor, draft, door, admin_client):
+    """Only a superuser deletes events (editors have no such permission)."""
+    save_form(editor, draft)
+    event = draft.event
+    if door == "delete page":
+        response = admin_client.post(reverse("admin:news_event_delete", args=[event.pk]), {"post": "yes"})
+    else:
+        response = admin_client.post(reverse("admin:news_event_changelist"),
+                                     {"action": "delete_selected", "_selected_action": [event.pk], "post": "yes"})
+    assert response.status_code == 302 and not Event.objects.filter(pk=event.pk).exists()
+    newest = revisions.history(draft).first()
+    assert newest.comment == revisions.Door.EVENT and newest.user.username == "admin"
+    assert revisions.Snapshot.of_revision(newest, draft.pk).article["event"] is None
+    before = revisions.history(draft)[1]  # the version before still holds the event
+    assert revisions.Snapshot.of_revision(before, draft.pk).article["event"] == event.pk
+    assert "แก้ไขกิจกรรมหรือผู้เข้าร่วม" in editor.get(history_url(draft)).content.decode()
