@@ -250,3 +250,35 @@ def test_a_search_within_a_tag_finds_only_the_tags_news(client, tag):
     assert {a.title for a in response.context["page_obj"]} == {"ประชุมสัมมนาวิชาการครูภาษาไทย"}
     everything = client.get("/news/", {"q": "สัมมนาวิชาการ"})
     assert len(everything.context["page_obj"].object_list) == 2
+
+
+def test_entries_out_of_step_can_hide_but_never_show_news_that_is_not_public(client, tag, publisher):
+    """The entries only order and narrow: each reader's list is also published()
+    on the article itself. Every entry forced to 'published an hour ago' (a table
+    out of step) still shows a draft, one in review, a scheduled, a withdrawn and a
+    trashed article nowhere, nor in a search within the tag."""
+    office = Office.objects.get(slug=OFFICE)
+    hidden = [
+        make_article(title="ร่างของแท็ก", office=office, status=Article.Status.DRAFT),
+        make_article(title="รอตรวจของแท็ก", office=office, status=Article.Status.IN_REVIEW),
+        make_article(title="ตั้งเวลาของแท็ก", office=office, published_at=timezone.now() + datetime.timedelta(days=1)),
+        make_article(title="ถอนแล้วของแท็ก", office=office),
+        make_article(title="ในถังของแท็ก", office=office),
+    ]
+    for article in hidden:
+        article.tags.add(tag)
+    hidden[3].unpublish(publisher, "ข้อมูลไม่ถูกต้อง")
+    hidden[4].trash(publisher)
+    forced = TaggedArticle.objects.filter(tag=tag).update(
+        status=Article.Status.PUBLISHED, published_at=timezone.now() - datetime.timedelta(hours=1)
+    )
+    assert forced == 6 and tag_index.drift() != (0, 0)
+    places = {
+        "page": client.get(tag.get_absolute_url()).context["articles"],
+        "list": client.get("/news/", {"tag": tag.slug}).context["page_obj"],
+        "search": client.get("/news/", {"tag": tag.slug, "q": "ของแท็ก"}).context["page_obj"],
+    }
+    for place, articles in places.items():
+        assert {article.title for article in articles} == {"ข่าวแรกของแท็ก"}, place
+    feed = feedparser.parse(client.get(reverse("feeds:tag_rss", kwargs={"slug": tag.slug})).content)
+    assert {entry.title for entry in feed.entries} == {"ข่าวแรกของแท็ก"}
