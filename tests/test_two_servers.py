@@ -277,7 +277,8 @@ def cluster(tmp_path_factory):
     try:
         cluster.manage("migrate", "--noinput", "-v0")
         cluster.manage("collectstatic", "--noinput", "-v0")
-        cluster.manage("load_demo", "--no-photos", "--admin-password", ADMIN_PASSWORD)
+        # One argument: a password may begin with "-", which argparse would take for an option.
+        cluster.manage("load_demo", "--no-photos", f"--admin-password={ADMIN_PASSWORD}")
         port_a = cluster.start_gunicorn("a")
         port_b = cluster.start_gunicorn("b", DJANGO_DB_POOL="1")
         cluster.start_nginx(port_a, port_b)
