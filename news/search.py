@@ -20,7 +20,7 @@ import re
 import threading
 
 from django.db import connection, transaction
-from django.db.models import Case, FloatField, Value, When
+from django.db.models import Case, FloatField, Q, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -192,13 +192,21 @@ def _char_pattern(char):
     return re.escape(char)
 
 
+_NOT_A_DIGIT_BEFORE, _NOT_A_DIGIT_AFTER = "(?<![0-9\u0e50-\u0e59])", "(?![0-9\u0e50-\u0e59])"
+
+
 def _term_pattern(term):
-    return _IGNORABLE.join(_char_pattern(char) for char in term)
+    pattern = _IGNORABLE.join(_char_pattern(char) for char in term)
+    return f"{_NOT_A_DIGIT_BEFORE}{pattern}{_NOT_A_DIGIT_AFTER}" if term.isdigit() else pattern
 
 
-def is_short(term):
-    """Too short for a trigram: found only as a whole word."""
-    return len(term) < 3
+def whole_word(term):
+    """Found only as a whole word of the article (ICU words), not inside a longer one:
+    a term of one or two letters, which a trigram cannot hold, and a number, so
+    that "2562" finds the year and not 25621 or a telephone number. The number's
+    edges also make its index lookup selective: the trigrams of "2562" alone are
+    in every text holding 2560 and 1562 (docs/search.md)."""
+    return len(term) < 3 or term.isdigit()
 
 
 # Indexing ---------------------------------------------------------------------
@@ -334,11 +342,15 @@ class SQLiteSearch:
 
     @staticmethod
     def term(query, term):
-        found = f'" {term} "' if is_short(term) else f'"{term}"'
+        found = f'" {term} "' if whole_word(term) else f'"{term}"'
         if term in query.numbered:
             # The same rows (found AND (found OR phrase)), and bm25 counts the phrase.
             return f'{found} AND ({found} OR "{query.numbered[term]}")'
         return found
+
+    @staticmethod
+    def among(pks):
+        return Q(pk__in=pks)
 
     def newest(self, queryset, query, limit):
         """[(pk, rank)] of the newest `limit` matches: FTS5 reads its matches in
@@ -387,15 +399,18 @@ def search(queryset, query):
         return queryset.none()
     rows = backend().newest(queryset, query, MAX_RANKED)
     query.capped = len(rows) == MAX_RANKED
+    if not rows:
+        return queryset.none()
     by_rank = {}
     for pk, rank in rows:
         by_rank.setdefault(rank, []).append(pk)
+    among = backend().among
     rank = Case(
-        *[When(pk__in=pks, then=Value(rank)) for rank, pks in by_rank.items()],
+        *[When(among(pks), then=Value(rank)) for rank, pks in by_rank.items()],
         default=Value(None), output_field=FloatField(),
     )
     return (
-        queryset.filter(pk__in=[pk for pk, _ in rows])
+        queryset.filter(among([pk for pk, _ in rows]))
         .annotate(search_rank=rank)
         .order_by("-search_rank", "-published_at", "-pk")
     )

@@ -8,8 +8,9 @@ import functools
 import time
 
 from django.db import connection, models
+from django.db.models.expressions import RawSQL
 
-from .search import BUCKETS, UPSERT, is_short, words
+from .search import BUCKETS, UPSERT, whole_word, words
 
 # The trigram index's expression (migrations 0005, 0014); a query must repeat it exactly.
 PG_TEXT = (
@@ -187,6 +188,22 @@ class PostgreSQLSearch:
         checks = min(share * articles, self.WINDOW_CHECKS / kept)
         return int(ids) if walk_cost <= self.CHECK_COST * checks else 0
 
+    @staticmethod
+    def among(pks):
+        """The articles whose id is in `pks`, as one array parameter: `pk__in` makes
+        one parameter per id, and 1,000 of them cost Django and psycopg about as
+        much as the search statement of a common word."""
+        return RawSQL("news_article.id = ANY(%s)", (list(pks),), output_field=models.BooleanField())
+
+    def walk_fields(self, term):
+        """The columns the walk reads for a term. The word list (a third of a row's
+        text) only for a whole word or a term with a space: a term without one that
+        is in the word list is inside one word, a run of a field's letters, so it is
+        in that field too."""
+        if whole_word(term) or " " in term:
+            return self.FIELDS
+        return [field for field in self.FIELDS if field != "words"]
+
     def newest(self, queryset, query, limit):
         """[(pk, rank)] of the newest `limit` matches, in one statement.
 
@@ -224,15 +241,17 @@ class PostgreSQLSearch:
         # The other filters' share (counted already for a common word); never 0,
         # the newest ids may hold none of what the older ones do.
         filtered = max(kept(), 1 / max(sample, 1)) if share else 1.0
-        likes = [f"% {term} %" if is_short(term) else f"%{term}%" for term in query.terms]
+        likes = [f"% {term} %" if whole_word(term) else f"%{term}%" for term in query.terms]
         needles = [like[1:-1] for like in likes]
         join = "news_searchdocument.article_id = news_article.id"
+        fields = [self.walk_fields(term) for term in query.terms]
         walk = queryset.order_by().extra(
             tables=["news_searchdocument"],
             where=[join, "news_searchdocument.article_id > %s", "news_article.id > %s"] + [
-                "(" + " OR ".join(f"strpos(news_searchdocument.{field}, %s) > 0" for field in self.FIELDS) + ")"
-            ] * len(needles),
-            params=[boundary, boundary] + [needle for needle in needles for _ in self.FIELDS],
+                "(" + " OR ".join(f"strpos(news_searchdocument.{field}, %s) > 0" for field in term_fields) + ")"
+                for term_fields in fields
+            ],
+            params=[boundary, boundary] + [needle for needle, term_fields in zip(needles, fields) for _ in term_fields],
         ).extra(order_by=[self.NEWEST]).values_list("pk")
         walk_sql, params = walk.query.sql_with_params()
         # The walk is a materialized CTE: a CTE scan is parallel restricted, so the

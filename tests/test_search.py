@@ -82,6 +82,19 @@ def test_thai_and_arabic_digits_find_the_fiscal_year_2567_article(query):
     assert SEED_000 not in found_seeds(query)
 
 
+def test_a_number_is_found_whole_not_inside_a_longer_number(client):
+    """A year is a whole number: "2562" finds it written against Thai letters, not
+    inside a document number or a telephone number."""
+    glued = make_article(title="ผลการดำเนินงานปีการศึกษา2562ได้ผลดี")
+    inside = make_article(title="หนังสือเลขที่ 125621 โทร 0812562000")
+    both = make_article(title="แผนงานใหม่", body="<p>หนังสือเลขที่ 125621 เรื่องแผนปีงบประมาณ ๒๕๖๒ ของสำนักงาน</p>")
+    for query in ["2562", "๒๕๖๒"]:
+        assert set(found(query)) == {glued, both}
+        assert inside not in found(query)
+    page = listed(client, q="2562").content.decode()
+    assert "<mark>๒๕๖๒</mark>" in page and "125621" in page and "<mark>2562</mark>1" not in page
+
+
 def test_a_thai_word_and_an_english_one_find_seed_001():
     assert found_seeds("ประชุม Zoom") == [SEED_001]
 
