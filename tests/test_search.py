@@ -453,7 +453,7 @@ def test_thai_digits_in_the_article_are_found_by_arabic_ones():
 
 
 @pytest.mark.parametrize(
-    "query", ["ประชุม", "ธนุ วงษ์จินดา", "คุ้มภูคำ", '"ประชุมเชิงปฏิบัติการ"', "สพป.นครพนม เขต 1", "ai", "ฟหกดเสวง"]
+    "query", ["ประชุม", "ธนุ วงษ์จินดา", "คุ้มภูคำ", '"ประชุมเชิงปฏิบัติการ"', "สพป.นครพนม เขต 1", "ai", "รอบ 2", "สพปนครพนม", "ฟหกดเสวง"]
 )
 def test_the_newest_matches_are_the_same_whichever_part_finds_them(monkeypatch, query):
     """PostgreSQL reads the newest WALK ids row by row, the older ones through the
