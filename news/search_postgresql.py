@@ -25,16 +25,33 @@ class PostgreSQLSearch:
     for ts_rank_cd."""
 
     WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"  # D, C, B, A
-    # As migration 0014 made them; rebuild() drops and makes them again. The
-    # first column, the article's block of BLOCK ids (btree_gin), lets one index
-    # scan keep only the candidates of a window of ids (windows()).
+    # The trigram index's first column lists the article's windows of ids (migration
+    # 0015): its block of BLOCK ids, its block of FAN blocks and of FAN² blocks,
+    # each level LEVEL apart, so that any run of blocks is a short list of entries
+    # (cover()) and `&&` reads exactly those: one index scan keeps only the
+    # candidates of a window, bounded on both sides (windows()).
     BLOCK = 1024
-    INDEXES = {
-        "news_search_trigram": (
-            f"CREATE INDEX news_search_trigram ON news_searchdocument USING gin "
-            f"((news_searchdocument.article_id / {BLOCK}), ({PG_TEXT}) gin_trgm_ops)"
-        ),
-    }
+    FAN = 16
+    LEVEL = 2**40
+
+    @classmethod
+    def blocks_sql(cls):
+        return "ARRAY[" + ", ".join(
+            f"{level * cls.LEVEL} + news_searchdocument.article_id / {cls.BLOCK * cls.FAN**level}" if level
+            else f"news_searchdocument.article_id / {cls.BLOCK}"
+            for level in range(3)
+        ) + "]"
+
+    @classmethod
+    def indexes(cls):
+        """As migration 0015 made them; rebuild() drops and makes them again."""
+        return {
+            "news_search_trigram": (
+                f"CREATE INDEX news_search_trigram ON news_searchdocument USING gin "
+                f"(({cls.blocks_sql()}), ({PG_TEXT}) gin_trgm_ops)"
+            ),
+        }
+
     NEWEST = "-news_article.id"
     VECTOR = (
         "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'A') || "
@@ -50,7 +67,7 @@ class PostgreSQLSearch:
 
     def clear(self):
         with connection.cursor() as cursor:
-            for name in self.INDEXES:
+            for name in self.indexes():
                 cursor.execute(f"DROP INDEX IF EXISTS {name}")
             cursor.execute("TRUNCATE news_searchdocument")
 
@@ -60,7 +77,7 @@ class PostgreSQLSearch:
             # on a table with pending trigger events.
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
-            for sql in self.INDEXES.values():
+            for sql in self.indexes().values():
                 cursor.execute(sql)
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # Django's foreign keys, as they were
             cursor.execute("ANALYZE news_searchdocument")
@@ -72,16 +89,16 @@ class PostgreSQLSearch:
     # Measured at 100k under load (µs): an id the other filters drop, a row
     # checked field by field with strpos, a trigram candidate checked with LIKE.
     ID_COST, ROW_COST, CHECK_COST = 1, 16, 90
-    RANGE_COST = 0.1  # an id from a window's lower bound up, gathered by the index (100k)
+    RANGE_COST = 0.1  # an id of a window, gathered by the index from its entries (100k)
     SAMPLE = 2000  # the newest ids counted for the share the other filters keep
     FIELDS = ["title", "people", "summary", "words", "body"]  # the long body last
     STATS_SECONDS = 600
     _stats = {"at": -1e9, "shares": {}}
     # The older articles are asked of the index in windows of ids, newest first,
     # the first about WINDOW_CHECKS candidates wide by the word's share (twice
-    # the limit: a first window that falls short costs a second one, which
-    # checks the first one's candidates again), doubling, at most WINDOWS of
-    # them (the last reaches the oldest article).
+    # the limit: the share is that of the rarest word, and two words are found
+    # together less often; measured best at 100k and 1M), doubling, at most
+    # WINDOWS of them (the last reaches the oldest article).
     WINDOW_CHECKS = 2000
     WINDOWS = 8
     WINDOW_BLOCKS = None  # a fixed width in blocks instead (tests)
@@ -139,24 +156,27 @@ class PostgreSQLSearch:
             found.append((0, last))
         return found
 
-    def window_bounds(self, windows, first, last):
-        """(conditions, params) keeping a window's candidates in the index scan.
+    def cover(self, first, last):
+        """The index entries of blocks first..last: each block once, in the
+        fewest entries (a block of FAN² blocks where one fits, then of FAN, then
+        single blocks)."""
+        keys = []
+        while first <= last:
+            for level in (2, 1, 0):
+                size = self.FAN**level
+                if first % size == 0 and first + size - 1 <= last:
+                    keys.append(level * self.LEVEL + first // size)
+                    first += size
+                    break
+        return keys
 
-        btree_gin reads `>=` from the bound to the newest entry and `<=` from the
-        oldest entry to the bound, whatever the other condition: a window bounded
-        on both sides would gather the ids of the whole archive. So a window is
-        bounded below only (the ids above it, the newer windows', are few to
-        gather and their candidates, already too few, are checked again and
-        dropped by the id filter); the oldest of several windows above only; a
-        single window not at all (the word is rare). The bounds are bigint:
-        btree_gin indexes only comparisons of the column's own type.
-        """
-        block = f"(news_searchdocument.article_id / {self.BLOCK})"
+    def window_bounds(self, windows, first, last):
+        """(conditions, params) keeping a window's candidates in the index scan:
+        the window's entries (cover()), `&&` the article's. A single window (a
+        rare word) needs none: the index hands over all its candidates."""
         if len(windows) == 1:
             return [], []
-        if first:
-            return [f"{block} >= %s::bigint"], [first]
-        return [f"{block} <= %s::bigint"], [last]
+        return [f"{self.blocks_sql()} && %s::bigint[]"], [self.cover(first, last)]
 
     def walk_length(self, query, limit, articles, kept):
         """How many of the newest ids to read row by row.
