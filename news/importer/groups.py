@@ -11,7 +11,7 @@ GROUP_HEAD = (r"(?:รอง\s?|ผู้ช่วย\s?)?(?:ผอ\.|ปลั�
 # From "โดยมี / พร้อมด้วย / มี / ให้กับ / ได้แก่ …" up to the verb or the end of the clause.
 GROUP_CLAUSE = thai_re(
     r"(?:โดยมี|พร้อมด้วย|(?:^|(?<=\s))มี|ให้กับ|ได้แก่|ประกอบด้วย|ร่วมกับ)(?P<items>.+?)"
-    r"(?=\s*(?:เข้าร่วม|ร่วม|ให้การต้อนรับ|จำนวน|รวม(?!ทั้ง|ถึง)|กว่า|ทั้งสิ้น|ณ\s|เพื่อ|ซึ่ง|โดย(?!มี)|[“\"]|\n)|$)"
+    r"(?=\s*(?:เข้าร่วม|ร่วม|ให้การต้อนรับ|จำนวน|รวม(?!ทั้ง|ถึง)|กว่า|ทั้งสิ้น|(?<![\u0e01-\u0e4e])ณ\s|เพื่อ|ซึ่ง|โดย(?!มี)|[“\"]|\n)|$)"
 )
 # "ผู้บริหารและครู": two groups, "และ" typed against the first; "ข้าราชการครูและบุคลากรทาง
 # การศึกษา" is one (the legal name of the profession).
@@ -41,10 +41,13 @@ def find_groups(paragraphs, claimed):
                     continue
                 item = GROUP_ITEM.match(part.strip())
                 group = item and GROUP_TAIL.sub("", item["group"]).strip(" ,")
-                if group and group not in groups and len(group) <= 120:
+                # A long group may be a comma list of units without a group word ("…ประจำเขตตรวจ
+                # ราชการ (Cluster) 1 – 18 ,เขตตรวจราชการส่วนกลาง,…"): each part is held to the length.
+                if group and group not in groups and len(group) <= 240 and max(map(len, group.split(","))) <= 120:
                     groups.append(group)
     return groups
 
 
 # What follows a list of those who took part: the verb, a count, or the place.
-TOOK_PART_CLAUSE = thai_re(r"\s*(?:เข้าร่วม|ร่วม|ให้การต้อนรับ|จำนวน|รวม|กว่า|ทั้งสิ้น|ณ\s)")
+# "ณ" ends a family name ("สารบรรณ"): only a free-standing one is the place.
+TOOK_PART_CLAUSE = thai_re(r"\s*(?:เข้าร่วม|ร่วม|ให้การต้อนรับ|จำนวน|รวม|กว่า|ทั้งสิ้น|(?<![\u0e01-\u0e4e])ณ\s)")

@@ -12,7 +12,7 @@ from .names import is_family_name, is_given_name, looks_like_name, looks_like_ti
 from .patterns import thai_re
 from .positions import (GLUED_POSITION, LIST_OPENER, PLURAL_GROUP, ROLE_WORDS, STOPS, VERB_START, position_after,
                         position_before)
-from .titles import (BARE_NAME, JOINED_NEXT, KHUN, LATIN_MENTION, MENTION, MONK, NOT_FAMILY, NOT_NAMES,
+from .titles import (BARE_NAME, JOINED_NEXT, KHUN, LATIN_MENTION, MENTION, MONK, MONK_ACTING, NOT_FAMILY, NOT_NAMES,
                      is_title_start)
 
 # Who chaired, and how: "เป็นประธานเปิด…" / "ประธานในพิธีเปิด…" is an opening chair.
@@ -98,7 +98,7 @@ def _mentions(paragraph, index):
         position = found[-1].end  # "นางก ขและนายค ง": the next one starts inside the match
     # Monks: "พระครูวิมลธรรมโสภณ เจ้าคณะอำเภอเมืองแพร่", "พระมหาสุริยา อุตฺตมปญฺโญ เจ้าอาวาส…",
     # known by the monastic post after the name.
-    for match in _overlapping(MONK, paragraph):
+    for match in [*_overlapping(MONK, paragraph), *_overlapping(MONK_ACTING, paragraph)]:
         if (is_title_start(paragraph, match.start()) and not CITED.search(paragraph[: match.start()])
                 and not any(m.start <= match.start() < m.end for m in found)):
             family = match["family"] or ""
@@ -163,7 +163,8 @@ def _bare_mentions(paragraph, index, taken):
         # after it (a verb, a comma, "และ").
         if not listed_name and not is_family_name(family) and not (
                 (written_before or listed or joined) and (STOPS.match(after) or re.match(r"\s*(?:และ|,)", after)
-                                                          or VERB_START.match(after.lstrip()))):
+                                                          or VERB_START.match(after.lstrip()))) and not (
+                role_after and CLAUSE_OPENER.search(before) and _held_then_verb(after)):
             continue
         if CITED.search(before) or _in_quote(paragraph, start):
             continue
@@ -171,6 +172,21 @@ def _bare_mentions(paragraph, index, taken):
         mention.listed = listed or joined
         found.append(mention)
     return found
+
+
+# Where a sentence or a list item begins: the paragraph's start, a date or time, a joining word.
+CLAUSE_OPENER = thai_re(r"(?:^|\d|น\.|(?<![\u0e01-\u0e4e])(?:โดยมี|พร้อมด้วย|และ|นำโดย|โดย|ในการนี้|ทั้งนี้|ได้แก่|คือ)|,)\s*$")
+
+
+def _held_then_verb(after):
+    """"ณัฏฐ์ชวัล อินต๊ะวงศ์ ผู้อำนวยการ สพป.… เขต 2 เป็นประธาน…": a one person's position written
+    after the name, then the verb, a comma, "และ" or the end (not a group, not more words)."""
+    held = position_after(after)
+    if not held or PLURAL_GROUP.match(held):
+        return False
+    rest = after.lstrip()[len(held):] if after.lstrip().startswith(held) else None
+    return rest is not None and bool(not rest.strip() or STOPS.match(rest) or re.match(r"\s*(?:และ|,)", rest)
+                                     or VERB_START.match(rest.lstrip()))
 
 
 def _overlapping(pattern, text):

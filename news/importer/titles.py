@@ -19,8 +19,15 @@ NOT_NAMES = (
 # Thai is written without spaces between words: a title may follow these directly.
 GLUE = ("และ", "จาก", "โดยมี", "โดย", "กับ", "ให้", "มี", "คือ", "แก่", "ได้แก่", "ด้วย", "อาทิ", "ถึง", "ของ", "ว่า", "พร้อม", "ต่อ", "แด่")
 
-# A police or military rank is written "พ.ต.อ.หญิง" for a woman.
-_HONORIFIC = rf"(?:{alternatives(HONORIFICS)})(?:\s?หญิง(?=\s))?"
+# A police or military rank is written "พ.ต.อ.หญิง" for a woman, also typed against her
+# given name ("ว่าที่ร้อยตรีหญิงนภาพร"); after a civil title "หญิง" may open a given name.
+CIVIL_TITLES = ("นาย", "นาง", "นางสาว", "น.ส.", "น.ส", "เด็กชาย", "เด็กหญิง", "ด.ช.", "ด.ญ.", "ดร.", "ผศ.", "รศ.", "ศ.",
+                "ผู้ช่วยศาสตราจารย์", "รองศาสตราจารย์", "ศาสตราจารย์", "นายแพทย์", "แพทย์หญิง", "นพ.", "พญ.", "ทพ.",
+                "ทพญ.", "ซิสเตอร์", "บราเดอร์", "ภราดา", "บาทหลวง", "หม่อมราชวงศ์", "หม่อมหลวง", "ม.ร.ว.", "ม.ล.",
+                "คุณหญิง", "ท่านผู้หญิง")
+_RANK = alternatives([h for h in HONORIFICS if h not in CIVIL_TITLES])
+_HONORIFIC = (rf"(?:(?:{_RANK})\s?หญิง(?=\s|[\u0e01-\u0e2e\u0e40-\u0e44])"
+              rf"|(?:{alternatives(HONORIFICS)})(?:\s?หญิง(?=\s))?)")
 _HONORIFIC_CHAIN = rf"{_HONORIFIC}(?:\s?{_HONORIFIC})*"
 _WORD = r"[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+"  # Thai letters and marks, no digits or ฯ
 # Family names of the ณ lineages, written with a space: "ณ ระนอง", "สนิทวงศ์ ณ อยุธยา".
@@ -41,6 +48,17 @@ MONK_TITLES = ("สมเด็จพระ", "พระราชครู", "�
 MONK_POST = r"(?:รอง|ผู้ช่วย)?(?:เจ้าคณะ|เจ้าอาวาส|เจ้าสำนัก)|ที่ปรึกษาเจ้าคณะ|กรรมการมหาเถรสมาคม|ประธานสงฆ์"
 MONK = thai_re(rf"(?P<honorific>{alternatives(MONK_TITLES)})\s?(?P<given>[\u0e01-\u0e4e]{{3,30}})"
                rf"(?:\s(?!{MONK_POST}|รอง|ผู้ช่วย)(?P<family>{_WORD}))?(?:\s?\([^()\n]{{3,40}}\))?(?=\s+(?:{MONK_POST}))")
+# A monk without a monastic post ("พระครูสุนทรธรรมโกศล เป็นประธานฝ่ายสงฆ์", "พระมหาอนันต์
+# อนนฺตปญฺโญ ให้โอวาท"): only titles no royal word or common noun opens, before a monk's own
+# act; a ฉายา after the name is a Pali word (with ฺ or ํ, or ending in โ-).
+MONK_ONLY_TITLES = ("พระราชครู", "พระครู", "พระมหา", "พระอธิการ", "พระปลัด", "พระใบฎีกา", "พระสมุห์", "พระอาจารย์")
+MONK_ACT = (r"(?:ร่วม)?(?:เป็นประธาน(?:ฝ่ายสงฆ์|สงฆ์)?|ให้โอวาท|ให้ศีล|ให้พร|นำสวด|สวดมนต์|เจริญ(?:พระ)?พุทธมนต์|"
+            r"แสดง(?:พระ)?ธรรม|บรรยายธรรม|เทศน์|ประพรม|เจิม)")
+MONK_ACTING = thai_re(
+    rf"(?P<honorific>{alternatives(MONK_ONLY_TITLES)})(?!กษัตริย์|กรุณา|ชนก|ธาตุ|เจดีย์|บารมี|ราชวัง)"
+    rf"\s?(?P<given>[\u0e01-\u0e4e]{{3,30}})"
+    r"(?:\s(?P<family>[\u0e01-\u0e4e]*[\u0e3a\u0e4d][\u0e01-\u0e4e]*|[\u0e01-\u0e4e]+โ[\u0e01-\u0e2e]))?"
+    rf"(?=\s+{MONK_ACT})")
 # "คุณ" is a courtesy title ("คุณธนกฤต วรรณประเสริฐ", "คุณครูสมศรี ใจดี"), but it also opens
 # words (คุณภาพ, คุณธรรม): people.py takes it only before what names.py calls a name.
 KHUN = thai_re(rf"(?P<honorific>คุณครู|คุณ)(?!ภาพ|ธรรม|ค่า|วุฒิ|ลักษณะ|สมบัติ|ประโยชน์|ความดี|งาม)\s?(?P<given>[\u0e01-\u0e2e\u0e40-\u0e44][\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+)"
