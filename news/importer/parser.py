@@ -101,6 +101,8 @@ def _office(title, header, tags):
 # "โรงเรียนเทศบาล ๑ (บ้านบางรัก)": a school's name may carry a part in parentheses.
 SCHOOL_BRACKETS = thai_re(r"(?<=โรงเรียน)[^\s()]*(?:\s[\d]{1,3})?\s?\([^()\n]{2,30}\)")
 QUOTED_NAME = thai_re(r"(?<=\S\s)[“\"][^“”\"\n]{2,40}[”\"](?=\s+(?:อำเภอ|อ\.|ตำบล|ต\.|เขต|จังหวัด|จ\.))")
+# "ห้องประชุมพนมรุ้ง (ชั้น 2) สำนักงาน…": a floor or building in brackets is part of the venue.
+FLOOR_BRACKETS = thai_re(r"(?<=\S)\s\((?:ชั้น|อาคาร|ตึก|ห้อง|โซน)[^()\n]{1,30}\)")
 _HIDDEN_QUOTES = str.maketrans({'"': "\ue000", "“": "\ue001", "”": "\ue002", "(": "\ue003", ")": "\ue004"})
 _SHOWN_QUOTES = str.maketrans({"\ue000": '"', "\ue001": "“", "\ue002": "”", "\ue003": "(", "\ue004": ")"})
 # "ณ ห้องประชุม 1 ชั้น 1 สำนักงานเขตพื้นที่… เขต 1 ได้จัดประชุม…": a room alone is not a place;
@@ -113,7 +115,7 @@ ORGANISER = thai_re(r"^\s+(?P<organiser>(?:สำนักงาน|โรงเ
 def _venue(paragraphs):
     p = _patterns()
     hide = lambda m: m.group(0).translate(_HIDDEN_QUOTES)  # noqa: E731
-    paragraphs = [SCHOOL_BRACKETS.sub(hide, QUOTED_NAME.sub(hide, q)) for q in paragraphs]
+    paragraphs = [FLOOR_BRACKETS.sub(hide, SCHOOL_BRACKETS.sub(hide, QUOTED_NAME.sub(hide, q))) for q in paragraphs]
     # "ณ" is the venue's own word; "ที่ห้องประชุม…" only counts in a release without one.
     matches = [m for m in (p["venue"].search(q) for q in paragraphs) if m]
     matches = [m for m in matches if not (m["at"] or m["from"])] or matches[:1]

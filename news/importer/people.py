@@ -44,12 +44,15 @@ CHAIR_TITLE = thai_re(r"^\s*(?:ในฐานะ\s*)?ประธาน\S*(?:\s
 # "๑) ศ.ดร.ก ข ปลัดกระทรวง… ประธานการประชุม": a list item labelling its chair.
 CHAIR_LABEL = thai_re(r"^\s*(?:ในฐานะ\s*)?ประธาน(?:การประชุม|ในที่ประชุม|ในพิธี|(?P<opening>ในพิธีเปิด|พิธีเปิด))[ \t]*(?:\n|$)")
 # A paragraph past the lead names attendees only if it says they took part.
-TOOK_PART = thai_re(r"เข้าร่วม|กล่าวรายงาน|กล่าวเปิด|ประธานในพิธี|กล่าวต้อนรับ|รับรางวัล|รับมอบ|รับเกียรติบัตร|ร่วมประชุม|เสวนา|อภิปราย|วิทยากร|บรรยาย|ได้รับเกียรติ|พร้อมด้วย|โดยมี|เป็นประธาน|ประธานเปิด|ให้การต้อนรับ")
+TOOK_PART = thai_re(r"เข้าร่วม|แสดงความยินดี|กล่าวรายงาน|กล่าวเปิด|ประธานในพิธี|กล่าวต้อนรับ|รับรางวัล|รับมอบ|รับเกียรติบัตร|ร่วมประชุม|เสวนา|อภิปราย|วิทยากร|บรรยาย|ได้รับเกียรติ|พร้อมด้วย|โดยมี|เป็นประธาน|ประธานเปิด|ให้การต้อนรับ")
 CITED = thai_re(r"(?:นโยบายของ|ตามนโยบาย|คำสั่งของ|ตามที่|แถลง)\s*$")
 
 # "ศึกษาธิการจังหวัดลพบุรี นางสาวก ข ในฐานะกรรมการและเลขานุการ": the capacity in this
 # meeting, after the name, gives way to the position written before it.
 CAPACITY = thai_re(r"^ในฐานะ")
+# "… ได้แก่ นายก ข และนางสาวค ง ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาทั้ง 5 เขต และ…": the
+# holders of a post in every office are a group written after the list, not one person's post.
+MANY = thai_re(r"(?:ทั้ง\s?\d{1,3}\s?|ทุก\s?)(?:เขต|แห่ง|จังหวัด|อำเภอ|โรงเรียน|สถานศึกษา|หน่วยงาน|สำนัก|ภาค)\S*$")
 
 ROLE_RANK = {"participant": 0, "speaker": 1, "panelist": 1, "chair": 2, "opening_chair": 2}
 
@@ -216,7 +219,8 @@ def _describe(mentions):
         nxt = mentions[i + 1].start if i + 1 < len(mentions) and mentions[i + 1].paragraph is text else len(text)
         mention.position = position_after(text[mention.end:nxt])
         mention.list_position = False
-        if not mention.position or PLURAL_GROUP.match(mention.position) or CAPACITY.match(mention.position):
+        many = bool(mention.position) and MANY.search(mention.position) is not None
+        if not mention.position or PLURAL_GROUP.match(mention.position) or CAPACITY.match(mention.position) or many:
             prev_end = mentions[i - 1].end if i and mentions[i - 1].paragraph is text else 0
             gap = text[prev_end:mention.start]
             if i and mentions[i - 1].paragraph is text:
@@ -224,7 +228,7 @@ def _describe(mentions):
                 gap = gap.split(used, 1)[1] if used and used in gap else gap
             tail = [part for part in STOPS.split(gap) if part.strip()]
             before = position_before(tail[-1]) if tail else ""
-            if before or not mention.position:
+            if before or not mention.position or many:
                 mention.position = before
                 # "ศึกษานิเทศก์ ได้แก่ …" and "ศึกษานิเทศก์ก ข และค ง": a position written once
                 # before names joined by "และ" or commas is each one's.

@@ -20,7 +20,9 @@ CONTINUES = thai_re(
     # Local government, police and hospitals: "ผู้อำนวยการกองการศึกษา เทศบาลนคร…", "ผู้กำกับการ
     # สถานีตำรวจภูธร…", "พยาบาลวิชาชีพชำนาญการ โรงพยาบาล…", "ปลัด องค์การบริหารส่วนตำบล…".
     r"เทศบาล|องค์การบริหารส่วน|องค์กรปกครองส่วนท้องถิ่น|สถานีตำรวจ|ตำรวจภูธร|กองบังคับการ|โรงพยาบาล|ที่ว่าการ|"
-    r"สาธารณสุข|ศาลากลาง)"
+    r"สาธารณสุข|ศาลากลาง|"
+    # Units of the armed forces: "ผู้บังคับกองพัน กองพันทหารราบที่ 2", "หัวหน้ากองฝึกอบรม อู่ทหารเรือ…".
+    r"กองพัน|กองพล|กองร้อย|กรมทหาร|มณฑลทหาร|กองทัพ|ทัพเรือ|ทัพภาค|กองบิน|กองบัญชาการ|ฐานทัพ|อู่ทหาร|หน่วยบัญชาการ)"
 )
 ROLE_WORDS = thai_re(r"^(?:ผู้|ผอ\.|รอง|ประธาน|ศึกษาธิการ|เลขาธิการ|ครู|นัก|บุคลากร|ข้าราชการ|คณะ|หัวหน้า|ปลัด|อธิบดี|"
                      r"ผู้ว่า|นายก|นายอำเภอ|นายแพทย์สาธารณสุข|รัฐมนตรี|ศึกษานิเทศก์|อาจารย์|เจ้าหน้าที่|เจ้าพนักงาน|พนักงาน|รมว\.|รมช\.|ที่ปรึกษา|อธิการบดี|คณบดี|กรรมการ|สมาชิก|ตัวแทน|ผู้แทน)")
@@ -29,6 +31,7 @@ _ABBREVIATION = re.compile(r"^[\u0e01-\u0e4e]{1,6}\.(?:[\u0e01-\u0e4e]{1,6}\.?)*
 _PAREN = re.compile(r"\s*\(")
 SCHOOL_BRACKETS = re.compile(r"\s?\([^()\n]{2,30}\)")
 SCHOOL_NAMED = thai_re(r"โรงเรียน[^\s()]*(?:\s\d{1,3})?$")
+SCHOOL_SPACED = thai_re(r"(โรงเรียน[^\s()]*(?:\s\d{1,3})?\s?)(\([^()\n]{2,30}\))")
 BRACKETED = re.compile(r"\s*\(\s*(?P<position>[^()\n]{3,120}?)\s*\)")
 
 
@@ -61,7 +64,9 @@ def position_after(text):
         paren = _PAREN.search(span, school.end())
     if paren:
         span = span[: paren.start()]
-    chunks = SPACED_NAMES.sub(lambda m: m.group(0).replace(" ", "\ue005"), span).split()
+    chunks = SPACED_NAMES.sub(lambda m: m.group(0).replace(" ", "\ue005"), span)
+    # "โรงเรียนบดินทรเดชา (สิงห์ สิงหเสนี)": a school's name in brackets may have a space inside.
+    chunks = SCHOOL_SPACED.sub(lambda m: m.group(1) + m.group(2).replace(" ", "\ue005"), chunks).split()
     if chunks and chunks[0].startswith(("และ", "กับ", "หรือ")):
         return ""  # "… และผู้ตรวจราชการ สมศักดิ์ …": the next person's position, not this one's
     if chunks and VERB_START.match(chunks[0]):

@@ -25,10 +25,18 @@ CIVIL_TITLES = ("นาย", "นาง", "นางสาว", "น.ส.", "น
                 "ผู้ช่วยศาสตราจารย์", "รองศาสตราจารย์", "ศาสตราจารย์", "นายแพทย์", "แพทย์หญิง", "นพ.", "พญ.", "ทพ.",
                 "ทพญ.", "ซิสเตอร์", "บราเดอร์", "ภราดา", "บาทหลวง", "หม่อมราชวงศ์", "หม่อมหลวง", "ม.ร.ว.", "ม.ล.",
                 "คุณหญิง", "ท่านผู้หญิง")
-_RANK = alternatives([h for h in HONORIFICS if h not in CIVIL_TITLES])
+# Non-commissioned ranks of every service the portal's list does not have (the importer's own).
+NCO_RANKS = ("พันจ่าเอก", "พันจ่าโท", "พันจ่าตรี", "พันจ่าอากาศเอก", "พันจ่าอากาศโท", "พันจ่าอากาศตรี", "จ่าเอก",
+             "จ่าโท", "จ่าตรี", "จ่าอากาศเอก", "จ่าอากาศโท", "จ่าอากาศตรี", "จ่าสิบโท", "จ่าสิบตรี", "จ่าสิบตำรวจ",
+             "สิบเอก", "สิบโท", "สิบตรี", "สิบตำรวจเอก", "สิบตำรวจโท", "สิบตำรวจตรี", "พ.จ.อ.", "พ.จ.ท.", "พ.จ.ต.",
+             "พ.อ.อ.", "พ.อ.ท.", "พ.อ.ต.", "จ.อ.", "จ.ท.", "จ.ต.", "จ.ส.ท.", "จ.ส.ต.", "ส.อ.", "ส.ท.", "ส.ต.",
+             "ส.ต.อ.", "ส.ต.ท.", "ส.ต.ต.")
+TITLES = (*HONORIFICS, *NCO_RANKS)
+_RANK = alternatives([h for h in TITLES if h not in CIVIL_TITLES])
 _HONORIFIC = (rf"(?:(?:{_RANK})\s?หญิง(?=\s|[\u0e01-\u0e2e\u0e40-\u0e44])"
-              rf"|(?:{alternatives(HONORIFICS)})(?:\s?หญิง(?=\s))?)")
-_HONORIFIC_CHAIN = rf"{_HONORIFIC}(?:\s?{_HONORIFIC})*"
+              rf"|(?:{alternatives(TITLES)})(?:\s?หญิง(?=\s))?)")
+# "อาจารย์ ดร.ก ข": อาจารย์ is a title only before another one; alone it is a position.
+_HONORIFIC_CHAIN = rf"(?:อาจารย์\s?(?={_HONORIFIC}))?{_HONORIFIC}(?:\s?{_HONORIFIC})*"
 _WORD = r"[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+"  # Thai letters and marks, no digits or ฯ
 # Family names of the ณ lineages, written with a space: "ณ ระนอง", "สนิทวงศ์ ณ อยุธยา".
 # Lineages of a town's old rulers take its name ("พรหมสาขา ณ สกลนคร"): any province, and the
