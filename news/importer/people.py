@@ -10,7 +10,7 @@ import re
 
 from .names import is_family_name, is_given_name, looks_like_name, looks_like_titled_name, looks_like_unlisted_name
 from .patterns import thai_re
-from .positions import (GLUED_POSITION, LIST_OPENER, PLURAL_GROUP, ROLE_WORDS, STOPS, VERB_START, position_after,
+from .positions import (GLUED_POSITION, LIST_OPENER, LIST_WORD, PLURAL_GROUP, ROLE_WORDS, STOPS, VERB_START, position_after,
                         position_before)
 from .titles import (BARE_NAME, JOINED_NEXT, KHUN, LATIN_MENTION, MENTION, MONK, MONK_ACTING, NOT_FAMILY, NOT_NAMES,
                      is_title_start)
@@ -44,7 +44,7 @@ CHAIR_TITLE = thai_re(r"^\s*(?:ในฐานะ\s*)?ประธาน\S*(?:\s
 # "๑) ศ.ดร.ก ข ปลัดกระทรวง… ประธานการประชุม": a list item labelling its chair.
 CHAIR_LABEL = thai_re(r"^\s*(?:ในฐานะ\s*)?ประธาน(?:การประชุม|ในที่ประชุม|ในพิธี|(?P<opening>ในพิธีเปิด|พิธีเปิด))[ \t]*(?:\n|$)")
 # A paragraph past the lead names attendees only if it says they took part.
-TOOK_PART = thai_re(r"เข้าร่วม|แสดงความยินดี|กล่าวรายงาน|กล่าวเปิด|ประธานในพิธี|กล่าวต้อนรับ|รับรางวัล|รับมอบ|รับเกียรติบัตร|ร่วมประชุม|เสวนา|อภิปราย|วิทยากร|บรรยาย|ได้รับเกียรติ|พร้อมด้วย|โดยมี|เป็นประธาน|ประธานเปิด|ให้การต้อนรับ")
+TOOK_PART = thai_re(r"เข้าร่วม|แสดงความยินดี|กล่าวขอบคุณ|กล่าวรายงาน|กล่าวเปิด|ประธานในพิธี|กล่าวต้อนรับ|รับรางวัล|รับมอบ|รับเกียรติบัตร|ร่วมประชุม|เสวนา|อภิปราย|วิทยากร|บรรยาย|ได้รับเกียรติ|พร้อมด้วย|โดยมี|เป็นประธาน|ประธานเปิด|ให้การต้อนรับ")
 CITED = thai_re(r"(?:นโยบายของ|ตามนโยบาย|คำสั่งของ|ตามที่|แถลง)\s*$")
 
 # "ศึกษาธิการจังหวัดลพบุรี นางสาวก ข ในฐานะกรรมการและเลขานุการ": the capacity in this
@@ -252,12 +252,24 @@ def _describe(mentions):
             mention.role = "speaker"
         elif PANEL_AFTER.search(after):
             mention.role = "panelist"
+        elif _verb_of_previous(mentions, i):
+            pass  # "ทพญ.ก ข … เป็นวิทยากร… และ นส.ค ง … ตรวจ…": that word was the one before's
         else:
             before = getattr(mention, "intro", "") + "\n" + text[:mention.start]
             if PANEL.search(before):
                 mention.role = "panelist"
             elif SPEAKER.search(before):
                 mention.role = "speaker"
+
+
+def _verb_of_previous(mentions, i):
+    """A "เป็นวิทยากร/ร่วมเสวนา…" written as the verb of the person named just before in the
+    paragraph (not a word introducing a list) is that person's part, not this one's."""
+    if not i or mentions[i - 1].paragraph is not mentions[i].paragraph:
+        return False
+    gap = mentions[i].paragraph[mentions[i - 1].end:mentions[i].start]
+    verb = SPEAKER_AFTER.search(gap) or PANEL_AFTER.search(gap)
+    return bool(verb) and not LIST_WORD.search(gap[verb.end():]) and not SHARED.match(gap)
 
 
 def _share_positions(mentions):
@@ -278,6 +290,33 @@ def _share_positions(mentions):
             mention.position = nxt.position
             if nxt.role != "participant" and not mention.assigner:
                 mention.role = nxt.role
+
+
+# "คือ นายก ข และนางสาวค ง ผู้อำนวยการโรงเรียน… และครูชำนาญการพิเศษ … ตามลำดับ": the positions
+# after a list of names are given to them in order.
+RESPECTIVELY = thai_re(r"\s*ตามลำดับ")
+POSITION_LIST_SPLIT = thai_re(r"\s*,\s*(?:และ\s*)?|\s+และ\s*")
+
+
+def _share_respective_positions(mentions):
+    for i, last in enumerate(mentions):
+        text = last.paragraph
+        end = mentions[i + 1].start if i + 1 < len(mentions) and mentions[i + 1].paragraph is text else len(text)
+        after = text[last.end:end]
+        stop = STOPS.search(after)
+        closing = RESPECTIVELY.search(after[: stop.start() if stop and stop.start() else len(after)]) or RESPECTIVELY.search(after)
+        if not closing:
+            continue
+        run = [last]
+        while i - len(run) >= 0:
+            previous = mentions[i - len(run)]
+            if previous.paragraph is not text or not SHARED.match(text[previous.end:run[0].start]):
+                break
+            run.insert(0, previous)
+        parts = [part.strip() for part in POSITION_LIST_SPLIT.split(after[: closing.start()].strip(" ,"))]
+        if len(run) > 1 and len(parts) == len(run) and all(ROLE_WORDS.match(part) for part in parts):
+            for mention, part in zip(run, parts):
+                mention.position = part
 
 
 def _share_listed_positions(mentions):
@@ -363,6 +402,7 @@ def find_people(paragraphs, where=None, claimed=None):
     _describe(mentions)
     _share_positions(mentions)
     _share_listed_positions(mentions)
+    _share_respective_positions(mentions)
     if claimed is not None:
         claimed.extend((m.index, *_claimed(m)) for m in mentions)
     people = {}

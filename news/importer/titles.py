@@ -31,7 +31,8 @@ NCO_RANKS = ("พันจ่าเอก", "พันจ่าโท", "พั�
              "สิบเอก", "สิบโท", "สิบตรี", "สิบตำรวจเอก", "สิบตำรวจโท", "สิบตำรวจตรี", "พ.จ.อ.", "พ.จ.ท.", "พ.จ.ต.",
              "พ.อ.อ.", "พ.อ.ท.", "พ.อ.ต.", "จ.อ.", "จ.ท.", "จ.ต.", "จ.ส.ท.", "จ.ส.ต.", "ส.อ.", "ส.ท.", "ส.ต.",
              "ส.ต.อ.", "ส.ต.ท.", "ส.ต.ต.")
-TITLES = (*HONORIFICS, *NCO_RANKS)
+# "นส.วรรณภา": นางสาว abbreviated without its first dot.
+TITLES = (*HONORIFICS, *NCO_RANKS, "นส.")
 _RANK = alternatives([h for h in TITLES if h not in CIVIL_TITLES])
 _HONORIFIC = (rf"(?:(?:{_RANK})\s?หญิง(?=\s|[\u0e01-\u0e2e\u0e40-\u0e44])"
               rf"|(?:{alternatives(TITLES)})(?:\s?หญิง(?=\s))?)")
