@@ -11,6 +11,7 @@ STOPS = thai_re(
     r"พร้อมด้วย|พร้อมทั้ง|ร่วมด้วย|โดยมี|โดยได้|เป็นผู้แทน|ทำหน้าที่|มอบหมาย|หมอบหมาย|ได้รับมอบหมาย|ได้(?!แก่)|ณ\s|ซึ่ง|เพื่อ|ให้การต้อนรับ|ให้เกียรติ|"
     r"บรรยาย|เยี่ยม|ตรวจ|มอบ|นำ|ลงพื้นที่|ประชุม)"
     r"|\s*(?:#|>>|[“”\"]|,|\n)|$"
+    r"|\s+\d{1,2}[.)](?=\s|[\u0e01-\u0e4e])"  # "… ปีที่ 4 2. ด.ช.…": the next item of a list numbered inline
 )
 # A position is one unit ("รองเลขาธิการ กพฐ."); a new role word begins a group or
 # another person's position, so it ends the unit. These may continue a unit:

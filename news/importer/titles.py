@@ -70,7 +70,10 @@ MONK_ACTING = thai_re(
     rf"(?=\s+{MONK_ACT})")
 # "คุณ" is a courtesy title ("คุณธนกฤต วรรณประเสริฐ", "คุณครูสมศรี ใจดี"), but it also opens
 # words (คุณภาพ, คุณธรรม): people.py takes it only before what names.py calls a name.
-KHUN = thai_re(rf"(?P<honorific>คุณครู|คุณ)(?!ภาพ|ธรรม|ค่า|วุฒิ|ลักษณะ|สมบัติ|ประโยชน์|ความดี|งาม)\s?(?P<given>[\u0e01-\u0e2e\u0e40-\u0e44][\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+)"
+# "ครูสุดารัตน์ แก้วมณี", "อาจารย์ปิยะพงษ์ สุขเจริญ": school pages write the calling as a title,
+# under the same check (ครูประจำชั้น, อาจารย์ประจำ… are positions).
+KHUN = thai_re(rf"(?P<honorific>คุณครู|คุณ(?!ภาพ|ธรรม|ค่า|วุฒิ|ลักษณะ|สมบัติ|ประโยชน์|ความดี|งาม)|(?<!คุณ)ครู(?!ผู้|ประจำ|ชำนาญ|อัตรา|พี่เลี้ยง)"
+               rf"|อาจารย์(?!ประจำ|พิเศษ|ที่ปรึกษา|ผู้))\s?(?P<given>[\u0e01-\u0e2e\u0e40-\u0e44][\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+)"
                rf"[ \t]{{1,3}}(?P<family>[\u0e01-\u0e2e\u0e40-\u0e44]{_WORD})")
 # "นางก ขและนายค ง": the next person's title typed against a family name ends the name.
 JOINED_NEXT = thai_re(rf"(?<=[\u0e01-\u0e4e]{{2}})(?:และ|กับ)(?=(?:{_HONORIFIC_CHAIN}|คุณ)\s?[\u0e01-\u0e2e\u0e40-\u0e44])")
