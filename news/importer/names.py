@@ -45,6 +45,8 @@ def looks_like_titled_name(given, family):
     """After a title that is also the start of words ("คุณ"): a name as looks_like_name
     says, or a given name the dictionary lacks with a known family name."""
     _givens, families, words = _lists()
+    if _PLACE_START.match(family):
+        return False  # "อาจารย์ใหญ่ โรงเรียนบ้านนา": a place, not a family name
     return looks_like_name(given, family) or (given not in words and family in families)
 
 

@@ -60,7 +60,7 @@ MONK = thai_re(rf"(?P<honorific>{alternatives(MONK_TITLES)})\s?(?P<given>[\u0e01
 # A monk without a monastic post ("พระครูสุนทรธรรมโกศล เป็นประธานฝ่ายสงฆ์", "พระมหาอนันต์
 # อนนฺตปญฺโญ ให้โอวาท"): only titles no royal word or common noun opens, before a monk's own
 # act; a ฉายา after the name is a Pali word (with ฺ or ํ, or ending in โ-).
-MONK_ONLY_TITLES = ("พระราชครู", "พระครู", "พระมหา", "พระอธิการ", "พระปลัด", "พระใบฎีกา", "พระสมุห์", "พระอาจารย์")
+MONK_ONLY_TITLES = ("พระราชครู", "พระครู", "พระมหา", "พระอธิการ", "พระปลัด", "พระใบฎีกา", "พระสมุห์")
 MONK_ACT = (r"(?:ร่วม)?(?:เป็นประธาน(?:ฝ่ายสงฆ์|สงฆ์)?|ให้โอวาท|ให้ศีล|ให้พร|นำสวด|สวดมนต์|เจริญ(?:พระ)?พุทธมนต์|"
             r"แสดง(?:พระ)?ธรรม|บรรยายธรรม|เทศน์|ประพรม|เจิม)")
 MONK_ACTING = thai_re(
@@ -72,8 +72,8 @@ MONK_ACTING = thai_re(
 # words (คุณภาพ, คุณธรรม): people.py takes it only before what names.py calls a name.
 # "ครูสุดารัตน์ แก้วมณี", "อาจารย์ปิยะพงษ์ สุขเจริญ": school pages write the calling as a title,
 # under the same check (ครูประจำชั้น, อาจารย์ประจำ… are positions).
-KHUN = thai_re(rf"(?P<honorific>คุณครู|คุณ(?!ภาพ|ธรรม|ค่า|วุฒิ|ลักษณะ|สมบัติ|ประโยชน์|ความดี|งาม)|(?<!คุณ)ครู(?!ผู้|ประจำ|ชำนาญ|อัตรา|พี่เลี้ยง)"
-               rf"|อาจารย์(?!ประจำ|พิเศษ|ที่ปรึกษา|ผู้))\s?(?P<given>[\u0e01-\u0e2e\u0e40-\u0e44][\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+)"
+KHUN = thai_re(rf"(?P<honorific>คุณครู|คุณ(?!ภาพ|ธรรม|ค่า|วุฒิ|ลักษณะ|สมบัติ|ประโยชน์|ความดี|งาม)|(?<!คุณ)ครู(?!ผู้|ประจำ|ชำนาญ|อัตรา|พี่เลี้ยง|ใหญ่)"
+               rf"|อาจารย์(?!ประจำ|พิเศษ|ที่ปรึกษา|ผู้|ใหญ่))\s?(?P<given>[\u0e01-\u0e2e\u0e40-\u0e44][\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+)"
                rf"[ \t]{{1,3}}(?P<family>[\u0e01-\u0e2e\u0e40-\u0e44]{_WORD})")
 # "นางก ขและนายค ง": the next person's title typed against a family name ends the name.
 JOINED_NEXT = thai_re(rf"(?<=[\u0e01-\u0e4e]{{2}})(?:และ|กับ)(?=(?:{_HONORIFIC_CHAIN}|คุณ)\s?[\u0e01-\u0e2e\u0e40-\u0e44])")
