@@ -37,8 +37,8 @@ RECEIVED = thai_re(r"(?:ได้)?รับมอบหมาย(?:จาก[^\
 ASSIGNED_BY = thai_re(r"(?:ได้)?รับมอบหมายจาก\s*$")
 PANEL = thai_re(r"เสวนา|อภิปราย")
 SPEAKER = thai_re(r"วิทยากร|บรรยาย")
-SPEAKER_AFTER = thai_re(r"(?:^|\s)(?:ร่วม)?(?:เป็นวิทยากร|บรรยาย)")
-PANEL_AFTER = thai_re(r"(?:^|\s)(?:ร่วมเสวนา|เป็นผู้ร่วมเสวนา|ร่วมอภิปราย)")
+SPEAKER_AFTER = thai_re(r"(?:^|\s)(?:ได้)?(?:ร่วม)?(?:เป็นวิทยากร|บรรยาย)")
+PANEL_AFTER = thai_re(r"(?:^|\s)(?:ได้)?(?:ร่วมเสวนา|เป็นผู้ร่วมเสวนา|ร่วมอภิปราย)")
 # "นายก ข รองผู้ว่าราชการจังหวัด ประธานกรรมการ กศจ. ดำเนินการประชุม": chairing written as
 # the person's title, then the verb of running (or opening) the meeting.
 CHAIR_TITLE = thai_re(r"^\s*(?:ในฐานะ\s*)?ประธาน\S*(?:\s+\S+){0,3}?\s+(?:ดำเนินการประชุม|ดำเนินการ|นำการประชุม|"
@@ -347,7 +347,10 @@ def _chair_verb(after):
 
 # "… โดยมีคณะทำงานเข้าร่วม ดังนี้" followed by a numbered list: the list names them.
 LIST_INTRO = thai_re(r"(?:ดังนี้|ได้แก่|ประกอบด้วย|ดังรายชื่อต่อไปนี้|:)\s*$")
-LIST_BLOCK = re.compile(r"^\s*(?:\d{1,2}[.)]\s|[-•▪●*]\s*)")
+# Bullets: numbers, dashes and dots, and the emoji school pages use ("✅ เด็กหญิง…").
+LIST_BLOCK = re.compile(r"^\s*(?:\d{1,2}[.)]\s|[-•▪●*◆◇○◦►▶➡➤✅✔☑⭐🔹🔸🔶🔷👉]\ufe0f?\s*)")
+# "ผู้เข้าร่วมประชุม" alone on a line: a heading naming the list below it.
+LIST_HEADING = 40
 
 
 def took_part(paragraphs, index):
@@ -357,7 +360,7 @@ def took_part(paragraphs, index):
     if TOOK_PART.search(paragraph):
         return True
     before = _list_intro(paragraphs, index)
-    return bool(before and LIST_INTRO.search(before) and TOOK_PART.search(before))
+    return bool(before and (LIST_INTRO.search(before) or len(before) <= LIST_HEADING) and TOOK_PART.search(before))
 
 
 def _list_intro(paragraphs, index):
