@@ -581,3 +581,17 @@ def test_roles_and_positions_of_round_24_shapes(lead, expected):
 ])
 def test_teacher_words_are_no_title(lead):
     assert lead_people(lead) == ["สมชาย ใจดี"]
+
+
+@pytest.mark.parametrize("lead, expected", [
+    ("โดยมี ภก.วิชัย มั่นคง เภสัชกรชำนาญการ เป็นวิทยากร", ("ภก.", "วิชัย มั่นคง", "เภสัชกรชำนาญการ")),
+    ("โดยมี ภญ.สุดา แก้วใส เภสัชกรชำนาญการพิเศษ เป็นวิทยากร", ("ภญ.", "สุดา แก้วใส", "เภสัชกรชำนาญการพิเศษ")),
+    ("โดยมี ทันตแพทย์หญิงสุดา แก้วใส ทันตแพทย์ชำนาญการ เป็นวิทยากร", ("ทันตแพทย์หญิง", "สุดา แก้วใส", "ทันตแพทย์ชำนาญการ")),
+    ("โดยมี น.สพ.วิชัย มั่นคง ปศุสัตว์อำเภอเมืองเลย เป็นวิทยากร", ("น.สพ.", "วิชัย มั่นคง", "ปศุสัตว์อำเภอเมืองเลย")),
+    ("โดยมี พ.ญ.สุดา แก้วใส กุมารแพทย์ เป็นวิทยากร", ("พ.ญ.", "สุดา แก้วใส", "กุมารแพทย์")),
+])
+def test_medical_titles(lead, expected):
+    """Pharmacists', dentists', vets' and doctors' titles as hospitals write them; the bare
+    "ทันตแพทย์ชำนาญการ" stays a position."""
+    got = parse("ข่าว\n\nวันที่ 2 ก.พ. 2568 นายสมชาย ใจดี ผู้อำนวยการโรงเรียนบ้านนา เป็นประธาน " + lead + "\n")
+    assert [(p["honorific"], p["name"], p["position"]) for p in got["attendees"]][1:] == [expected]

@@ -31,9 +31,11 @@ NCO_RANKS = ("พันจ่าเอก", "พันจ่าโท", "พั�
              "สิบเอก", "สิบโท", "สิบตรี", "สิบตำรวจเอก", "สิบตำรวจโท", "สิบตำรวจตรี", "พ.จ.อ.", "พ.จ.ท.", "พ.จ.ต.",
              "พ.อ.อ.", "พ.อ.ท.", "พ.อ.ต.", "จ.อ.", "จ.ท.", "จ.ต.", "จ.ส.ท.", "จ.ส.ต.", "ส.อ.", "ส.ท.", "ส.ต.",
              "ส.ต.อ.", "ส.ต.ท.", "ส.ต.ต.")
-# "นส.วรรณภา": นางสาว abbreviated without its first dot.
-TITLES = (*HONORIFICS, *NCO_RANKS, "นส.")
-_RANK = alternatives([h for h in TITLES if h not in CIVIL_TITLES])
+# "นส.วรรณภา": นางสาว abbreviated without its first dot; pharmacists', dentists' and vets' titles
+# (the men's "ทันตแพทย์", "เภสัชกร" open positions too: "ทันตแพทย์ชำนาญการ", so only the short forms).
+MEDICAL_TITLES = ("ภก.", "ภญ.", "เภสัชกรหญิง", "ทันตแพทย์หญิง", "สัตวแพทย์หญิง", "น.สพ.", "สพ.ญ.", "พ.ญ.", "น.พ.", "ทพ.ญ.")
+TITLES = (*HONORIFICS, *NCO_RANKS, "นส.", *MEDICAL_TITLES)
+_RANK = alternatives([h for h in TITLES if h not in CIVIL_TITLES + MEDICAL_TITLES + ("นส.",)])
 _HONORIFIC = (rf"(?:(?:{_RANK})\s?หญิง(?=\s|[\u0e01-\u0e2e\u0e40-\u0e44])"
               rf"|(?:{alternatives(TITLES)})(?:\s?หญิง(?=\s))?)")
 # "อาจารย์ ดร.ก ข": อาจารย์ is a title only before another one; alone it is a position.
