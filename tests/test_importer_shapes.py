@@ -595,3 +595,14 @@ def test_medical_titles(lead, expected):
     "ทันตแพทย์ชำนาญการ" stays a position."""
     got = parse("ข่าว\n\nวันที่ 2 ก.พ. 2568 นายสมชาย ใจดี ผู้อำนวยการโรงเรียนบ้านนา เป็นประธาน " + lead + "\n")
     assert [(p["honorific"], p["name"], p["position"]) for p in got["attendees"]][1:] == [expected]
+
+
+def test_groups_end_before_the_channel_and_the_next_verb():
+    """"… ให้กับผู้อำนวยการ…ทั่วประเทศ ผ่านระบบ Zoom" and "พร้อมด้วยคณะศึกษานิเทศก์ ลงพื้นที่…": the
+    group ends before the channel or the verb."""
+    got = parse("ข่าว\n\nวันที่ 2 ก.พ. 2568 นายสมชาย ใจดี เลขาธิการ กพฐ. เป็นประธานการประชุมชี้แจง ให้กับผู้อำนวยการ"
+                "สำนักงานเขตพื้นที่การศึกษาทั่วประเทศ ผ่านระบบ Zoom Meeting\n")
+    assert got["attending_groups"] == ["ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาทั่วประเทศ"]
+    got = parse("ข่าว\n\nวันที่ 2 ก.พ. 2568 ดร.ทวี สุขดี ผู้อำนวยการ สพม.ขอนแก่น พร้อมด้วยคณะศึกษานิเทศก์ ลงพื้นที่ติดตาม"
+                "การจัดการเรียนการสอน ณ โรงเรียนแก่นนครวิทยาลัย\n")
+    assert got["attending_groups"] == ["คณะศึกษานิเทศก์"]

@@ -11,7 +11,7 @@ GROUP_HEAD = (r"(?:รอง\s?|ผู้ช่วย\s?)?(?:ผอ\.|ปลั�
 # From "โดยมี / พร้อมด้วย / มี / ให้กับ / ได้แก่ …" up to the verb or the end of the clause.
 GROUP_CLAUSE = thai_re(
     r"(?:โดยมี|พร้อมด้วย|(?:^|(?<=\s))มี|ให้กับ|ได้แก่|ประกอบด้วย|ร่วมกับ)(?P<items>.+?)"
-    r"(?=\s*(?:เข้าร่วม|ร่วม|ให้การต้อนรับ|จำนวน|รวม(?!ทั้ง|ถึง)|กว่า|ทั้งสิ้น|(?<![\u0e01-\u0e4e])ณ\s|เพื่อ|ซึ่ง|โดย(?!มี)|[“\"]|\n)|$)"
+    r"(?=\s*(?:เข้าร่วม|ร่วม|ให้การต้อนรับ|ผ่าน|ลงพื้นที่|ได้(?!แก่)|เข้ารับ|เดินทาง|จำนวน|รวม(?!ทั้ง|ถึง)|กว่า|ทั้งสิ้น|(?<![\u0e01-\u0e4e])ณ\s|เพื่อ|ซึ่ง|โดย(?!มี)|[“\"]|\n)|$)"
 )
 # "ผู้บริหารและครู": two groups, "และ" typed against the first; "ข้าราชการครูและบุคลากรทาง
 # การศึกษา" is one (the legal name of the profession).
@@ -50,4 +50,4 @@ def find_groups(paragraphs, claimed):
 
 # What follows a list of those who took part: the verb, a count, or the place.
 # "ณ" ends a family name ("สารบรรณ"): only a free-standing one is the place.
-TOOK_PART_CLAUSE = thai_re(r"\s*(?:เข้าร่วม|ร่วม|ให้การต้อนรับ|จำนวน|รวม|กว่า|ทั้งสิ้น|(?<![\u0e01-\u0e4e])ณ\s)")
+TOOK_PART_CLAUSE = thai_re(r"\s*(?:เข้าร่วม|ร่วม|ให้การต้อนรับ|ผ่าน|ลงพื้นที่|เข้ารับ|เดินทาง|จำนวน|รวม|กว่า|ทั้งสิ้น|(?<![\u0e01-\u0e4e])ณ\s)")
