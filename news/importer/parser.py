@@ -10,7 +10,7 @@ from . import page
 from .dates import find_dates, find_numeric_date, find_time, find_yearless
 from .patterns import alternatives, parse_int, provinces, thai_re
 from .groups import find_groups
-from .people import find_people
+from .people import find_people, lead_size
 from .spans import locate, locate_last
 
 PROVINCE_ALIASES = {"กรุงเทพฯ": "กรุงเทพมหานคร", "กทม.": "กรุงเทพมหานคร"}
@@ -180,6 +180,9 @@ def _dates(title, paragraphs, labels=()):
     are the page's own "โพสต์เมื่อ …" lines, taken out of the body."""
     p = _patterns()
     lead_text = "\n".join([title] + paragraphs[:1])
+    if not find_dates(lead_text):
+        # "โรงเรียนบ้านนา สพป.เลย เขต 1" on a line of its own, then the sentence with the date.
+        lead_text = "\n".join([title] + paragraphs[:lead_size(paragraphs)])
     published = None
     for label in labels:
         rest = p["published_line"].match(label)["rest"]

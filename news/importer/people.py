@@ -315,9 +315,25 @@ LIST_BLOCK = re.compile(r"^\s*(?:\d{1,2}[.)]\s|[-•▪●*◆◇○◦►▶➡
 LIST_HEADING = 40
 
 
+# Short lines before the first sentence ("วันที่ 5 มีนาคม 2568", "โรงเรียนบ้านนา สพป.เลย เขต 1",
+# "… ณ ห้องประชุม…") open the release with that sentence: together they are the lead.
+LEAD_LINE = 80
+
+
+def lead_size(paragraphs):
+    """How many paragraphs the lead is: 1, or the short lines naming no one before the first
+    sentence and that sentence."""
+    for i, paragraph in enumerate(paragraphs[:4]):
+        if len(paragraph) > LEAD_LINE or MENTION.search(paragraph):
+            return i + 1
+    return 1
+
+
 def took_part(paragraphs, index):
     """A paragraph past the lead names attendees if it says they took part, or if it
     is the list a paragraph saying so introduces."""
+    if index < lead_size(paragraphs):
+        return True
     paragraph = paragraphs[index]
     if TOOK_PART.search(paragraph):
         return True
