@@ -638,3 +638,15 @@ def test_groups_end_before_the_channel_and_the_next_verb():
     got = parse("ข่าว\n\nวันที่ 2 ก.พ. 2568 ดร.ทวี สุขดี ผู้อำนวยการ สพม.ขอนแก่น พร้อมด้วยคณะศึกษานิเทศก์ ลงพื้นที่ติดตาม"
                 "การจัดการเรียนการสอน ณ โรงเรียนแก่นนครวิทยาลัย\n")
     assert got["attending_groups"] == ["คณะศึกษานิเทศก์"]
+
+
+@pytest.mark.parametrize("lead, expected", [
+    ("นางสาวหญิงใจ ดีมาก ครูโรงเรียนบ้านนา เข้าร่วม", ("นางสาว", "หญิงใจ ดีมาก")),
+    ("เด็กหญิงมะลิ แก้วใส นักเรียน เข้าร่วม", ("เด็กหญิง", "มะลิ แก้วใส")),
+    ("แพทย์หญิงสุดา แก้วใส กุมารแพทย์ เข้าร่วม", ("แพทย์หญิง", "สุดา แก้วใส")),
+    ("พ.ต.อ.หญิง สุดา แก้วใส ผู้กำกับการ เข้าร่วม", ("พ.ต.อ.หญิง", "สุดา แก้วใส")),
+])
+def test_hying_after_a_civil_title_opens_the_name(lead, expected):
+    """Only a rank takes "หญิง" typed against the name; after นางสาว it is the name's."""
+    got = parse("ข่าว\n\nวันที่ 2 ก.พ. 2568 " + lead + "\n")
+    assert [(p["honorific"], p["name"]) for p in got["attendees"]] == [expected]

@@ -16,7 +16,7 @@ from .roles import (ASSIGNED, ASSIGNED_BY, CAPACITY, CHAIR_LABEL, CHAIR_NAMED_AF
                     CITED, HONOURED, JOINT, MANY, OPENING_BEFORE, PANEL, PANEL_AFTER, RECEIVED, SHARED, SPEAKER,
                     SPEAKER_AFTER, TOOK_PART)
 from .titles import (BARE_NAME, JOINED_NEXT, KHUN, LATIN_MENTION, MENTION, MONK, MONK_ACTING, NOT_FAMILY, NOT_NAMES,
-                     is_title_start)
+                     is_title_start, split_woman_rank)
 
 ROLE_RANK = {"participant": 0, "speaker": 1, "panelist": 1, "chair": 2, "opening_chair": 2}
 
@@ -39,8 +39,8 @@ class Mention:
 
     @classmethod
     def from_match(cls, match, paragraph, index):
-        return cls(paragraph, index, *match.span(), match["honorific"], match["given"], match["family"],
-                   match.start("family"))
+        honorific, given = split_woman_rank(match["honorific"], match["given"])
+        return cls(paragraph, index, *match.span(), honorific, given, match["family"], match.start("family"))
 
 
 def _mentions(paragraph, index):

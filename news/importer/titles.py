@@ -35,11 +35,25 @@ NCO_RANKS = ("พันจ่าเอก", "พันจ่าโท", "พั�
 # (the men's "ทันตแพทย์", "เภสัชกร" open positions too: "ทันตแพทย์ชำนาญการ", so only the short forms).
 MEDICAL_TITLES = ("ภก.", "ภญ.", "เภสัชกรหญิง", "ทันตแพทย์หญิง", "สัตวแพทย์หญิง", "น.สพ.", "สพ.ญ.", "พ.ญ.", "น.พ.", "ทพ.ญ.")
 TITLES = (*HONORIFICS, *NCO_RANKS, "นส.", *MEDICAL_TITLES)
-_RANK = alternatives([h for h in TITLES if h not in CIVIL_TITLES + MEDICAL_TITLES + ("นส.",)])
-_HONORIFIC = (rf"(?:(?:{_RANK})\s?หญิง(?=\s|[\u0e01-\u0e2e\u0e40-\u0e44])"
-              rf"|(?:{alternatives(TITLES)})(?:\s?หญิง(?=\s))?)")
+RANKS = frozenset(h for h in TITLES if h not in CIVIL_TITLES + MEDICAL_TITLES + ("นส.",))
+# One alternation (two cost four times as long on every character): "หญิง" typed against the
+# given name is checked in Python (split_woman_rank), where it may open a civil title's name.
+_HONORIFIC = rf"(?:{alternatives(TITLES)})(?:\s?หญิง(?=\s)|หญิง(?=[\u0e01-\u0e2e\u0e40-\u0e44]))?"
 # "อาจารย์ ดร.ก ข": อาจารย์ is a title only before another one; alone it is a position.
-_HONORIFIC_CHAIN = rf"(?:อาจารย์\s?(?={_HONORIFIC}))?{_HONORIFIC}(?:\s?{_HONORIFIC})*"
+_HONORIFIC_CHAIN = rf"(?=[{''.join(sorted({t[0] for t in TITLES} | {'อ'}))}])(?:อาจารย์\s?(?={_HONORIFIC}))?{_HONORIFIC}(?:\s?{_HONORIFIC})*"
+
+
+def split_woman_rank(honorific, given):
+    """(honorific, given): "ว่าที่ร้อยตรีหญิงนภาพร" is a woman's rank and นภาพร; after a civil
+    title ("นางสาวหญิงใจ") หญิง opens the given name. Titles ending in หญิง (เด็กหญิง) are kept."""
+    if honorific.endswith("หญิง") and not honorific[:-4].endswith((" ", "\t")) and not honorific.endswith(_WOMEN_TITLES):
+        base = honorific[:-4]
+        if max((t for t in TITLES if base.endswith(t)), key=len, default="") not in RANKS:
+            return base, "หญิง" + given
+    return honorific, given
+
+
+_WOMEN_TITLES = tuple(t for t in TITLES if t.endswith("หญิง"))
 _WORD = r"[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+"  # Thai letters and marks, no digits or ฯ
 # Family names of the ณ lineages, written with a space: "ณ ระนอง", "สนิทวงศ์ ณ อยุธยา".
 # Lineages of a town's old rulers take its name ("พรหมสาขา ณ สกลนคร"): any province, and the
