@@ -466,3 +466,19 @@ def test_units_written_after_a_space_continue_a_position(written, position):
     ธนาคาร, สภา…) written after a space is the rest of the position."""
     got = parse("ข่าว\n\nวันที่ 2 ก.พ. 2568 นายสมชาย ใจดี ผู้อำนวยการโรงเรียนบ้านนา เป็นประธาน โดยมี " + written + " เข้าร่วม\n")
     assert got["attendees"][1]["position"] == position
+
+
+@pytest.mark.parametrize("lead, expected", [
+    ("พระเดชพระคุณพระราชวิมลโมลี เจ้าคณะจังหวัดเลย เป็นประธานฝ่ายสงฆ์",
+     [("พระราช", "วิมลโมลี", "เจ้าคณะจังหวัดเลย", "chair")]),
+    ("หลวงพ่อสมชาย ฐิตธมฺโม เจ้าอาวาสวัดป่าสัก เป็นประธานฝ่ายสงฆ์",
+     [("หลวงพ่อ", "สมชาย ฐิตธมฺโม", "เจ้าอาวาสวัดป่าสัก", "chair")]),
+    ("พระครูสุนทรธรรมโกศล, ดร. เจ้าอาวาสวัดบ้านนา เป็นประธานฝ่ายสงฆ์",
+     [("พระครู", "สุนทรธรรมโกศล", "เจ้าอาวาสวัดบ้านนา", "chair")]),
+    # A title before a post and a verb is no person ("ดร. เจ้าอาวาส… เป็นประธาน…").
+    ("นายสมชาย ใจดี ผู้อำนวยการโรงเรียนบ้านนา เป็นประธาน ดร. ครูใหญ่ เป็นวิทยากร",
+     [("นาย", "สมชาย ใจดี", "ผู้อำนวยการโรงเรียนบ้านนา", "chair")]),
+])
+def test_monks_honour_elders_and_doctorates(lead, expected):
+    got = parse("ข่าว\n\nวันที่ 2 ก.พ. 2568 " + lead + " ณ วัดบ้านนา\n")
+    assert [(p["honorific"], p["name"], p["position"], p["role"]) for p in got["attendees"]] == expected

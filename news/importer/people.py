@@ -57,8 +57,8 @@ def _mentions(paragraph, index):
         position = match.start("family")
         if (match["honorific"] + match["given"]).startswith(NOT_NAMES):
             continue
-        if ROLE_WORDS.match(match["family"]) or ROLE_WORDS.match(match["given"]):
-            continue  # "นายสมชาย ผู้อำนวยการ…": no surname written, so not a full name
+        if ROLE_WORDS.match(match["family"]) or ROLE_WORDS.match(match["given"]) or NOT_FAMILY.match(match["family"]):
+            continue  # "นายสมชาย ผู้อำนวยการ…": no surname written, so not a full name; nor a verb
         if CITED.search(paragraph[: match.start()]):
             continue
         found.append(Mention.from_match(match, paragraph, index))

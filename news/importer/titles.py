@@ -69,10 +69,14 @@ MENTION = thai_re(rf"(?P<honorific>{_HONORIFIC_CHAIN})\s?(?P<given>[\u0e01-\u0e2
 # common nouns (พระราชทาน, พระเทพรัตนราชสุดา), so a monk is only one whose monastic post
 # follows the name.
 MONK_TITLES = ("สมเด็จพระ", "พระราชครู", "พระครู", "พระมหา", "พระอธิการ", "พระปลัด", "พระใบฎีกา", "พระสมุห์",
-               "พระเทพ", "พระราช", "พระธรรม", "พระพรหม", "พระอาจารย์", "พระ")
+               "พระเทพ", "พระราช", "พระธรรม", "พระพรหม", "พระอาจารย์", "หลวงพ่อ", "หลวงปู่", "หลวงตา", "พระ")
 MONK_POST = r"(?:รอง|ผู้ช่วย)?(?:เจ้าคณะ|เจ้าอาวาส|เจ้าสำนัก)|ที่ปรึกษาเจ้าคณะ|กรรมการมหาเถรสมาคม|ประธานสงฆ์"
-MONK = thai_re(rf"(?P<honorific>{alternatives(MONK_TITLES)})\s?(?P<given>[\u0e01-\u0e4e]{{3,30}})"
-               rf"(?:\s(?!{MONK_POST}|รอง|ผู้ช่วย)(?P<family>{_WORD}))?(?:\s?\([^()\n]{{3,40}}\))?(?=\s+(?:{MONK_POST}))")
+# "พระเดชพระคุณพระราชวิมลโมลี": the honour before the title is not the name; a doctorate after
+# the name ("พระครูสุนทรธรรมโกศล, ดร.") is not the next person.
+MONK_HONOUR = "(?:พระเดชพระคุณ\\s?)?"
+MONK = thai_re(rf"{MONK_HONOUR}(?P<honorific>{alternatives(MONK_TITLES)})\s?(?P<given>[\u0e01-\u0e4e]{{3,30}})"
+               rf"(?:\s(?!{MONK_POST}|รอง|ผู้ช่วย)(?P<family>{_WORD}))?(?:\s?\([^()\n]{{3,40}}\))?(?:\s?,?\s?ดร\.)?"
+               rf"(?=\s+(?:{MONK_POST}))")
 # A monk without a monastic post ("พระครูสุนทรธรรมโกศล เป็นประธานฝ่ายสงฆ์", "พระมหาอนันต์
 # อนนฺตปญฺโญ ให้โอวาท"): only titles no royal word or common noun opens, before a monk's own
 # act; a ฉายา after the name is a Pali word (with ฺ or ํ, or ending in โ-).
@@ -80,7 +84,7 @@ MONK_ONLY_TITLES = ("พระราชครู", "พระครู", "พร
 MONK_ACT = (r"(?:ร่วม)?(?:เป็นประธาน(?:ฝ่ายสงฆ์|สงฆ์)?|ให้โอวาท|ให้ศีล|ให้พร|นำสวด|สวดมนต์|เจริญ(?:พระ)?พุทธมนต์|"
             r"แสดง(?:พระ)?ธรรม|บรรยายธรรม|เทศน์|ประพรม|เจิม)")
 MONK_ACTING = thai_re(
-    rf"(?P<honorific>{alternatives(MONK_ONLY_TITLES)})(?!กษัตริย์|กรุณา|ชนก|ธาตุ|เจดีย์|บารมี|ราชวัง)"
+    rf"{MONK_HONOUR}(?P<honorific>{alternatives(MONK_ONLY_TITLES)})(?!กษัตริย์|กรุณา|ชนก|ธาตุ|เจดีย์|บารมี|ราชวัง)"
     rf"\s?(?P<given>[\u0e01-\u0e4e]{{3,30}})"
     r"(?:\s(?P<family>[\u0e01-\u0e4e]*[\u0e3a\u0e4d][\u0e01-\u0e4e]*|[\u0e01-\u0e4e]+โ[\u0e01-\u0e2e]))?"
     rf"(?=\s+{MONK_ACT})")
