@@ -482,3 +482,10 @@ def test_units_written_after_a_space_continue_a_position(written, position):
 def test_monks_honour_elders_and_doctorates(lead, expected):
     got = parse("ข่าว\n\nวันที่ 2 ก.พ. 2568 " + lead + " ณ วัดบ้านนา\n")
     assert [(p["honorific"], p["name"], p["position"], p["role"]) for p in got["attendees"]] == expected
+
+
+def test_muslim_titles_of_the_south():
+    got = parse("ข่าว\n\nวันที่ 2 ก.พ. 2568 นายอับดุลเลาะ มะลี ผู้อำนวยการโรงเรียนบ้านบาโง เป็นประธาน โดยมี ฮัจยีมะรอนิง สาและ "
+                "โต๊ะอิหม่ามประจำมัสยิดบ้านบาโง และอุสตาซอิสมาแอ ดอเลาะ ครูสอนศาสนา เข้าร่วม ณ โรงเรียนบ้านบาโง\n")
+    assert [(p["honorific"], p["name"], p["position"]) for p in got["attendees"]][1:] == [
+        ("ฮัจยี", "มะรอนิง สาและ", "โต๊ะอิหม่ามประจำมัสยิดบ้านบาโง"), ("อุสตาซ", "อิสมาแอ ดอเลาะ", "ครูสอนศาสนา")]

@@ -34,8 +34,10 @@ NCO_RANKS = ("พันจ่าเอก", "พันจ่าโท", "พั�
 # "นส.วรรณภา": นางสาว abbreviated without its first dot; pharmacists', dentists' and vets' titles
 # (the men's "ทันตแพทย์", "เภสัชกร" open positions too: "ทันตแพทย์ชำนาญการ", so only the short forms).
 MEDICAL_TITLES = ("ภก.", "ภญ.", "เภสัชกรหญิง", "ทันตแพทย์หญิง", "สัตวแพทย์หญิง", "น.สพ.", "สพ.ญ.", "พ.ญ.", "น.พ.", "ทพ.ญ.")
-TITLES = (*HONORIFICS, *NCO_RANKS, "นส.", *MEDICAL_TITLES)
-RANKS = frozenset(h for h in TITLES if h not in CIVIL_TITLES + MEDICAL_TITLES + ("นส.",))
+# Muslim titles of the southern provinces: "ฮัจยีมะรอนิง สาและ", "อุสตาซอิสมาแอ ดอเลาะ".
+MUSLIM_TITLES = ("ฮัจยี", "หะยี", "ฮัจญี", "ฮัจยะห์", "ฮัจญะฮ์", "อุสตาซะห์", "อุสตาซ")
+TITLES = (*HONORIFICS, *NCO_RANKS, "นส.", *MEDICAL_TITLES, *MUSLIM_TITLES)
+RANKS = frozenset(h for h in TITLES if h not in CIVIL_TITLES + MEDICAL_TITLES + MUSLIM_TITLES + ("นส.",))
 # One alternation (two cost four times as long on every character): "หญิง" typed against the
 # given name is checked in Python (split_woman_rank), where it may open a civil title's name.
 _HONORIFIC = rf"(?:{alternatives(TITLES)})(?:\s?หญิง(?=\s)|หญิง(?=[\u0e01-\u0e2e\u0e40-\u0e44]))?"
