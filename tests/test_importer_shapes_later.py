@@ -489,3 +489,27 @@ def test_muslim_titles_of_the_south():
                 "โต๊ะอิหม่ามประจำมัสยิดบ้านบาโง และอุสตาซอิสมาแอ ดอเลาะ ครูสอนศาสนา เข้าร่วม ณ โรงเรียนบ้านบาโง\n")
     assert [(p["honorific"], p["name"], p["position"]) for p in got["attendees"]][1:] == [
         ("ฮัจยี", "มะรอนิง สาและ", "โต๊ะอิหม่ามประจำมัสยิดบ้านบาโง"), ("อุสตาซ", "อิสมาแอ ดอเลาะ", "ครูสอนศาสนา")]
+
+
+@pytest.mark.parametrize("lead, expected", [
+    # Family names may open with words that also open verbs (พร้อมมูล, มีสุข, มีชัย).
+    ("นายสมชาย พร้อมมูล ครูโรงเรียนบ้านนา เข้าร่วม", [("นาย", "สมชาย พร้อมมูล", "ครูโรงเรียนบ้านนา")]),
+    ("คุณครูสมศรี มีสุข ครูประจำชั้น เข้าร่วม", [("คุณครู", "สมศรี มีสุข", "ครูประจำชั้น")]),
+    # A place, a joining word or another title after a given name is no family name.
+    ("นางศิริพร อำเภอโพนทอง ครูโรงเรียนบ้านนา เข้าร่วม", []),
+    ("นางสาวปวีณา และนายชยพล ใจดี ครูโรงเรียนบ้านนา เข้าร่วม", [("นาย", "ชยพล ใจดี", "ครูโรงเรียนบ้านนา")]),
+])
+def test_what_may_follow_a_titled_given_name(lead, expected):
+    got = parse("ข่าว\n\nวันที่ 2 ก.พ. 2568 " + lead + "\n")
+    assert [(p["honorific"], p["name"], p["position"]) for p in got["attendees"]] == expected
+
+
+@pytest.mark.parametrize("lead", [
+    # Phrases between spaces are runs of dictionary words: never a bare name the lists lack.
+    "ผ่านระบบ สาขาตรัง ผู้อำนวยการโรงเรียนบ้านนา เป็นประธาน",
+    "เสวนาออนไลน์ ครั้งที่ ผู้อำนวยการโรงเรียนบ้านนา เป็นประธาน",
+    "ลานกิจกรรม เมืองทองธานี ผู้อำนวยการโรงเรียนบ้านนา เป็นประธาน",
+    "โพสต์เมื่อ เช้าวันนี้ ผู้อำนวยการโรงเรียนบ้านนา เป็นประธาน",
+])
+def test_runs_of_words_before_a_position_are_no_person(lead):
+    assert lead_people(lead) == []

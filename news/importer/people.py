@@ -8,7 +8,8 @@ position written beside it (names.py decides what may be a name); groups
 
 import re
 
-from .names import is_family_name, is_given_name, looks_like_name, looks_like_titled_name, looks_like_unlisted_name
+from .names import (is_compound_of_words, is_family_name, is_given_name, looks_like_name, looks_like_titled_name,
+                    looks_like_unlisted_name)
 from .patterns import thai_re
 from .positions import (GLUED_POSITION, LIST_OPENER, LIST_WORD, PLURAL_GROUP, ROLE_WORDS, STOPS, VERB_START, position_after,
                         position_before)
@@ -16,7 +17,7 @@ from .roles import (ASSIGNED, ASSIGNED_BY, CAPACITY, CHAIR_LABEL, CHAIR_NAMED_AF
                     CITED, HONOURED, JOINT, MANY, OPENING_BEFORE, PANEL, PANEL_AFTER, RECEIVED, SHARED, SPEAKER,
                     SPEAKER_AFTER, TOOK_PART)
 from .titles import (BARE_NAME, JOINED_NEXT, KHUN, LATIN_MENTION, MENTION, MONK, MONK_ACTING, NOT_FAMILY, NOT_NAMES,
-                     is_title_start, split_woman_rank)
+                     NOT_TITLED_FAMILY, is_title_start, split_woman_rank)
 
 ROLE_RANK = {"participant": 0, "speaker": 1, "panelist": 1, "chair": 2, "opening_chair": 2}
 
@@ -57,7 +58,7 @@ def _mentions(paragraph, index):
         position = match.start("family")
         if (match["honorific"] + match["given"]).startswith(NOT_NAMES):
             continue
-        if ROLE_WORDS.match(match["family"]) or ROLE_WORDS.match(match["given"]) or NOT_FAMILY.match(match["family"]):
+        if ROLE_WORDS.match(match["family"]) or ROLE_WORDS.match(match["given"]) or NOT_TITLED_FAMILY.match(match["family"]):
             continue  # "นายสมชาย ผู้อำนวยการ…": no surname written, so not a full name; nor a verb
         if CITED.search(paragraph[: match.start()]):
             continue
@@ -131,7 +132,7 @@ def _bare_mentions(paragraph, index, taken):
         if not listed_name and not is_family_name(family) and not (
                 (written_before or listed or joined) and (STOPS.match(after) or re.match(r"\s*(?:และ|,)", after)
                                                           or VERB_START.match(after.lstrip()))) and not (
-                role_after and CLAUSE_OPENER.search(before) and _held_then_verb(after)):
+                role_after and CLAUSE_OPENER.search(before) and _held_then_verb(after) and _rare_spelling(given, family)):
             continue
         if CITED.search(before) or _in_quote(paragraph, start):
             continue
@@ -143,6 +144,12 @@ def _bare_mentions(paragraph, index, taken):
 
 # Where a sentence or a list item begins: the paragraph's start, a date or time, a joining word.
 CLAUSE_OPENER = thai_re(r"(?:^|\d|น\.|(?<![\u0e01-\u0e4e])(?:โดยมี|พร้อมด้วย|และ|นำโดย|โดย|ในการนี้|ทั้งนี้|ได้แก่|คือ)|,)\s*$")
+
+
+def _rare_spelling(given, family):
+    """"ณัฏฐ์ชวัล อินต๊ะวงศ์": a given name that is no run of dictionary words, and a known family
+    name or another such word (phrases between spaces, "ผ่านระบบ สาขาตรัง", are runs of words)."""
+    return not is_compound_of_words(given) and (is_family_name(family) or not is_compound_of_words(family))
 
 
 def _held_then_verb(after):

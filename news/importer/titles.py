@@ -119,3 +119,8 @@ BARE_NAME = re.compile(rf"(?:(?<![\u0e01-\u0e4e.])|(?<=(?<![\u0e01-\u0e4e])ท�
                        rf"(?P<given>{_WORD}) (?P<family>{_WORD})(?=[\s,]|$)")
 # A verb is not a family name ("…มัธยมศึกษาสุราษฎร์ธานี ชุมพร เป็นประธาน…").
 NOT_FAMILY = thai_re(r"^(?:เป็น|ร่วม|ได้|กล่าว|ให้|เข้า|ลง|มอบ|จัด|พร้อม|โดย)")
+# After a title too, a verb, a joining word, another title or a place never opens the family name
+# ("นางศิริพร อำเภอโพนทอง", "ดร. ครูใหญ่ เป็นวิทยากร"); narrower than NOT_FAMILY, since family names
+# may open with พร้อม, มี, ร่วม… (พร้อมมูล, มีสุข).
+NOT_TITLED_FAMILY = thai_re(r"^(?:เป็น|กล่าว|เข้าร่วม|ได้(?:รับ|ร่วม|เป็น)|และ|กับ|นาย|นาง|ดร\.|โรงเรียน|โรงแรม|ห้อง|อาคาร|"
+                            r"ตำบล|อำเภอ|จังหวัด|สำนักงาน|มหาวิทยาลัย|วิทยาลัย|กระทรวง|ถนน|ชุมชน|โครงการ)")
