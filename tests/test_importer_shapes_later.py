@@ -513,3 +513,22 @@ def test_what_may_follow_a_titled_given_name(lead, expected):
 ])
 def test_runs_of_words_before_a_position_are_no_person(lead):
     assert lead_people(lead) == []
+
+
+@pytest.mark.parametrize("place, venue, province", [
+    # A place's own name in quotation marks, then more of the place: all of it is the venue.
+    ("ณ “ศูนย์การเรียนรู้เศรษฐกิจพอเพียง” โรงเรียนบ้านนา อำเภอเมืองเลย จังหวัดเลย",
+     "“ศูนย์การเรียนรู้เศรษฐกิจพอเพียง” โรงเรียนบ้านนา อำเภอเมืองเลย", "เลย"),
+    ("ณ ศูนย์การเรียนรู้ “บ้านวิทยาศาสตร์น้อย” โรงเรียนบ้านนา", "ศูนย์การเรียนรู้ “บ้านวิทยาศาสตร์น้อย” โรงเรียนบ้านนา", None),
+    # "ในห้องประชุม…" when no "ณ" is written.
+    ("ในห้องประชุมภูหลวง สำนักงานเขตพื้นที่การศึกษาประถมศึกษาเลย เขต 1",
+     "ห้องประชุมภูหลวง สำนักงานเขตพื้นที่การศึกษาประถมศึกษาเลย เขต 1", "เลย"),
+])
+def test_quoted_place_names_and_rooms_after_nai(place, venue, province):
+    got = parse("ข่าว\n\nวันที่ 2 ก.พ. 2568 นายสมชาย ใจดี ผู้อำนวยการโรงเรียนบ้านนา เป็นประธานการประชุม " + place + "\n")
+    assert (got["venue"], got["province"]) == (venue, province)
+
+
+def test_a_quoted_activity_before_the_venue_is_not_the_venue():
+    got = parse("ข่าว\n\nวันที่ 2 ก.พ. 2568 โรงเรียนบ้านนา จัดกิจกรรม “ตลาดนัดวิชาการ” โรงเรียนบ้านนา ณ หอประชุมโรงเรียนบ้านนา\n")
+    assert got["venue"] == "หอประชุมโรงเรียนบ้านนา"

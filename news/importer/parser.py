@@ -28,7 +28,7 @@ def _patterns():
         # The venue runs from "ณ" (or a line "สถานที่ :", or "จากห้องประชุม…" of an online
         # meeting) to the province, the next clause or the end.
         # "จัดขึ้นที่หอประชุม…": "ที่" may be typed against the verb before it.
-        "venue": thai_re(r"(?:^|(?<=[\s“\"(])|(?:(?<=ขึ้น)|(?<=จัด))(?=ที่))(?:ณ(?:\s+|(?=ห้อง|โรงแรม|หอประชุม|โรงเรียน|อาคาร))(?!วันที่|อยุธยา)|(?P<at>ที่\s?)(?=ห้อง|โรงแรม|หอประชุม|โรงเรียน|อาคาร|สำนักงาน|ศาลา|มหาวิทยาลัย|ศูนย์|สนาม)"
+        "venue": thai_re(r"(?:^|(?<=[\s“\"(])|(?:(?<=ขึ้น)|(?<=จัด))(?=ที่))(?:ณ(?:\s+|(?=ห้อง|โรงแรม|หอประชุม|โรงเรียน|อาคาร))(?!วันที่|อยุธยา)|(?P<at>ที่\s?|ใน(?=ห้องประชุม|หอประชุม))(?=ห้อง|โรงแรม|หอประชุม|โรงเรียน|อาคาร|สำนักงาน|ศาลา|มหาวิทยาลัย|ศูนย์|สนาม)"
                          r"|(?P<from>จาก\s?)(?=ห้องประชุม|หอประชุม|สตูดิโอ)"  # an online meeting run from a room
                          r"|สถานที่(?:จัด(?:งาน|กิจกรรม|ประชุม|อบรม)?)?\s*:\s*"
                          r"|(?:^|(?<=\n))(?:📍|🏫|🏢)\s*(?:ณ\s*|สถานที่\s*:?\s*)?)(?P<venue>.+?)"  # a line marked with a pin
@@ -106,7 +106,10 @@ def _office(title, header, tags):
 # นุเคราะห์" อำเภอบ้านบึง") is part of the venue: its quotation marks do not end it.
 # "โรงเรียนเทศบาล ๑ (บ้านบางรัก)": a school's name may carry a part in parentheses.
 SCHOOL_BRACKETS = thai_re(r"(?<=โรงเรียน)[^\s()]*(?:\s[\d]{1,3})?\s?\((?![A-Za-z])[^()\n]{2,30}\)")
-QUOTED_NAME = thai_re(r"(?<=\S\s)[“\"][^“”\"\n]{2,40}[”\"](?=\s+(?:อำเภอ|อ\.|ตำบล|ต\.|เขต|จังหวัด|จ\.))")
+# "ณ “ศูนย์การเรียนรู้เศรษฐกิจพอเพียง” โรงเรียนบ้านนา", "ศูนย์การเรียนรู้ “บ้านวิทยาศาสตร์น้อย” โรงเรียน…":
+# a place's own name in quotation marks, followed by more of the place, stays in the venue too.
+QUOTED_NAME = thai_re(r"(?<=\S\s)[“\"][^“”\"\n]{2,40}[”\"](?=\s+(?:อำเภอ|อ\.|ตำบล|ต\.|เขต|จังหวัด|จ\.|โรงเรียน|อาคาร|ชั้น|"
+                      r"สำนักงาน|มหาวิทยาลัย|วิทยาลัย|วัด))")
 # "ห้องประชุมพนมรุ้ง (ชั้น 2) สำนักงาน…": a floor or building in brackets is part of the venue.
 FLOOR_BRACKETS = thai_re(r"(?<=\S)\s\((?:ชั้น|อาคาร|ตึก|ห้อง|โซน)[^()\n]{1,30}\)")
 _HIDDEN_QUOTES = str.maketrans({'"': "\ue000", "“": "\ue001", "”": "\ue002", "(": "\ue003", ")": "\ue004"})
