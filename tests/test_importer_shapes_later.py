@@ -532,3 +532,9 @@ def test_quoted_place_names_and_rooms_after_nai(place, venue, province):
 def test_a_quoted_activity_before_the_venue_is_not_the_venue():
     got = parse("ข่าว\n\nวันที่ 2 ก.พ. 2568 โรงเรียนบ้านนา จัดกิจกรรม “ตลาดนัดวิชาการ” โรงเรียนบ้านนา ณ หอประชุมโรงเรียนบ้านนา\n")
     assert got["venue"] == "หอประชุมโรงเรียนบ้านนา"
+
+
+@pytest.mark.parametrize("place", ["ณ โรงแรมเซ็นทารา แกรนด์ กรุงเทพ", "ณ โรงแรมเซ็นทารา แกรนด์ กทม"])
+def test_bangkok_without_its_mark(place):
+    got = parse("ข่าว\n\nวันที่ 2 ก.พ. 2568 นายสมชาย ใจดี ผู้อำนวยการโรงเรียนบ้านนา เป็นประธาน " + place + "\n")
+    assert (got["venue"], got["province"]) == ("โรงแรมเซ็นทารา แกรนด์", "กรุงเทพมหานคร")

@@ -13,7 +13,8 @@ from .groups import find_groups
 from .people import find_people, lead_size
 from .spans import locate, locate_last
 
-PROVINCE_ALIASES = {"กรุงเทพฯ": "กรุงเทพมหานคร", "กทม.": "กรุงเทพมหานคร"}
+# Bangkok is also written without its ฯ or the abbreviation's dot.
+PROVINCE_ALIASES = {"กรุงเทพฯ": "กรุงเทพมหานคร", "กทม.": "กรุงเทพมหานคร", "กรุงเทพ": "กรุงเทพมหานคร", "กทม": "กรุงเทพมหานคร"}
 # The portal's categories (fixtures/demo_articles.json); callers with a database pass
 # Category names instead.
 DEFAULT_CATEGORIES = ("ข่าวประชาสัมพันธ์", "ภาพกิจกรรม")
