@@ -190,6 +190,7 @@ def _describe(mentions):
         nxt = mentions[i + 1].start if i + 1 < len(mentions) and mentions[i + 1].paragraph is text else len(text)
         mention.position = position_after(text[mention.end:nxt])
         mention.list_position = False
+        # "… ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาทั้ง 5 เขต": a post in every office is a group's.
         many = bool(mention.position) and MANY.search(mention.position) is not None
         if not mention.position or PLURAL_GROUP.match(mention.position) or CAPACITY.match(mention.position) or many:
             prev_end = mentions[i - 1].end if i and mentions[i - 1].paragraph is text else 0
@@ -270,12 +271,12 @@ POSITION_LIST_SPLIT = thai_re(r"\s*,\s*(?:และ\s*)?|\s+และ\s*")
 
 
 def _share_respective_positions(mentions):
+    """Names joined by "และ"/commas, then as many positions joined the same way and "ตามลำดับ"."""
     for i, last in enumerate(mentions):
         text = last.paragraph
         end = mentions[i + 1].start if i + 1 < len(mentions) and mentions[i + 1].paragraph is text else len(text)
         after = text[last.end:end]
-        stop = STOPS.search(after)
-        closing = RESPECTIVELY.search(after[: stop.start() if stop and stop.start() else len(after)]) or RESPECTIVELY.search(after)
+        closing = RESPECTIVELY.search(after)
         if not closing:
             continue
         run = [last]
