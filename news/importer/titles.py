@@ -43,6 +43,7 @@ RANKS = frozenset(h for h in TITLES if h not in CIVIL_TITLES + MEDICAL_TITLES + 
 _HONORIFIC = rf"(?:{alternatives(TITLES)})(?:\s?หญิง(?=\s)|หญิง(?=[\u0e01-\u0e2e\u0e40-\u0e44]))?"
 # "อาจารย์ ดร.ก ข": อาจารย์ is a title only before another one; alone it is a position.
 _HONORIFIC_CHAIN = rf"(?=[{''.join(sorted({t[0] for t in TITLES} | {'อ'}))}])(?:อาจารย์\s?(?={_HONORIFIC}))?{_HONORIFIC}(?:\s?{_HONORIFIC})*"
+_WOMEN_TITLES = tuple(t for t in TITLES if t.endswith("หญิง"))  # เด็กหญิง, แพทย์หญิง: titles of their own
 
 
 def split_woman_rank(honorific, given):
@@ -55,7 +56,6 @@ def split_woman_rank(honorific, given):
     return honorific, given
 
 
-_WOMEN_TITLES = tuple(t for t in TITLES if t.endswith("หญิง"))
 _WORD = r"[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+"  # Thai letters and marks, no digits or ฯ
 # Family names of the ณ lineages, written with a space: "ณ ระนอง", "สนิทวงศ์ ณ อยุธยา".
 # Lineages of a town's old rulers take its name ("พรหมสาขา ณ สกลนคร"): any province, and the
