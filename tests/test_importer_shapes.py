@@ -11,7 +11,7 @@ import pytest
 from news.importer import parse
 
 from .test_importer_releases import accuracy
-from .test_importer_shapes_later import LATER_SHAPES
+from .importer_later_shapes import LATER_SHAPES
 
 P = "participant"
 FIRST_SHAPES = [
