@@ -207,3 +207,17 @@ def test_a_quoted_activity_before_the_venue_is_not_the_venue():
 def test_bangkok_without_its_mark(place):
     got = parse("ข่าว\n\nวันที่ 2 ก.พ. 2568 นายสมชาย ใจดี ผู้อำนวยการโรงเรียนบ้านนา เป็นประธาน " + place + "\n")
     assert (got["venue"], got["province"]) == ("โรงแรมเซ็นทารา แกรนด์", "กรุงเทพมหานคร")
+
+
+@pytest.mark.parametrize("lead, expected", [
+    ("บาทหลวงยอห์น สมชาย ใจดี อธิการโบสถ์นักบุญยอแซฟ เป็นประธาน",
+     [("บาทหลวง", "ยอห์น สมชาย ใจดี", "อธิการโบสถ์นักบุญยอแซฟ", "chair")]),
+    ("ซิสเตอร์มารีอา วันดี มีสุข ผู้จัดการโรงเรียนเซนต์ยอแซฟ เข้าร่วม",
+     [("ซิสเตอร์", "มารีอา วันดี มีสุข", "ผู้จัดการโรงเรียนเซนต์ยอแซฟ", P)]),
+    # Two words only, and a Thai name after the title: nothing more is taken.
+    ("บาทหลวงวีรศักดิ์ พรหมเสน ผู้รับใบอนุญาต เข้าร่วม", [("บาทหลวง", "วีรศักดิ์ พรหมเสน", "ผู้รับใบอนุญาต", P)]),
+    ("นายสมชาย สมศักดิ์ ครู เข้าร่วม", [("นาย", "สมชาย สมศักดิ์", "ครู", P)]),
+])
+def test_a_catholics_baptismal_name_comes_first(lead, expected):
+    got = parse("ข่าว\n\nวันที่ 2 ก.พ. 2568 " + lead + "\n")
+    assert [(p["honorific"], p["name"], p["position"], p["role"]) for p in got["attendees"]] == expected

@@ -44,6 +44,21 @@ class Mention:
         return cls(paragraph, index, *match.span(), honorific, given, match["family"], match.start("family"))
 
 
+# "บาทหลวงยอห์น สมชาย ใจดี", "ซิสเตอร์มารีอา วันดี มีสุข": a Catholic's baptismal name comes first.
+CATHOLIC_TITLES = ("บาทหลวง", "ซิสเตอร์", "บราเดอร์", "ภราดา")
+NEXT_WORD = re.compile(r" ([\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]{2,})(?=[\s,]|$)")
+
+
+def _christian_name(mention, match):
+    """Extend `mention` by one word when its title is a Catholic's and its "family name" and the
+    next word are a given and a family name (no role word, verb or place)."""
+    following = NEXT_WORD.match(mention.paragraph, mention.end)
+    if (following and mention.honorific.endswith(CATHOLIC_TITLES) and looks_like_name(match["family"], following[1])
+            and not ROLE_WORDS.match(following[1]) and not NOT_TITLED_FAMILY.match(following[1])
+            and not VERB_START.match(following[1])):
+        mention.name, mention.end = f"{mention.name} {following[1]}", following.end()
+
+
 def _mentions(paragraph, index):
     found = []
     position = 0
@@ -63,6 +78,7 @@ def _mentions(paragraph, index):
         if CITED.search(paragraph[: match.start()]):
             continue
         found.append(Mention.from_match(match, paragraph, index))
+        _christian_name(found[-1], match)
         position = found[-1].end  # "นางก ขและนายค ง": the next one starts inside the match
     # Monks: "พระครูวิมลธรรมโสภณ เจ้าคณะอำเภอเมืองแพร่", "พระมหาสุริยา อุตฺตมปญฺโญ เจ้าอาวาส…",
     # known by the monastic post after the name.
