@@ -221,3 +221,10 @@ def test_bangkok_without_its_mark(place):
 def test_a_catholics_baptismal_name_comes_first(lead, expected):
     got = parse("ข่าว\n\nวันที่ 2 ก.พ. 2568 " + lead + "\n")
     assert [(p["honorific"], p["name"], p["position"], p["role"]) for p in got["attendees"]] == expected
+
+
+def test_a_later_paragraph_with_an_address_to_those_present_names_an_attendee():
+    got = parse("ข่าว\n\nวันที่ 2 ก.พ. 2568 โรงเรียนบ้านนา จัดพิธีปัจฉิมนิเทศ ณ หอประชุมโรงเรียนบ้านนา\n\n"
+                "ในการนี้ นายสมชาย ใจดี ผู้อำนวยการโรงเรียนบ้านนา กล่าวให้โอวาทแก่นักเรียน\n\n"
+                "นายวิชัย มั่นคง อดีตผู้อำนวยการโรงเรียน เคยกล่าวไว้ว่า การศึกษาคือรากฐาน\n")
+    assert [p["name"] for p in got["attendees"]] == ["สมชาย ใจดี"]
