@@ -13,7 +13,8 @@ for _i, _abbr in enumerate(THAI_MONTH_ABBREVIATIONS):
     _MONTH_NUMBER[_abbr] = _MONTH_NUMBER[_abbr.rstrip(".")] = _i + 1
 
 _MONTH = rf"(?:{alternatives(_MONTH_NUMBER)})"
-_YEAR = r"(?:พ\.\s?ศ\.\s*)?(?:\d{4}|\d{2})(?!\d)"
+# "พ.ศ. 2567", also spelled out in formal releases ("พุทธศักราช 2567").
+_YEAR = r"(?:(?:พ\.\s?ศ\.|พุทธศักราช)\s*)?(?:\d{4}|\d{2})(?!\d)"
 # "25 – 28", "28 ก.พ. ถึงวันที่ 2 มี.ค.", "10 และ 11 มีนาคม" (two days), and a weekday
 # written again on the end ("วันเสาร์ที่ 1 – วันอาทิตย์ที่ 2 มีนาคม").
 _SEP = r"\s*(?:–|—|-|ถึง|และ)\s*(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)?ที่\s*)?"
@@ -117,7 +118,7 @@ def find_numeric_date(text):
     return mention if mention.first else None
 
 
-YEARLESS = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s*(?:เดือน\s*)?(?P<m>{_MONTH})(?!\s*(?:พ\.\s?ศ\.\s*)?\d)")
+YEARLESS = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s*(?:เดือน\s*)?(?P<m>{_MONTH})(?!\s*(?:(?:พ\.\s?ศ\.|พุทธศักราช)\s*)?\d)")
 
 
 def find_yearless(text, reference):

@@ -6,12 +6,13 @@ from .people import took_part
 # Groups that took part without names ("ผู้บริหารระดับสูง", "ศึกษาธิการจังหวัด", "คณะครู"):
 # words that open a group, in a clause that says who took part.
 GROUP_HEAD = (r"(?:รอง\s?|ผู้ช่วย\s?)?(?:ผอ\.|ปลัด|ผู้บริหาร|ผู้อำนวยการ|ศึกษาธิการ|ศึกษานิเทศก์|ผู้ตรวจราชการ|ผู้ทรงคุณวุฒิ|ผู้แทน|ผู้ปกครอง|"
-              r"ผู้กำกับ|ผู้เกี่ยวข้อง|ผู้ที่มีส่วนเกี่ยวข้อง|ผู้ที่เกี่ยวข้อง|ผู้เข้า|ผู้ประสานงาน|หัวหน้า|ประธาน|คณะ|ครู|"
+              r"ผู้ได้รับ|ผู้ผ่าน|ผู้สนใจ|ผู้ร่วม|ผู้นำ|ผู้มีเกียรติ|แขกผู้มีเกียรติ|ผู้ประกอบการ|ผู้สำเร็จ|ผู้ใหญ่บ้าน|กำนัน|ประชาชน|"
+              r"อาสาสมัคร|จิตอาสา|ผู้กำกับ|ผู้เกี่ยวข้อง|ผู้ที่มีส่วนเกี่ยวข้อง|ผู้ที่เกี่ยวข้อง|ผู้เข้า|ผู้ประสานงาน|หัวหน้า|ประธาน|คณะ|ครู|"
               r"บุคลากร|ข้าราชการ|เจ้าหน้าที่|นักเรียน|นักศึกษา|ลูกเสือ|ตัวแทน|สมาชิก|เครือข่าย)")
 # From "โดยมี / พร้อมด้วย / มี / ให้กับ / ได้แก่ …" up to the verb or the end of the clause.
 GROUP_CLAUSE = thai_re(
     r"(?:โดยมี|พร้อมด้วย|(?:^|(?<=\s))มี|ให้กับ|ได้แก่|ประกอบด้วย|ร่วมกับ)(?P<items>.+?)"
-    r"(?=\s*(?:เข้าร่วม|ร่วม|ให้การต้อนรับ|จำนวน|รวม(?!ทั้ง|ถึง)|กว่า|ทั้งสิ้น|ณ\s|เพื่อ|ซึ่ง|โดย(?!มี)|[“\"]|\n)|$)"
+    r"(?=\s*(?:เข้าร่วม|ร่วม|ให้การต้อนรับ|(?<=\s)(?:ผ่าน|ลงพื้นที่|ได้(?!แก่)|เข้ารับ|เดินทาง)|จำนวน|รวม(?!ทั้ง|ถึง)|กว่า|ทั้งสิ้น|(?<![\u0e01-\u0e4e])ณ\s|เพื่อ|ซึ่ง|โดย(?!มี)|[“\"]|\n)|$)"
 )
 # "ผู้บริหารและครู": two groups, "และ" typed against the first; "ข้าราชการครูและบุคลากรทาง
 # การศึกษา" is one (the legal name of the profession).
@@ -41,10 +42,13 @@ def find_groups(paragraphs, claimed):
                     continue
                 item = GROUP_ITEM.match(part.strip())
                 group = item and GROUP_TAIL.sub("", item["group"]).strip(" ,")
-                if group and group not in groups and len(group) <= 120:
+                # A long group may be a comma list of units without a group word ("…ประจำเขตตรวจ
+                # ราชการ (Cluster) 1 – 18 ,เขตตรวจราชการส่วนกลาง,…"): each part is held to the length.
+                if group and group not in groups and len(group) <= 240 and max(map(len, group.split(","))) <= 120:
                     groups.append(group)
     return groups
 
 
 # What follows a list of those who took part: the verb, a count, or the place.
-TOOK_PART_CLAUSE = thai_re(r"\s*(?:เข้าร่วม|ร่วม|ให้การต้อนรับ|จำนวน|รวม|กว่า|ทั้งสิ้น|ณ\s)")
+# "ณ" ends a family name ("สารบรรณ"): only a free-standing one is the place.
+TOOK_PART_CLAUSE = thai_re(r"\s*(?:เข้าร่วม|ร่วม|ให้การต้อนรับ|(?<=\s)(?:ผ่าน|ลงพื้นที่|เข้ารับ|เดินทาง)|จำนวน|รวม|กว่า|ทั้งสิ้น|(?<![\u0e01-\u0e4e])ณ\s)")

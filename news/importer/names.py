@@ -45,15 +45,22 @@ def looks_like_titled_name(given, family):
     """After a title that is also the start of words ("คุณ"): a name as looks_like_name
     says, or a given name the dictionary lacks with a known family name."""
     _givens, families, words = _lists()
+    if _PLACE.match(family):
+        return False  # "อาจารย์ใหญ่ โรงเรียนบ้านนา": a place, not a family name (มีสุข is one)
     return looks_like_name(given, family) or (given not in words and family in families)
 
 
 # Words that open the names of places and bodies, verbs, joining words and role words: not a
 # person's name.
 _PLACE_START = thai_re(r"^(?:และ|กับ|ท่าน|โดย|ได้|เป็น|ร่วม|ให้|มี|ของ|จาก|ที่|ซึ่ง|เพื่อ|ใน|การ|ความ|ประชุม|จัด|ลง|"
-                       r"มอบ|หมอบ|นำ|กล่าว|เมื่อ|ระดับ|นาย|นาง|ดร|คุณ|"
+                       r"มอบ|หมอบ|นำ|กล่าว|เมื่อ|ระดับ|นาย|นาง|ดร|คุณ|เปิด|แสดง|ชี้แจง|รายงาน|เน้น|ตรวจ|เยี่ยม|ดำเนิน|บรรยาย|กิจกรรม|"
                        r"ผู้|รอง|ครู|นัก|บ้าน|วัด|หนอง|โรงเรียน|โรงแรม|ห้อง|หอ|อาคาร|ตำบล|อำเภอ|จังหวัด|สำนัก|กลุ่ม|ศูนย์|สถาน|"
                        r"มหาวิทยาลัย|วิทยาลัย|กระทรวง|กรม|เขต|ถนน|ซอย|หมู่|ชุมชน|โครงการ|ค่าย|สนาม|พระ)")
+
+
+# Words that open the name of a place or body, never a family name.
+_PLACE = thai_re(r"^(?:โรงเรียน|โรงแรม|ห้อง|หอประชุม|อาคาร|ตำบล|อำเภอ|จังหวัด|สำนัก|ศูนย์|มหาวิทยาลัย|วิทยาลัย|กระทรวง|ถนน|"
+                 r"ชุมชน|โครงการ|บ้าน|วัด)")
 
 
 def is_family_name(word):
@@ -72,3 +79,18 @@ def looks_like_unlisted_name(given, family):
     if given in words or given in places or _PLACE_START.match(given):
         return False
     return family in families or not (family in words or family in places or _PLACE_START.match(family))
+
+
+@lru_cache(maxsize=4096)
+def is_compound_of_words(word):
+    """Whether `word` is two dictionary words or more written together ("ครั้งที่", "ผ่านระบบ",
+    "ลานกิจกรรม"): what releases write between spaces is mostly that, rare spellings of given
+    names ("ณัฏฐ์ชวัล") are not."""
+    words = _lists()[2]
+    reach = [0] + [None] * len(word)  # reach[i]: fewest words spelling word[:i]
+    for end in range(2, len(word) + 1):
+        for start in range(max(0, end - 20), end - 1):
+            if reach[start] is not None and word[start:end] in words:
+                reach[end] = reach[start] + 1
+                break
+    return reach[-1] is not None and reach[-1] >= 2

@@ -10,10 +10,11 @@ from . import page
 from .dates import find_dates, find_numeric_date, find_time, find_yearless
 from .patterns import alternatives, parse_int, provinces, thai_re
 from .groups import find_groups
-from .people import find_people
+from .people import find_people, lead_size
 from .spans import locate, locate_last
 
-PROVINCE_ALIASES = {"กรุงเทพฯ": "กรุงเทพมหานคร", "กทม.": "กรุงเทพมหานคร"}
+# Bangkok is also written without its ฯ or the abbreviation's dot.
+PROVINCE_ALIASES = {"กรุงเทพฯ": "กรุงเทพมหานคร", "กทม.": "กรุงเทพมหานคร", "กรุงเทพ": "กรุงเทพมหานคร", "กทม": "กรุงเทพมหานคร"}
 # The portal's categories (fixtures/demo_articles.json); callers with a database pass
 # Category names instead.
 DEFAULT_CATEGORIES = ("ข่าวประชาสัมพันธ์", "ภาพกิจกรรม")
@@ -27,17 +28,23 @@ def _patterns():
     return {
         # The venue runs from "ณ" (or a line "สถานที่ :", or "จากห้องประชุม…" of an online
         # meeting) to the province, the next clause or the end.
-        "venue": thai_re(r"(?:^|(?<=[\s“\"(]))(?:ณ(?:\s+|(?=ห้อง|โรงแรม|หอประชุม|โรงเรียน|อาคาร))(?!วันที่|อยุธยา)|(?P<at>ที่\s?)(?=ห้อง|โรงแรม|หอประชุม|โรงเรียน|อาคาร|สำนักงาน|ศาลา|มหาวิทยาลัย|ศูนย์|สนาม)"
+        # "จัดขึ้นที่หอประชุม…": "ที่" may be typed against the verb before it.
+        "venue": thai_re(r"(?:^|(?<=[\s“\"(])|(?:(?<=ขึ้น)|(?<=จัด))(?=ที่))(?:ณ(?:\s+|(?=ห้อง|โรงแรม|หอประชุม|โรงเรียน|อาคาร))(?!วันที่|อยุธยา)|(?P<at>ที่\s?|ใน(?=ห้องประชุม|หอประชุม))(?=ห้อง|โรงแรม|หอประชุม|โรงเรียน|อาคาร|สำนักงาน|ศาลา|มหาวิทยาลัย|ศูนย์|สนาม)"
                          r"|(?P<from>จาก\s?)(?=ห้องประชุม|หอประชุม|สตูดิโอ)"  # an online meeting run from a room
                          r"|สถานที่(?:จัด(?:งาน|กิจกรรม|ประชุม|อบรม)?)?\s*:\s*"
                          r"|(?:^|(?<=\n))(?:📍|🏫|🏢)\s*(?:ณ\s*|สถานที่\s*:?\s*)?)(?P<venue>.+?)"  # a line marked with a pin
                          rf"(?=\s+(?:จังหวัด|จ\.)\s?(?:{names})|\s(?:{names})(?![\u0e01-\u0e4e])(?!\s*(?:อำเภอ|อ\.|ตำบล|ต\.|จังหวัด|จ\.))|\s*(?:>>|\n|[“”\"]|\s\()"
                          r"|\s+(?:สำนักงาน|โรงเรียน|มหาวิทยาลัย|กระทรวง|กรม)\S*(?:\s+เขต\s?\d{1,2})?\s+(?:ได้)?จัด"  # the organiser, then its verb
                          r"|\s+\S*(?:ประกอบด้วย|ได้แก่)"  # "… คณะกรรมการประกอบด้วย": a list of people begins
+                         r"|\s+คณะ(?!\S*(?:ศาสตร์|ศิลป์)|วิทยาการ)"  # "… คณะผู้แทนกระทรวง… นำโดย": the subject, not a faculty
                          r"|\s+(?:(?:นาย|นาง|นางสาว)(?!ก)[\u0e01-\u0e2e]|(?:นาย|นาง|นางสาว|ดร\.)\s[\u0e01-\u0e2e]|"
                          rf"(?:{ranks})\s?[\u0e01-\u0e2e]|"  # a rank or academic title: a person begins
                          r"(?:รอง)?(?:ปลัดกระทรวง|ผู้อำนวยการ|เลขาธิการ|ผู้ว่าราชการ|ผู้ตรวจราชการ|รัฐมนตรี)|"
-                         r"มีผู้|จำนวน|ชมคลิป|ดูภาพ|คลิก|ควบคู่|ผ่าน|โดย|เพื่อ|ระหว่าง|ในวันที่|วันที่|เมื่อวัน|เวลา|สังกัด|ซึ่ง|ทั้งนี้|ขึ้น|พร้อม|(?:และ)?(?:ผ่าน|ถ่ายทอด)|และ(?=ห้อง|หอประชุม|โรงแรม)|ใน(?:การ|ครั้ง))|$)"),
+                         r"มีผู้|มี(?:นักเรียน|นักศึกษา|ครู|คณะ|บุคลากร|ประชาชน)|ตั้งแต่|นำโดย|อย่าง|ภายใต้|จำนวน|"
+                         # A clause word, not a place: the sentence goes on after the venue.
+                         r"ใน(?:ระหว่าง|ช่วง|โอกาส|รูปแบบ|นาม|ฐานะ)|ภายในงาน|ได้(?!แก่)|นอกจาก|สำหรับ|จากนั้น|ต่อมา|ด้วย|ร่วม|"
+                         r"ทั้ง(?:ใน|สิ้น|ออน|แบบ|รูปแบบ)|แบบ(?:ออน|ไฮบริด|[A-Za-z])|กิจกรรม(?:ดังกล่าว|นี้|ครั้งนี้)|เป็น|ตลอด|"
+                         r"อีก|อัน(?:เป็น|จะ)|ที่ผ่านมา|นั้น|สร้าง|มี(?!น)|ให้|จึง|แล้ว|ทำให้|หลังจาก|\((?=[A-Za-z])|ชมคลิป|ดูภาพ|คลิก|ควบคู่|ผ่าน|โดย|เพื่อ|ระหว่าง|ในวันที่|วันที่|เมื่อวัน|เวลา|สังกัด|ซึ่ง|ทั้งนี้|ขึ้น|พร้อม|(?:และ)?(?:ผ่าน|ถ่ายทอด)|และ(?=ห้อง|หอประชุม|โรงแรม)|ใน(?:การ|ครั้ง))|$)"),
         "province": thai_re(rf"^\s*(?:จังหวัด\s?|จ\.\s?)?(?P<province>{names})"),
         "office_end": thai_re(rf"สพม\.\s?(?:{names})$"),
         "second_province": thai_re(rf"\s(?:{names})(?![\u0e01-\u0e4e])"),
@@ -55,10 +62,10 @@ def _patterns():
         "count": thai_re(r"(?:จำนวน|รวม|ทั้งสิ้น|(?:ผู้)?เข้าร่วม(?:ประชุม|อบรม|กิจกรรม|งาน|โครงการ|ค่าย)?)\s*(?:กว่า|ประมาณ|ราว|ทั้งสิ้น|รวม)?\s*(?P<n>\d[\d,]*)\s*(?:คน|ราย|ท่าน)(?![\u0e01-\u0e4e])"),
         "fiscal": thai_re(r"ปีงบประมาณ\s*(?:พ\.\s?ศ\.\s*)?(?P<y>\d{4}|\d{2})(?!\d)"),
         "reads": thai_re(r"(?:อ่าน|เข้าชม|ผู้เข้าชม)\s*(?P<n>\d[\d,]*)\s*ครั้ง"),
-        "published": thai_re(r"(?:เผยแพร่|โพสต์|ประกาศ|ลงข่าว|(?:ข่าว|ข้อมูล)\s*ณ)\s*(?:เมื่อ|วันที่)?\s*:?\s*$"),
+        "published": thai_re(r"(?:เผยแพร่|โพสต์|ประกาศ|ลงข่าว|เขียน(?=เมื่อ)|ลง(?=วันที่)|(?:ข่าว|ข้อมูล)\s*ณ)\s*(?:เมื่อ|วันที่)?\s*:?\s*$"),
         # A paragraph that is only the page's own date (and counter): page furniture.
         # "ข่าว ณ วันที่ 7 ตุลาคม 2567" at the foot is the same.
-        "published_line": thai_re(r"^(?:วันที่\s*)?(?:เผยแพร่|โพสต์|ประกาศ|ลงข่าว|(?:ข่าว|ข้อมูล)\s*ณ)\s*(?:เมื่อ|วันที่)?\s*:?\s*(?P<rest>[^\n]{4,40}?)"
+        "published_line": thai_re(r"^(?:วันที่\s*)?(?:เผยแพร่|โพสต์|ประกาศ|ลงข่าว|เขียน(?=เมื่อ)|ลง(?=วันที่)|(?:ข่าว|ข้อมูล)\s*ณ)\s*(?:เมื่อ|วันที่)?\s*:?\s*(?P<rest>[^\n]{4,40}?)"
                                   r"(?:\s+(?:อ่าน|เข้าชม|ผู้เข้าชม)\s*\d[\d,]*\s*ครั้ง)?\s*$"),
         # An abbreviation opening the title; a secondary office may cover two provinces.
         "office": thai_re(
@@ -99,8 +106,13 @@ def _office(title, header, tags):
 # A quoted part of a school's name followed by its district ("โรงเรียนบ้านบึง "อุตสาหกรรม
 # นุเคราะห์" อำเภอบ้านบึง") is part of the venue: its quotation marks do not end it.
 # "โรงเรียนเทศบาล ๑ (บ้านบางรัก)": a school's name may carry a part in parentheses.
-SCHOOL_BRACKETS = thai_re(r"(?<=โรงเรียน)[^\s()]*(?:\s[\d]{1,3})?\s?\([^()\n]{2,30}\)")
-QUOTED_NAME = thai_re(r"(?<=\S\s)[“\"][^“”\"\n]{2,40}[”\"](?=\s+(?:อำเภอ|อ\.|ตำบล|ต\.|เขต|จังหวัด|จ\.))")
+SCHOOL_BRACKETS = thai_re(r"(?<=โรงเรียน)[^\s()]*(?:\s[\d]{1,3})?\s?\((?![A-Za-z])[^()\n]{2,30}\)")
+# "ณ “ศูนย์การเรียนรู้เศรษฐกิจพอเพียง” โรงเรียนบ้านนา", "ศูนย์การเรียนรู้ “บ้านวิทยาศาสตร์น้อย” โรงเรียน…":
+# a place's own name in quotation marks, followed by more of the place, stays in the venue too.
+QUOTED_NAME = thai_re(r"(?<=\S\s)[“\"][^“”\"\n]{2,40}[”\"](?=\s+(?:อำเภอ|อ\.|ตำบล|ต\.|เขต|จังหวัด|จ\.|โรงเรียน|อาคาร|ชั้น|"
+                      r"สำนักงาน|มหาวิทยาลัย|วิทยาลัย|วัด))")
+# "ห้องประชุมพนมรุ้ง (ชั้น 2) สำนักงาน…": a floor or building in brackets is part of the venue.
+FLOOR_BRACKETS = thai_re(r"(?<=\S)\s\((?:ชั้น|อาคาร|ตึก|ห้อง|โซน)[^()\n]{1,30}\)")
 _HIDDEN_QUOTES = str.maketrans({'"': "\ue000", "“": "\ue001", "”": "\ue002", "(": "\ue003", ")": "\ue004"})
 _SHOWN_QUOTES = str.maketrans({"\ue000": '"', "\ue001": "“", "\ue002": "”", "\ue003": "(", "\ue004": ")"})
 # "ณ ห้องประชุม 1 ชั้น 1 สำนักงานเขตพื้นที่… เขต 1 ได้จัดประชุม…": a room alone is not a place;
@@ -113,7 +125,7 @@ ORGANISER = thai_re(r"^\s+(?P<organiser>(?:สำนักงาน|โรงเ
 def _venue(paragraphs):
     p = _patterns()
     hide = lambda m: m.group(0).translate(_HIDDEN_QUOTES)  # noqa: E731
-    paragraphs = [SCHOOL_BRACKETS.sub(hide, QUOTED_NAME.sub(hide, q)) for q in paragraphs]
+    paragraphs = [FLOOR_BRACKETS.sub(hide, SCHOOL_BRACKETS.sub(hide, QUOTED_NAME.sub(hide, q))) for q in paragraphs]
     # "ณ" is the venue's own word; "ที่ห้องประชุม…" only counts in a release without one.
     matches = [m for m in (p["venue"].search(q) for q in paragraphs) if m]
     matches = [m for m in matches if not (m["at"] or m["from"])] or matches[:1]
@@ -172,6 +184,9 @@ def _dates(title, paragraphs, labels=()):
     are the page's own "โพสต์เมื่อ …" lines, taken out of the body."""
     p = _patterns()
     lead_text = "\n".join([title] + paragraphs[:1])
+    if not find_dates(lead_text):
+        # "โรงเรียนบ้านนา สพป.เลย เขต 1" on a line of its own, then the sentence with the date.
+        lead_text = "\n".join([title] + paragraphs[:lead_size(paragraphs)])
     published = None
     for label in labels:
         rest = p["published_line"].match(label)["rest"]

@@ -8,48 +8,16 @@ position written beside it (names.py decides what may be a name); groups
 
 import re
 
-from .names import is_family_name, is_given_name, looks_like_name, looks_like_titled_name, looks_like_unlisted_name
+from .names import (is_compound_of_words, is_family_name, is_given_name, looks_like_name, looks_like_titled_name,
+                    looks_like_unlisted_name)
 from .patterns import thai_re
-from .positions import (GLUED_POSITION, LIST_OPENER, PLURAL_GROUP, ROLE_WORDS, STOPS, VERB_START, position_after,
+from .positions import (GLUED_POSITION, LIST_OPENER, LIST_WORD, PLURAL_GROUP, ROLE_WORDS, STOPS, VERB_START, position_after,
                         position_before)
-from .titles import (BARE_NAME, JOINED_NEXT, KHUN, LATIN_MENTION, MENTION, MONK, NOT_FAMILY, NOT_NAMES,
-                     is_title_start)
-
-# Who chaired, and how: "เป็นประธานเปิด…" / "ประธานในพิธีเปิด…" is an opening chair.
-CHAIRED = thai_re(r"(?:เป็น|ร่วมเป็น)?ประธาน(?P<opening>ในพิธีเปิด|พิธีเปิด|กล่าวเปิด|ในการเปิด|เปิด)?(?:ในพิธี|การ|ใน|ฝ่าย)?")
-# "กล่าวเปิดการอบรม", "ทำพิธีเปิด…": whoever opens the event is its opening chair.
-# "มอบหมายให้ X … เป็นผู้แทนในการเปิดงาน": X opens it on the other's behalf.
-CHAIR_VERB = thai_re(r"เป็นประธาน|ทำหน้าที่(?:เป็น)?ประธาน|ประธานเปิด|ประธานในพิธี|(?:เป็นผู้)?กล่าวเปิด|ทำพิธีเปิด|เป็นผู้เปิด"
-                     r"|เป็นผู้แทน(?:ใน)?(?:การ|พิธี)?(?:เปิด|เป็นประธาน)")
-# "ในพิธีเปิดเมื่อวันที่ … ได้รับเกียรติจาก นางสาวก ข … เป็นประธาน": the chair of the opening.
-OPENING_BEFORE = thai_re(r"พิธีเปิด(?:(?!ประธาน)[^\n“”\"]){0,80}?(?:ได้รับเกียรติจาก|โดยมี|โดย)?\s*$")
-# "ก ข, ค ง และ จ ฉ", also with a comma before the last "และ" ("ค ง, และ จ ฉ").
-SHARED = re.compile(r"^\s*(?:,\s*)?(?:และ|,)\s*$")
-JOINT = thai_re(r"ร่วม(?:กัน)?\s*$")  # "ร่วมเป็นประธาน": chaired together with the one named before
-ASSIGNED = thai_re(r"ม?อบหมายให้|หมอบหมายให้")
-HONOURED = thai_re(r"(?:ซึ่ง|ได้|จะ)?\s*(?:(?:ได้)?รับเกียรติ(?:ให้)?|ให้เกียรติ)?\s*(?:มา)?\s*")
-# "ประธานในพิธี ได้แก่ นายก ข": the chair named after the word;
-# "ประธานเปิดงาน: ศ.ดร.ก ข" (a labelled line): the chair of the opening.
-CHAIR_NAMED_AFTER = thai_re(r"ประธาน(?P<what>ในพิธี|การประชุม|ของงาน|(?:ใน(?:การ|พิธี)?)?เปิด\S{0,15}?|ใน(?:การ|พิธี)?\S{2,20}?)?(?:\s?ครั้งนี้)?\s*(?:ได้แก่|คือ|:)\s*$")
-RECEIVED = thai_re(r"(?:ได้)?รับมอบหมาย(?:จาก[^\n“”\"]{0,80}?)?\s*ให้\s*(?=(?:เป็น|ร่วมเป็น)?ประธาน)")
-ASSIGNED_BY = thai_re(r"(?:ได้)?รับมอบหมายจาก\s*$")
-PANEL = thai_re(r"เสวนา|อภิปราย")
-SPEAKER = thai_re(r"วิทยากร|บรรยาย")
-SPEAKER_AFTER = thai_re(r"(?:^|\s)(?:ร่วม)?(?:เป็นวิทยากร|บรรยาย)")
-PANEL_AFTER = thai_re(r"(?:^|\s)(?:ร่วมเสวนา|เป็นผู้ร่วมเสวนา|ร่วมอภิปราย)")
-# "นายก ข รองผู้ว่าราชการจังหวัด ประธานกรรมการ กศจ. ดำเนินการประชุม": chairing written as
-# the person's title, then the verb of running (or opening) the meeting.
-CHAIR_TITLE = thai_re(r"^\s*(?:ในฐานะ\s*)?ประธาน\S*(?:\s+\S+){0,3}?\s+(?:ดำเนินการประชุม|ดำเนินการ|นำการประชุม|"
-                      r"(?P<opening>กล่าวเปิด|เปิดการประชุม|เปิดประชุม|เปิดงาน|เปิดการอบรม|เปิดการสัมมนา))")
-# "๑) ศ.ดร.ก ข ปลัดกระทรวง… ประธานการประชุม": a list item labelling its chair.
-CHAIR_LABEL = thai_re(r"^\s*(?:ในฐานะ\s*)?ประธาน(?:การประชุม|ในที่ประชุม|ในพิธี|(?P<opening>ในพิธีเปิด|พิธีเปิด))[ \t]*(?:\n|$)")
-# A paragraph past the lead names attendees only if it says they took part.
-TOOK_PART = thai_re(r"เข้าร่วม|กล่าวรายงาน|กล่าวเปิด|ประธานในพิธี|กล่าวต้อนรับ|รับรางวัล|รับมอบ|รับเกียรติบัตร|ร่วมประชุม|เสวนา|อภิปราย|วิทยากร|บรรยาย|ได้รับเกียรติ|พร้อมด้วย|โดยมี|เป็นประธาน|ประธานเปิด|ให้การต้อนรับ")
-CITED = thai_re(r"(?:นโยบายของ|ตามนโยบาย|คำสั่งของ|ตามที่|แถลง)\s*$")
-
-# "ศึกษาธิการจังหวัดลพบุรี นางสาวก ข ในฐานะกรรมการและเลขานุการ": the capacity in this
-# meeting, after the name, gives way to the position written before it.
-CAPACITY = thai_re(r"^ในฐานะ")
+from .roles import (ASSIGNED, ASSIGNED_BY, CAPACITY, CHAIR_LABEL, CHAIR_NAMED_AFTER, CHAIR_TITLE, CHAIR_VERB, CHAIRED,
+                    CITED, HONOURED, JOINT, MANY, OPENING_BEFORE, PANEL, PANEL_AFTER, RECEIVED, SHARED, SPEAKER,
+                    SPEAKER_AFTER, TOOK_PART)
+from .titles import (BARE_NAME, JOINED_NEXT, KHUN, LATIN_MENTION, MENTION, MONK, MONK_ACTING, NOT_FAMILY, NOT_NAMES,
+                     NOT_TITLED_FAMILY, is_title_start, split_woman_rank)
 
 ROLE_RANK = {"participant": 0, "speaker": 1, "panelist": 1, "chair": 2, "opening_chair": 2}
 
@@ -72,8 +40,23 @@ class Mention:
 
     @classmethod
     def from_match(cls, match, paragraph, index):
-        return cls(paragraph, index, *match.span(), match["honorific"], match["given"], match["family"],
-                   match.start("family"))
+        honorific, given = split_woman_rank(match["honorific"], match["given"])
+        return cls(paragraph, index, *match.span(), honorific, given, match["family"], match.start("family"))
+
+
+# "บาทหลวงยอห์น สมชาย ใจดี", "ซิสเตอร์มารีอา วันดี มีสุข": a Catholic's baptismal name comes first.
+CATHOLIC_TITLES = ("บาทหลวง", "ซิสเตอร์", "บราเดอร์", "ภราดา")
+NEXT_WORD = re.compile(r" ([\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]{2,})(?=[\s,]|$)")
+
+
+def _christian_name(mention, match):
+    """Extend `mention` by one word when its title is a Catholic's and its "family name" and the
+    next word are a given and a family name (no role word, verb or place)."""
+    following = NEXT_WORD.match(mention.paragraph, mention.end)
+    if (following and mention.honorific.endswith(CATHOLIC_TITLES) and looks_like_name(match["family"], following[1])
+            and not ROLE_WORDS.match(following[1]) and not NOT_TITLED_FAMILY.match(following[1])
+            and not VERB_START.match(following[1])):
+        mention.name, mention.end = f"{mention.name} {following[1]}", following.end()
 
 
 def _mentions(paragraph, index):
@@ -90,15 +73,16 @@ def _mentions(paragraph, index):
         position = match.start("family")
         if (match["honorific"] + match["given"]).startswith(NOT_NAMES):
             continue
-        if ROLE_WORDS.match(match["family"]) or ROLE_WORDS.match(match["given"]):
-            continue  # "นายสมชาย ผู้อำนวยการ…": no surname written, so not a full name
+        if ROLE_WORDS.match(match["family"]) or ROLE_WORDS.match(match["given"]) or NOT_TITLED_FAMILY.match(match["family"]):
+            continue  # "นายสมชาย ผู้อำนวยการ…": no surname written, so not a full name; nor a verb
         if CITED.search(paragraph[: match.start()]):
             continue
         found.append(Mention.from_match(match, paragraph, index))
+        _christian_name(found[-1], match)
         position = found[-1].end  # "นางก ขและนายค ง": the next one starts inside the match
     # Monks: "พระครูวิมลธรรมโสภณ เจ้าคณะอำเภอเมืองแพร่", "พระมหาสุริยา อุตฺตมปญฺโญ เจ้าอาวาส…",
     # known by the monastic post after the name.
-    for match in _overlapping(MONK, paragraph):
+    for match in [*_overlapping(MONK, paragraph), *_overlapping(MONK_ACTING, paragraph)]:
         if (is_title_start(paragraph, match.start()) and not CITED.search(paragraph[: match.start()])
                 and not any(m.start <= match.start() < m.end for m in found)):
             family = match["family"] or ""
@@ -163,7 +147,8 @@ def _bare_mentions(paragraph, index, taken):
         # after it (a verb, a comma, "และ").
         if not listed_name and not is_family_name(family) and not (
                 (written_before or listed or joined) and (STOPS.match(after) or re.match(r"\s*(?:และ|,)", after)
-                                                          or VERB_START.match(after.lstrip()))):
+                                                          or VERB_START.match(after.lstrip()))) and not (
+                role_after and CLAUSE_OPENER.search(before) and _held_then_verb(after) and _rare_spelling(given, family)):
             continue
         if CITED.search(before) or _in_quote(paragraph, start):
             continue
@@ -171,6 +156,27 @@ def _bare_mentions(paragraph, index, taken):
         mention.listed = listed or joined
         found.append(mention)
     return found
+
+
+# Where a sentence or a list item begins: the paragraph's start, a date or time, a joining word.
+CLAUSE_OPENER = thai_re(r"(?:^|\d|น\.|(?<![\u0e01-\u0e4e])(?:โดยมี|พร้อมด้วย|และ|นำโดย|โดย|ในการนี้|ทั้งนี้|ได้แก่|คือ)|,)\s*$")
+
+
+def _rare_spelling(given, family):
+    """"ณัฏฐ์ชวัล อินต๊ะวงศ์": a given name that is no run of dictionary words, and a known family
+    name or another such word (phrases between spaces, "ผ่านระบบ สาขาตรัง", are runs of words)."""
+    return not is_compound_of_words(given) and (is_family_name(family) or not is_compound_of_words(family))
+
+
+def _held_then_verb(after):
+    """"ณัฏฐ์ชวัล อินต๊ะวงศ์ ผู้อำนวยการ สพป.… เขต 2 เป็นประธาน…": a one person's position written
+    after the name, then the verb, a comma, "และ" or the end (not a group, not more words)."""
+    held = position_after(after)
+    if not held or PLURAL_GROUP.match(held):
+        return False
+    rest = after.lstrip()[len(held):] if after.lstrip().startswith(held) else None
+    return rest is not None and bool(not rest.strip() or STOPS.match(rest) or re.match(r"\s*(?:และ|,)", rest)
+                                     or VERB_START.match(rest.lstrip()))
 
 
 def _overlapping(pattern, text):
@@ -200,7 +206,9 @@ def _describe(mentions):
         nxt = mentions[i + 1].start if i + 1 < len(mentions) and mentions[i + 1].paragraph is text else len(text)
         mention.position = position_after(text[mention.end:nxt])
         mention.list_position = False
-        if not mention.position or PLURAL_GROUP.match(mention.position) or CAPACITY.match(mention.position):
+        # "… ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาทั้ง 5 เขต": a post in every office is a group's.
+        many = bool(mention.position) and MANY.search(mention.position) is not None
+        if not mention.position or PLURAL_GROUP.match(mention.position) or CAPACITY.match(mention.position) or many:
             prev_end = mentions[i - 1].end if i and mentions[i - 1].paragraph is text else 0
             gap = text[prev_end:mention.start]
             if i and mentions[i - 1].paragraph is text:
@@ -208,7 +216,7 @@ def _describe(mentions):
                 gap = gap.split(used, 1)[1] if used and used in gap else gap
             tail = [part for part in STOPS.split(gap) if part.strip()]
             before = position_before(tail[-1]) if tail else ""
-            if before or not mention.position:
+            if before or not mention.position or many:
                 mention.position = before
                 # "ศึกษานิเทศก์ ได้แก่ …" and "ศึกษานิเทศก์ก ข และค ง": a position written once
                 # before names joined by "และ" or commas is each one's.
@@ -232,12 +240,24 @@ def _describe(mentions):
             mention.role = "speaker"
         elif PANEL_AFTER.search(after):
             mention.role = "panelist"
+        elif _verb_of_previous(mentions, i):
+            pass  # "ทพญ.ก ข … เป็นวิทยากร… และ นส.ค ง … ตรวจ…": that word was the one before's
         else:
             before = getattr(mention, "intro", "") + "\n" + text[:mention.start]
             if PANEL.search(before):
                 mention.role = "panelist"
             elif SPEAKER.search(before):
                 mention.role = "speaker"
+
+
+def _verb_of_previous(mentions, i):
+    """A "เป็นวิทยากร/ร่วมเสวนา…" written as the verb of the person named just before in the
+    paragraph (not a word introducing a list) is that person's part, not this one's."""
+    if not i or mentions[i - 1].paragraph is not mentions[i].paragraph:
+        return False
+    gap = mentions[i].paragraph[mentions[i - 1].end:mentions[i].start]
+    verb = SPEAKER_AFTER.search(gap) or PANEL_AFTER.search(gap)
+    return bool(verb) and not LIST_WORD.search(gap[verb.end():]) and not SHARED.match(gap)
 
 
 def _share_positions(mentions):
@@ -258,6 +278,33 @@ def _share_positions(mentions):
             mention.position = nxt.position
             if nxt.role != "participant" and not mention.assigner:
                 mention.role = nxt.role
+
+
+# "คือ นายก ข และนางสาวค ง ผู้อำนวยการโรงเรียน… และครูชำนาญการพิเศษ … ตามลำดับ": the positions
+# after a list of names are given to them in order.
+RESPECTIVELY = thai_re(r"\s*ตามลำดับ")
+POSITION_LIST_SPLIT = thai_re(r"\s*,\s*(?:และ\s*)?|\s+และ\s*")
+
+
+def _share_respective_positions(mentions):
+    """Names joined by "และ"/commas, then as many positions joined the same way and "ตามลำดับ"."""
+    for i, last in enumerate(mentions):
+        text = last.paragraph
+        end = mentions[i + 1].start if i + 1 < len(mentions) and mentions[i + 1].paragraph is text else len(text)
+        after = text[last.end:end]
+        closing = RESPECTIVELY.search(after)
+        if not closing:
+            continue
+        run = [last]
+        while i - len(run) >= 0:
+            previous = mentions[i - len(run)]
+            if previous.paragraph is not text or not SHARED.match(text[previous.end:run[0].start]):
+                break
+            run.insert(0, previous)
+        parts = [part.strip() for part in POSITION_LIST_SPLIT.split(after[: closing.start()].strip(" ,"))]
+        if len(run) > 1 and len(parts) == len(run) and all(ROLE_WORDS.match(part) for part in parts):
+            for mention, part in zip(run, parts):
+                mention.position = part
 
 
 def _share_listed_positions(mentions):
@@ -286,17 +333,36 @@ def _chair_verb(after):
 
 # "… โดยมีคณะทำงานเข้าร่วม ดังนี้" followed by a numbered list: the list names them.
 LIST_INTRO = thai_re(r"(?:ดังนี้|ได้แก่|ประกอบด้วย|ดังรายชื่อต่อไปนี้|:)\s*$")
-LIST_BLOCK = re.compile(r"^\s*(?:\d{1,2}[.)]\s|[-•▪●*]\s*)")
+# Bullets: numbers, dashes and dots, and the emoji school pages use ("✅ เด็กหญิง…").
+LIST_BLOCK = re.compile(r"^\s*(?:\d{1,2}[.)]\s|[-•▪●*◆◇○◦►▶➡➤✅✔☑⭐🔹🔸🔶🔷👉]\ufe0f?\s*)")
+# "ผู้เข้าร่วมประชุม" alone on a line: a heading naming the list below it.
+LIST_HEADING = 40
+
+
+# Short lines before the first sentence ("วันที่ 5 มีนาคม 2568", "โรงเรียนบ้านนา สพป.เลย เขต 1",
+# "… ณ ห้องประชุม…") open the release with that sentence: together they are the lead.
+LEAD_LINE = 80
+
+
+def lead_size(paragraphs):
+    """How many paragraphs the lead is: 1, or the short lines naming no one before the first
+    sentence and that sentence."""
+    for i, paragraph in enumerate(paragraphs[:4]):
+        if len(paragraph) > LEAD_LINE or MENTION.search(paragraph):
+            return i + 1
+    return 1
 
 
 def took_part(paragraphs, index):
     """A paragraph past the lead names attendees if it says they took part, or if it
     is the list a paragraph saying so introduces."""
+    if index < lead_size(paragraphs):
+        return True
     paragraph = paragraphs[index]
     if TOOK_PART.search(paragraph):
         return True
     before = _list_intro(paragraphs, index)
-    return bool(before and LIST_INTRO.search(before) and TOOK_PART.search(before))
+    return bool(before and (LIST_INTRO.search(before) or len(before) <= LIST_HEADING) and TOOK_PART.search(before))
 
 
 def _list_intro(paragraphs, index):
@@ -343,6 +409,7 @@ def find_people(paragraphs, where=None, claimed=None):
     _describe(mentions)
     _share_positions(mentions)
     _share_listed_positions(mentions)
+    _share_respective_positions(mentions)
     if claimed is not None:
         claimed.extend((m.index, *_claimed(m)) for m in mentions)
     people = {}
