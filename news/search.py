@@ -8,7 +8,8 @@ canonical spelling with the spaces between Thai letters taken out (a trigram
 index finds it: FTS5 `trigram`, `pg_trgm`), because Thai has no spaces and any
 word segmenter cuts some compounds where the reader did not ("ผู้อำนวยการกลุ่ม…"
 is cut by ICU as ผู้|อำนวย|การก|ลุ่ม). Terms of one or two letters, which a
-trigram cannot hold, must be a whole word of the article (ICU word boundaries).
+trigram cannot hold, and numbers must be a whole word of the article (ICU word
+boundaries).
 Ranking weighs where the terms occur: title and people above summary, summary
 above body (FTS5 bm25 on SQLite; ts_rank_cd on ICU words on PostgreSQL), then the
 newest first.
@@ -192,7 +193,9 @@ def _char_pattern(char):
     return re.escape(char)
 
 
-_NOT_A_DIGIT_BEFORE, _NOT_A_DIGIT_AFTER = "(?<![0-9\u0e50-\u0e59])", "(?![0-9\u0e50-\u0e59])"
+# A number is found whole, and a dotted group (2562.50, 15.3.2562) is one number.
+_NOT_A_DIGIT_BEFORE = "(?<![0-9\u0e50-\u0e59])(?<![0-9\u0e50-\u0e59]\\.)"
+_NOT_A_DIGIT_AFTER = "(?!\\.?[0-9\u0e50-\u0e59])"
 
 
 def _term_pattern(term):

@@ -8,11 +8,10 @@ import functools
 import time
 
 from django.db import connection, models
-from django.db.models.expressions import RawSQL
 
 from .search import BUCKETS, UPSERT, whole_word, words
 
-# The trigram index's expression (migrations 0005, 0014); a query must repeat it exactly.
+# The trigram index's text (migrations 0005, 0014, 0015); a query must repeat it exactly.
 PG_TEXT = (
     "(news_searchdocument.title || chr(10) || news_searchdocument.people || chr(10) || "
     "news_searchdocument.summary || chr(10) || news_searchdocument.body || chr(10) || news_searchdocument.words)"
@@ -20,7 +19,7 @@ PG_TEXT = (
 
 
 class PostgreSQLSearch:
-    """pg_trgm GIN index on the row's text (after the article's block of ids) for
+    """pg_trgm GIN index on the row's text (after the article's windows of ids) for
     finding; a tsvector of the ICU words (title and people A, summary B, body D)
     for ts_rank_cd."""
 
@@ -213,7 +212,12 @@ class PostgreSQLSearch:
         """The articles whose id is in `pks`, as one array parameter: `pk__in` makes
         one parameter per id, and 1,000 of them cost Django and psycopg about as
         much as the search statement of a common word."""
-        return RawSQL("news_article.id = ANY(%s)", (list(pks),), output_field=models.BooleanField())
+        # Built on F("pk"), not written as SQL text, so that Django can rename the
+        # table when the search is used inside another query (a subquery's U0).
+        return models.Func(
+            models.F("pk"), models.Value(list(pks)),
+            arg_joiner=" = ANY(", template="%(expressions)s)", output_field=models.BooleanField(),
+        )
 
     def walk_fields(self, term):
         """The columns the walk reads for a term. The word list (a third of a row's

@@ -86,13 +86,28 @@ def test_a_number_is_found_whole_not_inside_a_longer_number(client):
     """A year is a whole number: "2562" finds it written against Thai letters, not
     inside a document number or a telephone number."""
     glued = make_article(title="ผลการดำเนินงานปีการศึกษา2562ได้ผลดี")
-    inside = make_article(title="หนังสือเลขที่ 125621 โทร 0812562000")
+    inside = make_article(title="หนังสือเลขที่ 125621 โทร 0812562000 ราคาชุดละ 2562.50 บาท")
     both = make_article(title="แผนงานใหม่", body="<p>หนังสือเลขที่ 125621 เรื่องแผนปีงบประมาณ ๒๕๖๒ ของสำนักงาน</p>")
     for query in ["2562", "๒๕๖๒"]:
         assert set(found(query)) == {glued, both}
         assert inside not in found(query)
     page = listed(client, q="2562").content.decode()
     assert "<mark>๒๕๖๒</mark>" in page and "125621" in page and "<mark>2562</mark>1" not in page
+    # The passage marks what the search found: not the number inside a dotted one.
+    assert search.passage("ราคา 2562.50 บาท วันที่ 15.3.2562 ปี 2562", search.Query("2562")) == (
+        "ราคา 2562.50 บาท วันที่ 15.3.2562 ปี <mark>2562</mark>"
+    )
+
+
+def test_the_search_can_be_used_inside_another_query():
+    """The ranked ids are an expression on the article's id, which Django renames
+    in a subquery (on PostgreSQL they are one array parameter)."""
+    tag = Tag.objects.create(name="ประชุมผู้บริหาร", slug="meeting-tag")
+    tagged = make_article(title="ประชุมผู้บริหารสถานศึกษา")
+    tagged.tags.add(tag)
+    make_article(title="ข่าวอื่นไม่มีป้าย")
+    searched = Article.objects.published().search("ประชุมผู้บริหาร")
+    assert list(Tag.objects.filter(articles__in=searched)) == [tag]
 
 
 def test_a_thai_word_and_an_english_one_find_seed_001():
