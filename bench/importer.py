@@ -45,14 +45,13 @@ def main():
         from tests.test_importer_releases import HELD_OUT, RELEASES, accuracy
         from tests.test_importer_unseen import SECOND_ROUND, THIRD_ROUND, UNSEEN
         from tests.test_importer_blind import ROUNDS
-        from tests.test_importer_blind_later import ROUNDS as LATER_ROUNDS
         from tests.test_importer_shapes import SHAPES
     except ImportError as error:  # pytest missing: timing of the seeds only
         print(f"(accuracy cases not loaded: {error})")
     else:
         sets = {"first ten": RELEASES, "held out (5)": HELD_OUT, "unseen (8)": UNSEEN, "second round (5)": SECOND_ROUND,
                 "third round (5)": THIRD_ROUND}
-        sets |= {f"{label} round ({len(releases)})": releases for label, releases in (ROUNDS | LATER_ROUNDS).items()}
+        sets |= {f"{label} round ({len(releases)})": releases for label, releases in ROUNDS.items()}
         sets[f"shapes ({len(SHAPES)})"] = SHAPES
         every = [release for releases in sets.values() for release in releases]
         slowest = max((timed(text, 5)[1], name) for name, text, _expected in every)

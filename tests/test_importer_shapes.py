@@ -10,7 +10,7 @@ import pytest
 
 from news.importer import parse
 
-from .test_importer_releases import accuracy
+from .test_importer_releases import accuracy, assert_parsed_as_expected
 from .importer_later_shapes import LATER_SHAPES
 
 P = "participant"
@@ -171,18 +171,9 @@ FIRST_SHAPES = [
 SHAPES = FIRST_SHAPES + LATER_SHAPES
 
 
-def people(got):
-    return [(p["honorific"], p["name"], p["position"], p["role"]) for p in got["attendees"]]
-
-
 @pytest.mark.parametrize("name, text, expected", SHAPES, ids=[r[0] for r in SHAPES])
 def test_shape(name, text, expected):
-    got = parse(text)
-    for field in ["published_date", "event_start", "event_end", "venue", "province"]:
-        assert got[field] == expected[field], field
-    assert people(got) == expected["attendees"]
-    chairs = [p for p in expected["attendees"] if p[3] in ("chair", "opening_chair")]
-    assert got["chair"] == ({"honorific": chairs[0][0], "name": chairs[0][1], "position": chairs[0][2]} if chairs else None)
+    assert_parsed_as_expected(text, expected)
 
 
 def test_accuracy_on_the_shapes():
