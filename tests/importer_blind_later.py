@@ -17,7 +17,26 @@ abbreviated months, a venue with "ปตท." and the opening on a later line; a
 sergeant's rank, a dentist (ทพญ.), "นส." without its first dot; "เมื่อเร็ว ๆ นี้" with only a
 posted date; a live stream "ณ สตูดิโอ" with a ณ อยุธยา name and ม.ล.; speakers whose
 positions follow as a list closed by "ตามลำดับ"; "พุทธศักราช" spelled out, "คนที่ 1" and a
-village headman; a meeting abroad with a foreign minister written in Thai script."""
+village headman; a meeting abroad with a foreign minister written in Thai script.
+
+Round 25 (importer_blind_later_25.py): a Border Patrol Police school with the venue before the
+chair and a woman sergeant's rank followed by a space; a provincial administrative organisation's
+sports meet ("โพสต์เมื่อ", "ให้เกียรติเป็นประธาน", a comma list); a Rajabhat rector assigning
+(absent) and bare "ผศ."/"รศ.ดร."; an area office in the deep south in Thai digits with a two-digit
+year, Muslim names, "ว่าที่ร้อยตรีหญิง" and a committee after "ประกอบด้วย"; a deputy minister's
+flood visit with no chair and names after positions without commas; a lead date then a range
+("ตั้งแต่วันที่ … ถึง …") in a relative clause; positions before "อาจารย์" names; "ในฐานะ…" after
+the chair's and the reporter's positions, army and navy ranks.
+
+Round 26 (importer_blind_later_25.py): "กรุงเทพฯ" after a hotel, a "วันที่เผยแพร่" label, academic
+ranks spelled out ("รองศาสตราจารย์ ดร."); Thai digits, Muslim names and pupils as award winners; a
+mayor chairing and a "ประธานนักเรียน" who is not the chair; a range with a weekday on both ends
+across months and "1)" speakers on their own lines; a chief assigning by position only, positions
+before names joined by "และ"; "นายอำเภอ…" before the name, a village hall with หมู่ที่; a
+congratulations post whose ceremony date and venue are in a later paragraph; a police general
+chairing and positions before names in a comma list."""
+
+from .importer_blind_later_25 import TWENTY_FIFTH_ROUND, TWENTY_SIXTH_ROUND
 
 P = "participant"
 TWENTY_THIRD_ROUND = [
@@ -300,4 +319,6 @@ TWENTY_FOURTH_ROUND = [
         ],
     }),
 ]
-LATER_ROUNDS = {"twenty-third": TWENTY_THIRD_ROUND, "twenty-fourth": TWENTY_FOURTH_ROUND}
+
+LATER_ROUNDS = {"twenty-third": TWENTY_THIRD_ROUND, "twenty-fourth": TWENTY_FOURTH_ROUND,
+                "twenty-fifth": TWENTY_FIFTH_ROUND, "twenty-sixth": TWENTY_SIXTH_ROUND}
