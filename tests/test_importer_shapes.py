@@ -12,6 +12,7 @@ from news.importer import parse
 
 from .test_importer_releases import accuracy, assert_parsed_as_expected
 from .importer_later_shapes import LATER_SHAPES
+from .importer_shapes_25 import ROUND_25_SHAPES
 
 P = "participant"
 FIRST_SHAPES = [
@@ -168,7 +169,7 @@ FIRST_SHAPES = [
         ],
     }),
 ]
-SHAPES = FIRST_SHAPES + LATER_SHAPES
+SHAPES = FIRST_SHAPES + LATER_SHAPES + ROUND_25_SHAPES
 
 
 @pytest.mark.parametrize("name, text, expected", SHAPES, ids=[r[0] for r in SHAPES])
