@@ -37,8 +37,9 @@ def _patterns():
                          r"|\s+(?:สำนักงาน|โรงเรียน|มหาวิทยาลัย|กระทรวง|กรม)\S*(?:\s+เขต\s?\d{1,2})?\s+(?:ได้)?จัด"  # the organiser, then its verb
                          r"|\s+\S*(?:ประกอบด้วย|ได้แก่)"  # "… คณะกรรมการประกอบด้วย": a list of people begins
                          r"|\s+คณะ(?!\S*(?:ศาสตร์|ศิลป์)|วิทยาการ)"  # "… คณะผู้แทนกระทรวง… นำโดย": the subject, not a faculty
-                         r"|\s+(?:(?:นาย|นาง|นางสาว)(?!ก)[\u0e01-\u0e2e]|(?:นาย|นาง|นางสาว|ดร\.)\s[\u0e01-\u0e2e]|"
-                         rf"(?:{ranks})\s?[\u0e01-\u0e2e]|"  # a rank or academic title: a person begins
+                         # A person begins (a given name may open with a leading vowel: "นายไพศาล", "พลเอก เอกชัย").
+                         r"|\s+(?:(?:นาย|นาง|นางสาว)(?!ก)[\u0e01-\u0e2e\u0e40-\u0e44]|(?:นาย|นาง|นางสาว|ดร\.)\s[\u0e01-\u0e2e\u0e40-\u0e44]|"
+                         rf"(?:{ranks})\s?[\u0e01-\u0e2e\u0e40-\u0e44]|"  # a rank or academic title
                          r"(?:รอง)?(?:ปลัดกระทรวง|ผู้อำนวยการ|เลขาธิการ|ผู้ว่าราชการ|ผู้ตรวจราชการ|รัฐมนตรี)|"
                          r"มีผู้|มี(?:นักเรียน|นักศึกษา|ครู|คณะ|บุคลากร|ประชาชน)|ตั้งแต่|นำโดย|อย่าง|ภายใต้|จำนวน|"
                          # A clause word, not a place: the sentence goes on after the venue.
