@@ -27,7 +27,8 @@ CONTINUES = thai_re(
     # Units of an office and bodies: "รองผู้อำนวยการ กลุ่มบริหารงานบุคคล", "ครูผู้รับผิดชอบ งานแนะแนว",
     # "ผู้จัดการ ธนาคารออมสิน สาขาเลย" (a group after it, "กลุ่มผู้บริหาร…", is not).
     r"กลุ่ม(?!เป้าหมาย|ผู้|ครู|นักเรียน|นักศึกษา|บุคลากร)|งาน(?!นี้|ดังกล่าว|ครั้ง)|ศูนย์|หน่วย|กอง|ชมรม|สมาคม|มูลนิธิ|"
-    r"ธนาคาร|สภา|การไฟฟ้า|การประปา)"
+    r"ธนาคาร|สภา|การไฟฟ้า|การประปา|"
+    r"แผนก)"  # a college's department: "ครูชำนาญการ แผนกวิชาช่างยนต์"
 )
 ROLE_WORDS = thai_re(r"^(?:ผู้|ผอ\.|รอง|ประธาน|เจ้าคณะ|เจ้าอาวาส|โต๊ะอิหม่าม|อิหม่าม|ศึกษาธิการ|เลขาธิการ|ครู|นัก|บุคลากร|ข้าราชการ|คณะ|หัวหน้า|ปลัด|อธิบดี|"
                      r"ผู้ว่า|นายก|นายอำเภอ|นายแพทย์สาธารณสุข|รัฐมนตรี|ศึกษานิเทศก์|อาจารย์|เจ้าหน้าที่|เจ้าพนักงาน|พนักงาน|รมว\.|รมช\.|ที่ปรึกษา|อธิการบดี|คณบดี|กรรมการ|สมาชิก|ตัวแทน|ผู้แทน)")
@@ -38,6 +39,28 @@ SCHOOL_BRACKETS = re.compile(r"\s?\([^()\n]{2,30}\)")
 SCHOOL_NAMED = thai_re(r"โรงเรียน[^\s()]*(?:\s\d{1,3})?$")
 SCHOOL_SPACED = thai_re(r"(โรงเรียน[^\s()]*(?:\s\d{1,3})?\s?)(\([^()\n]{2,30}\))")
 BRACKETED = re.compile(r"\s*\(\s*(?P<position>[^()\n]{3,120}?)\s*\)")
+
+
+# "ผู้อำนวยการกองการศึกษา ศาสนา และวัฒนธรรม", "หัวหน้างานทะเบียน วัดผลและประเมินผล": a unit is
+# often named by a list of its fields written after a space, the last joined by "และ".
+FIELD_UNIT = thai_re(r"(?:กอง|กลุ่ม|สำนัก|ศูนย์|ฝ่าย|งาน|แผนก|สาขา|ภาควิชา)[\u0e01-\u0e4e]+$")
+FIELD = re.compile(r"^[\u0e01-\u0e4e]{2,30}$")
+# Words a field never opens with: a group of people, another title, or a verb (ROLE_WORDS and
+# VERB_START are checked too).
+NOT_FIELD = thai_re(r"^(?:ประชาชน|ชุมชน|กำนัน|ลูกเสือ|อาสาสมัคร|จิตอาสา|แขก|นาย|นาง|ด\.|ดร\.|พระ|ว่าที่|พล|พัน|ร้อย|จ่า|สิบ)")
+
+
+def _field_list(chunks, i):
+    """The index of the last chunk of a list of fields starting at chunks[i] ("ศาสนา",
+    "และวัฒนธรรม"; "ศาสนาและวัฒนธรรม"), at most three chunks, or -1."""
+    for j in range(i, min(i + 3, len(chunks))):
+        words = [w for w in re.split(r"และ", chunks[j]) if w]
+        if not FIELD.match(chunks[j]) or any(ROLE_WORDS.match(w) or VERB_START.match(w) or NOT_FIELD.match(w)
+                                             or w in provinces() for w in words):
+            return -1
+        if "และ" in chunks[j] and (j > i or not chunks[j].startswith("และ")):
+            return j if not chunks[j].endswith("และ") else -1
+    return -1
 
 
 # Official names written with spaces inside: one unit of a position.
@@ -84,6 +107,11 @@ def position_after(text):
         if i and chunk.startswith("บริษัท") and "จำกัด" in chunks[i:i + 8]:
             company_end = i + chunks[i:i + 8].index("จำกัด")
         if i <= company_end:
+            kept.append(chunk)
+            continue
+        fields_end = _field_list(chunks, i) if i and FIELD_UNIT.search(kept[-1]) else -1
+        if fields_end >= 0:
+            company_end = fields_end  # the fields are kept like a company's name
             kept.append(chunk)
             continue
         # "รอง ผอ.สพป.…", "ผู้ช่วย ผอ.…", "นายก อบต.…" are written with a space inside one title.
