@@ -375,6 +375,28 @@ def _list_intro(paragraphs, index):
     return paragraphs[index - 1] if index > 0 else ""
 
 
+# "นายก ข ผู้อำนวยการโรงเรียน… กล่าวว่า …", "รองผู้อำนวยการฝ่ายวิชาการ อาจารย์ก ข ชี้แจง…", "ด.ญ.ก ข
+# ประธานนักเรียน เป็นตัวแทนนักเรียน…": a person's own act at the event, written right after the name
+# and position, says they were there, in a paragraph that says no one took part.
+# Not after "ได้" ("… ได้นำมาเป็นกรอบ…" tells what someone did elsewhere), nor "นำมา/นำไป" (took up).
+OWN_ACT = thai_re(r"(?:กล่าว|ชี้แจง|เป็นตัวแทน|นำ(?!มา|ไป)|รายงาน|สาธิต|ตอบข้อซักถาม)")
+ASIDE = re.compile(r"^\([^()\n]{1,40}\)\s*")
+
+
+def _acting_there(found):
+    """The mentions of a later paragraph whose own verb is an act at the event; one who is only
+    named there (thanked, cited, "ได้มอบนโยบาย", "เคยกล่าวไว้") is not kept."""
+    _describe(found)
+    acting = []
+    for mention in found:
+        after = ASIDE.sub("", mention.paragraph[mention.end:].lstrip())
+        if mention.position and after.startswith(mention.position):
+            after = ASIDE.sub("", after[len(mention.position):].lstrip())
+        if OWN_ACT.match(after):
+            acting.append(mention)
+    return acting
+
+
 def _claimed(mention):
     """(start, end) in its paragraph of a person's name with the position written
     beside it: words a group must not be read from."""
@@ -399,9 +421,10 @@ def find_people(paragraphs, where=None, claimed=None):
     """
     mentions = []
     for index, paragraph in enumerate(paragraphs):
-        if index and not took_part(paragraphs, index):
-            continue
+        present = not index or took_part(paragraphs, index)
         found = [m for m in _mentions(paragraph, index) if not _in_quote(paragraph, m.start)]
+        if not present:
+            found = _acting_there(found)
         intro = _list_intro(paragraphs, index) if index else ""
         for mention in found:
             mention.intro = intro  # "วิทยากร ดังนี้" before a list makes its people speakers
