@@ -77,6 +77,9 @@ def _patterns():
         "numeric_day": thai_re(r"วันที่\s*(?=\d{1,2}/\d{1,2}/\d)"),
         "project_period": thai_re(r"(?:ดำเนินการ|ดำเนินงาน|ระยะเวลา\S*|ตลอดปีงบประมาณ)\s*(?:ระหว่าง|ตั้งแต่)?\s*(?:วันที่)?\s*$"),
         "range_lead_in": thai_re(r"(?:ระหว่าง|จัดขึ้น|ตั้งแต่)\s*(?:วันที่)?\s*$"),
+        # "… เมื่อวันที่ 16 มกราคม 2568 (เวลา 09.00 น.) ณ หอประชุม…": a day written with the place.
+        "dated_place": thai_re(r"\s*(?:\([^()\n]{1,20}\)\s*)?(?:(?:ตั้งแต่)?เวลา\s*\d{1,2}[.:]\d{2}(?:\s*[–—-]\s*\d{1,2}[.:]\d{2})?"
+                               r"\s*น\.\s*)?ณ\s+(?!วันที่)"),
     }
 
 
@@ -219,6 +222,10 @@ def _dates(title, paragraphs, labels=()):
     if not first and published:
         # "เมื่อวันที่ 5 มิถุนายน ที่ผ่านมา": the year is the page's own.
         first = find_yearless(lead_text, published.first)
+    if not first and not event:
+        # "ขอแสดงความยินดีกับ…" with no day in the lead, then "… เข้ารับรางวัลเมื่อวันที่ 16 มกราคม
+        # 2568 ณ หอประชุมคุรุสภา": the day written with the place is the event's.
+        first = next((d for q in paragraphs for d in find_dates(q) if p["dated_place"].match(q, d.end)), None)
     return published or first, event or first
 
 
