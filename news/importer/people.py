@@ -59,7 +59,7 @@ def _christian_name(mention, match):
         mention.name, mention.end = f"{mention.name} {following[1]}", following.end()
 
 
-def _mentions(paragraph, index):
+def _mentions(paragraph, index, bare=True):
     found = []
     position = 0
     while match := MENTION.search(paragraph, position):
@@ -98,7 +98,8 @@ def _mentions(paragraph, index):
     for match in LATIN_MENTION.finditer(paragraph):
         if not CITED.search(paragraph[: match.start()]):
             found.append(Mention.from_match(match, paragraph, index))
-    found.extend(_bare_mentions(paragraph, index, found))
+    if bare:
+        found.extend(_bare_mentions(paragraph, index, found))
     return sorted(found, key=lambda mention: mention.start)
 
 
@@ -379,7 +380,9 @@ def _list_intro(paragraphs, index):
 # ประธานนักเรียน เป็นตัวแทนนักเรียน…": a person's own act at the event, written right after the name
 # and position, says they were there, in a paragraph that says no one took part.
 # Not after "ได้" ("… ได้นำมาเป็นกรอบ…" tells what someone did elsewhere), nor "นำมา/นำไป" (took up).
-OWN_ACT = thai_re(r"(?:กล่าว|ชี้แจง|เป็นตัวแทน|นำ(?!มา|ไป)|รายงาน|สาธิต|ตอบข้อซักถาม)")
+_ACTS = r"(?:กล่าว|ชี้แจง|เป็นตัวแทน|นำ(?!มา|ไป)|รายงาน|สาธิต|ตอบข้อซักถาม)"
+OWN_ACT = thai_re(_ACTS)
+ACT_AFTER_SPACE = thai_re(r"\s" + _ACTS)
 ASIDE = re.compile(r"^\([^()\n]{1,40}\)\s*")
 
 
@@ -422,7 +425,11 @@ def find_people(paragraphs, where=None, claimed=None):
     mentions = []
     for index, paragraph in enumerate(paragraphs):
         present = not index or took_part(paragraphs, index)
-        found = [m for m in _mentions(paragraph, index) if not _in_quote(paragraph, m.start)]
+        if not present and not ACT_AFTER_SPACE.search(paragraph):  # cheap: no "ดังกล่าว"
+            continue
+        # Past the lead, a person acting in a paragraph that says no one took part is a titled one
+        # (a bare name there needs more words around it than a verb: see "Not done").
+        found = [m for m in _mentions(paragraph, index, bare=present) if not _in_quote(paragraph, m.start)]
         if not present:
             found = _acting_there(found)
         intro = _list_intro(paragraphs, index) if index else ""
