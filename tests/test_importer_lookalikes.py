@@ -274,3 +274,9 @@ def test_a_later_date_without_the_place_is_not_the_event():
     got = parse("ข่าว\n\nโพสต์เมื่อ 10 ก.ค. 2567\n\nโรงเรียนบ้านนา ขอแสดงความยินดีกับ นายวิชัย มั่นคง ครูชำนาญการ "
                 "ที่ได้รับรางวัลครูดีเด่น ณ โรงเรียนบ้านนา\n\nโดยจะเข้ารับรางวัลในวันที่ 16 มกราคม 2568\n")
     assert (got["published_date"], got["event_start"]) == ("2024-07-10", None)
+
+
+def test_a_later_day_with_the_place_is_the_events_not_the_pages():
+    got = parse("ข่าว\n\nโรงเรียนบ้านนา ขอแสดงความยินดีกับ นายวิชัย มั่นคง ครูชำนาญการ ที่ได้รับรางวัลครูดีเด่น\n\n"
+                "โดยเข้ารับรางวัลเมื่อวันที่ 16 มกราคม 2568 เวลา 09.00 น. ณ หอประชุมคุรุสภา กรุงเทพมหานคร\n")
+    assert (got["published_date"], got["event_start"], got["venue"]) == (None, "2025-01-16", "หอประชุมคุรุสภา")

@@ -224,8 +224,8 @@ def _dates(title, paragraphs, labels=()):
         first = find_yearless(lead_text, published.first)
     if not first and not event:
         # "ขอแสดงความยินดีกับ…" with no day in the lead, then "… เข้ารับรางวัลเมื่อวันที่ 16 มกราคม
-        # 2568 ณ หอประชุมคุรุสภา": the day written with the place is the event's.
-        first = next((d for q in paragraphs for d in find_dates(q) if p["dated_place"].match(q, d.end)), None)
+        # 2568 ณ หอประชุมคุรุสภา": the day written with the place is the event's (not the page's).
+        event = next((d for q in paragraphs for d in find_dates(q) if p["dated_place"].match(q, d.end)), None)
     return published or first, event or first
 
 

@@ -13,9 +13,9 @@ from .names import (is_compound_of_words, is_family_name, is_given_name, looks_l
 from .patterns import thai_re
 from .positions import (GLUED_POSITION, LIST_OPENER, LIST_WORD, PLURAL_GROUP, ROLE_WORDS, STOPS, VERB_START, position_after,
                         position_before)
-from .roles import (ASSIGNED, ASSIGNED_BY, CAPACITY, CHAIR_LABEL, CHAIR_NAMED_AFTER, CHAIR_TITLE, CHAIR_VERB, CHAIRED,
-                    CITED, HONOURED, JOINT, MANY, OPENING_BEFORE, PANEL, PANEL_AFTER, RECEIVED, SHARED, SPEAKER,
-                    SPEAKER_AFTER, TOOK_PART)
+from .roles import (ACT_AFTER_SPACE, ASIDE, ASSIGNED, ASSIGNED_BY, CAPACITY, CHAIR_LABEL, CHAIR_NAMED_AFTER,
+                    CHAIR_TITLE, CHAIR_VERB, CHAIRED, CITED, HONOURED, JOINT, MANY, OPENING_BEFORE, OWN_ACT, PANEL,
+                    PANEL_AFTER, RECEIVED, SHARED, SPEAKER, SPEAKER_AFTER, TOOK_PART)
 from .titles import (BARE_NAME, JOINED_NEXT, KHUN, LATIN_MENTION, MENTION, MONK, MONK_ACTING, NOT_FAMILY, NOT_NAMES,
                      NOT_TITLED_FAMILY, is_title_start, split_woman_rank)
 
@@ -374,16 +374,6 @@ def _list_intro(paragraphs, index):
     while index > 0 and LIST_BLOCK.match(paragraphs[index - 1]):
         index -= 1
     return paragraphs[index - 1] if index > 0 else ""
-
-
-# "นายก ข ผู้อำนวยการโรงเรียน… กล่าวว่า …", "รองผู้อำนวยการฝ่ายวิชาการ อาจารย์ก ข ชี้แจง…", "ด.ญ.ก ข
-# ประธานนักเรียน เป็นตัวแทนนักเรียน…": a person's own act at the event, written right after the name
-# and position, says they were there, in a paragraph that says no one took part.
-# Not after "ได้" ("… ได้นำมาเป็นกรอบ…" tells what someone did elsewhere), nor "นำมา/นำไป" (took up).
-_ACTS = r"(?:กล่าว|ชี้แจง|เป็นตัวแทน|นำ(?!มา|ไป)|รายงาน|สาธิต|ตอบข้อซักถาม)"
-OWN_ACT = thai_re(_ACTS)
-ACT_AFTER_SPACE = thai_re(r"\s" + _ACTS)
-ASIDE = re.compile(r"^\([^()\n]{1,40}\)\s*")
 
 
 def _acting_there(found):

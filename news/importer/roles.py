@@ -39,6 +39,15 @@ CHAIR_LABEL = thai_re(r"^\s*(?:ในฐานะ\s*)?ประธาน(?:ก�
 # Handing out awards, joining the ceremony and visiting also say so ("… มอบประกาศนียบัตรแก่นักเรียน").
 TOOK_PART = thai_re(r"เข้าร่วม|แสดงความยินดี|กล่าวขอบคุณ|ร่วม(?:พิธี|กิจกรรม|เป็นเกียรติ|งาน|มอบ)|"
                     r"มอบ(?:เกียรติบัตร|รางวัล|ทุน|โล่|ประกาศนียบัตร|วุฒิบัตร)|ตรวจเยี่ยม|ให้โอวาท|กล่าวรายงาน|กล่าวเปิด|ประธานในพิธี|กล่าวต้อนรับ|รับรางวัล|รับมอบ|รับเกียรติบัตร|ร่วมประชุม|เสวนา|อภิปราย|วิทยากร|บรรยาย|ได้รับเกียรติ|พร้อมด้วย|โดยมี|เป็นประธาน|ประธานเปิด|ให้การต้อนรับ")
+# "นายก ข ผู้อำนวยการโรงเรียน… กล่าวว่า …", "รองผู้อำนวยการฝ่ายวิชาการ อาจารย์ก ข ชี้แจง…", "ด.ญ.ก ข
+# ประธานนักเรียน เป็นตัวแทนนักเรียน…": a person's own act at the event, written right after the name
+# and position, says they were there, in a paragraph that says no one took part.
+# Not after "ได้" ("… ได้นำมาเป็นกรอบ…" tells what someone did elsewhere), nor "นำมา/นำไป" (took up).
+_ACTS = r"(?:กล่าว|ชี้แจง|เป็นตัวแทน|นำ(?!มา|ไป)|รายงาน|สาธิต|ตอบข้อซักถาม)"
+OWN_ACT = thai_re(_ACTS)
+ACT_AFTER_SPACE = thai_re(r"\s" + _ACTS)
+ASIDE = re.compile(  # "(ผอ.สศศ.)", "(ครูแนน)": an aside in brackets may come before the verb
+    r"^\([^()\n]{1,40}\)\s*")
 CITED = thai_re(r"(?:นโยบายของ|ตามนโยบาย|คำสั่งของ|ตามที่|แถลง)\s*$")
 
 # "ศึกษาธิการจังหวัดลพบุรี นางสาวก ข ในฐานะกรรมการและเลขานุการ": the capacity in this
