@@ -34,9 +34,14 @@ mayor chairing and a "ประธานนักเรียน" who is not the
 across months and "1)" speakers on their own lines; a chief assigning by position only, positions
 before names joined by "และ"; "นายอำเภอ…" before the name, a village hall with หมู่ที่; a
 congratulations post whose ceremony date and venue are in a later paragraph; a police general
-chairing and positions before names in a comma list."""
+chairing and positions before names in a comma list.
+
+Rounds 27–28 (importer_blind_later_27.py) and 29–30 (importer_blind_later_29.py): their modules' docstrings
+name their shapes, a paragraph per round."""
 
 from .importer_blind_later_25 import TWENTY_FIFTH_ROUND, TWENTY_SIXTH_ROUND
+from .importer_blind_later_27 import TWENTY_EIGHTH_ROUND, TWENTY_SEVENTH_ROUND
+from .importer_blind_later_29 import THIRTIETH_ROUND, TWENTY_NINTH_ROUND
 
 P = "participant"
 TWENTY_THIRD_ROUND = [
@@ -321,4 +326,6 @@ TWENTY_FOURTH_ROUND = [
 ]
 
 LATER_ROUNDS = {"twenty-third": TWENTY_THIRD_ROUND, "twenty-fourth": TWENTY_FOURTH_ROUND,
-                "twenty-fifth": TWENTY_FIFTH_ROUND, "twenty-sixth": TWENTY_SIXTH_ROUND}
+                "twenty-fifth": TWENTY_FIFTH_ROUND, "twenty-sixth": TWENTY_SIXTH_ROUND,
+                "twenty-seventh": TWENTY_SEVENTH_ROUND, "twenty-eighth": TWENTY_EIGHTH_ROUND,
+                "twenty-ninth": TWENTY_NINTH_ROUND, "thirtieth": THIRTIETH_ROUND}
