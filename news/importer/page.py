@@ -19,6 +19,7 @@ FURNITURE = [
     thai_re(r"^ดูรูปภาพ.*ที่นี่$|^ดูภาพ.*ที่นี่$|^คลิก.*ที่นี่$"),
     thai_re(r"^(?:อ่าน|เข้าชม|ผู้เข้าชม)\s*\d[\d,]*\s*ครั้ง$"),
     re.compile(r"^(?:Website Built with|Up ↑|%d bloggers|Connecting to %s|Share this|Like this)", re.I),
+    thai_re(r"^ข่าวที่\s*\d{1,4}\s*/\s*\d{2,4}$"),  # a ministry bulletin's number above its title
     re.compile(r"^(?:#\S+\s*)+$"),  # a line of hashtags only
 ]
 HASHTAG_LINE = FURNITURE[-1]

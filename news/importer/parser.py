@@ -67,6 +67,8 @@ def _patterns():
         # A paragraph that is only the page's own date (and counter): page furniture.
         # "ข่าว ณ วันที่ 7 ตุลาคม 2567" at the foot is the same.
         "published_line": thai_re(r"^(?:วันที่\s*)?(?:เผยแพร่|โพสต์|ประกาศ|ลงข่าว|เขียน(?=เมื่อ)|ลง(?=วันที่)|(?:ข่าว|ข้อมูล)\s*ณ)\s*(?:เมื่อ|วันที่)?\s*:?\s*(?P<rest>[^\n]{4,40}?)"
+                                  # "โพสต์เมื่อ 22 มกราคม 2568 เวลา 10:15 น. โดย กลุ่มอำนวยการ": its time and author too.
+                                  r"(?:\s*(?:เวลา\s*)?\d{1,2}[.:]\d{2}\s*(?:น\.)?)?(?:\s*\|?\s*โดย\s*:?\s*[^\n]{2,60}?)?"
                                   r"(?:\s+(?:อ่าน|เข้าชม|ผู้เข้าชม)\s*\d[\d,]*\s*ครั้ง)?\s*$"),
         # An abbreviation opening the title; a secondary office may cover two provinces.
         "office": thai_re(
