@@ -377,16 +377,19 @@ def _list_intro(paragraphs, index):
 
 
 def _acting_there(found):
-    """The mentions of a later paragraph whose own verb is an act at the event; one who is only
-    named there (thanked, cited, "ได้มอบนโยบาย", "เคยกล่าวไว้") is not kept."""
+    """The mentions of a later paragraph whose own verb is an act at the event, or shared with the next
+    by "และ"; one only named there (thanked, cited, "ได้มอบนโยบาย", "เคยกล่าวไว้") is not kept."""
     _describe(found)
     acting = []
-    for mention in found:
+    for i in range(len(found) - 1, -1, -1):
+        mention = found[i]
         after = ASIDE.sub("", mention.paragraph[mention.end:].lstrip())
         if mention.position and after.startswith(mention.position):
             after = ASIDE.sub("", after[len(mention.position):].lstrip())
-        if OWN_ACT.match(after):
-            acting.append(mention)
+        nxt = acting[0] if acting and acting[0] is found[min(i + 1, len(found) - 1)] else None
+        gap = mention.paragraph[mention.end:nxt.start].replace(mention.position or "\0", "", 1) if nxt else ""
+        if OWN_ACT.match(after) or (nxt and SHARED.match(gap)):
+            acting.insert(0, mention)
     return acting
 
 

@@ -141,7 +141,8 @@ def position_after(text):
         kept.pop()
     if kept and kept[-1].endswith("และ") and len(kept[-1]) > 3:
         kept[-1] = kept[-1][:-3]  # "ผู้อำนวยการโรงเรียนบ้านนาและนายค ง": the joining word of the next person
-    return " ".join(kept).replace("\ue005", " ")
+    # "… ในฐานะกรรมการและเลขานุการ": the part in this meeting, not the post.
+    return re.sub(r"\s+ในฐานะ.*$", "", " ".join(kept).replace("\ue005", " "))
 
 
 LIST_OPENER = thai_re(r"\s*(?:ได้แก่|ประกอบด้วย|คือ|:)\s*$")

@@ -9,7 +9,8 @@ from .patterns import thai_re
 CHAIRED = thai_re(r"(?:เป็น|ร่วมเป็น)?ประธาน(?P<opening>ในพิธีเปิด|พิธีเปิด|กล่าวเปิด|ในการเปิด|เปิด)?(?:ในพิธี|การ|ใน|ฝ่าย)?")
 # "กล่าวเปิดการอบรม", "ทำพิธีเปิด…": whoever opens the event is its opening chair.
 # "มอบหมายให้ X … เป็นผู้แทนในการเปิดงาน": X opens it on the other's behalf.
-CHAIR_VERB = thai_re(r"เป็นประธาน|ทำหน้าที่(?:เป็น)?ประธาน|ประธานเปิด|ประธานในพิธี|(?:เป็นผู้)?กล่าวเปิด|ทำพิธีเปิด|เป็นผู้เปิด"
+# "… เป็นประธานคณะกรรมการตัดสิน": chairing the judges' panel is a part in the event, not its chair.
+CHAIR_VERB = thai_re(r"เป็นประธาน(?!(?:คณะ)?กรรมการ\s?ตัดสิน)|ทำหน้าที่(?:เป็น)?ประธาน|ประธานเปิด|ประธานในพิธี|(?:เป็นผู้)?กล่าวเปิด|ทำพิธีเปิด|เป็นผู้เปิด"
                      r"|เป็นผู้แทน(?:ใน)?(?:การ|พิธี)?(?:เปิด|เป็นประธาน)"
                      # "… รองเลขาธิการ กพฐ. เปิดการประชุม…": the opening as the verb itself.
                      r"|เปิด(?=การ|งาน|โครงการ|กิจกรรม|ค่าย|ศูนย์|อาคาร|นิทรรศการ|สัปดาห์|ตลาด)")
@@ -42,8 +43,9 @@ TOOK_PART = thai_re(r"เข้าร่วม|แสดงความยิน
 # "นายก ข ผู้อำนวยการโรงเรียน… กล่าวว่า …", "รองผู้อำนวยการฝ่ายวิชาการ อาจารย์ก ข ชี้แจง…", "ด.ญ.ก ข
 # ประธานนักเรียน เป็นตัวแทนนักเรียน…": a person's own act at the event, written right after the name
 # and position, says they were there, in a paragraph that says no one took part.
-# Not after "ได้" ("… ได้นำมาเป็นกรอบ…" tells what someone did elsewhere), nor "นำมา/นำไป" (took up).
-_ACTS = r"(?:กล่าว|ชี้แจง|เป็นตัวแทน|นำ(?!มา|ไป)|รายงาน|สาธิต|ตอบข้อซักถาม)"
+# Not after "ได้" ("… ได้นำมาเป็นกรอบ…" tells what someone did elsewhere), nor "นำมา/นำไป" (took up),
+# unless the report is made to the meeting ("ได้รายงานผลการดำเนินงานต่อที่ประชุม").
+_ACTS = r"(?:กล่าว|ชี้แจง|เป็นตัวแทน|นำ(?!มา|ไป)|รายงาน|สาธิต|ตอบข้อซักถาม|ได้(?:รายงาน|ชี้แจง)\S*ต่อที่ประชุม)"
 OWN_ACT = thai_re(_ACTS)
 ACT_AFTER_SPACE = thai_re(r"\s" + _ACTS)
 ASIDE = re.compile(  # "(ผอ.สศศ.)", "(ครูแนน)": an aside in brackets may come before the verb
