@@ -3,7 +3,8 @@ seen failing (test_importer_shapes.py checks them with the other shapes): the pa
 line with its time and author ("โพสต์เมื่อ … เวลา … น. โดย …", "เผยแพร่เมื่อ : … โดย : …") before
 a lead with the event's own day, and a ministry bulletin's number ("ข่าวที่ 112/2568") above the
 title of a "กรุงเทพฯ –" dateline; reporters in a later paragraph with "ได้" before the act, a
-judging panel's chair who is not the event's, and "ในฐานะกรรมการและเลขานุการ" after a position."""
+judging panel's chair who is not the event's, and "ในฐานะกรรมการและเลขานุการ" after a position, and a committee's chair named by its fields
+with its abbreviation in brackets before "เป็นประธาน"."""
 
 P = "participant"
 ROUND_27_SHAPES = [
@@ -138,5 +139,23 @@ ROUND_27_SHAPES = [
             ("นาย", "ธนพล ศรีสุข", "ปลัดจังหวัดตราด", "chair"),
             ("นาย", "อาทิตย์ บุญมา", "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาตราด", P),
         ],
+    }),
+    # A committee named by a list of its fields, then its abbreviation in brackets, then the verb:
+    # "ประธานคณะกรรมการติดตาม ตรวจสอบ ประเมินผลและนิเทศการศึกษา (ประธาน ก.ต.ป.น.) เป็นประธาน…".
+    ("committee-chair-fields-with-spaces-bracketed-abbreviation-chairs", """สพป.ยโสธร เขต 2 ประชุมคณะกรรมการ ก.ต.ป.น. ครั้งที่ 1/2568
+
+วันที่ 20 กุมภาพันธ์ 2568 นายสมบูรณ์ แก้วกาหลง ประธานคณะกรรมการติดตาม ตรวจสอบ ประเมินผลและนิเทศการศึกษา (ประธาน ก.ต.ป.น.) เป็นประธานการประชุม ณ ห้องประชุมพญาแถน สำนักงานเขตพื้นที่การศึกษาประถมศึกษายโสธร เขต 2
+""", {
+        "published_date": "2025-02-20", "event_start": "2025-02-20", "event_end": "2025-02-20",
+        "venue": "ห้องประชุมพญาแถน สำนักงานเขตพื้นที่การศึกษาประถมศึกษายโสธร เขต 2", "province": "ยโสธร",
+        "attendees": [("นาย", "สมบูรณ์ แก้วกาหลง", "ประธานคณะกรรมการติดตาม ตรวจสอบ ประเมินผลและนิเทศการศึกษา", "chair")],
+    }),
+    ("subcommittee-chair-fields-with-spaces-bracketed-abbreviation-chairs", """สพม.ลพบุรี ประชุมคณะอนุกรรมการ อ.ก.ค.ศ. ครั้งที่ 4/2568
+
+วันที่ 11 เมษายน 2568 ดร.วิเชียร ทองสุข ประธานคณะอนุกรรมการวิสามัญเกี่ยวกับการพัฒนา ส่งเสริมและยกย่อง (ประธาน อ.ก.ค.ศ.) เป็นประธานการประชุม ณ ห้องประชุมนารายณ์ สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาลพบุรี
+""", {
+        "published_date": "2025-04-11", "event_start": "2025-04-11", "event_end": "2025-04-11",
+        "venue": "ห้องประชุมนารายณ์ สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาลพบุรี", "province": "ลพบุรี",
+        "attendees": [("ดร.", "วิเชียร ทองสุข", "ประธานคณะอนุกรรมการวิสามัญเกี่ยวกับการพัฒนา ส่งเสริมและยกย่อง", "chair")],
     }),
 ]
