@@ -4,7 +4,8 @@ line with its time and author ("โพสต์เมื่อ … เวลา 
 a lead with the event's own day, and a ministry bulletin's number ("ข่าวที่ 112/2568") above the
 title of a "กรุงเทพฯ –" dateline; reporters in a later paragraph with "ได้" before the act, a
 judging panel's chair who is not the event's, and "ในฐานะกรรมการและเลขานุการ" after a position, and a committee's chair named by its fields
-with its abbreviation in brackets before "เป็นประธาน"."""
+with its abbreviation in brackets before "เป็นประธาน", and a school named with its province's word.
+"""
 
 P = "participant"
 ROUND_27_SHAPES = [
@@ -157,5 +158,29 @@ ROUND_27_SHAPES = [
         "published_date": "2025-04-11", "event_start": "2025-04-11", "event_end": "2025-04-11",
         "venue": "ห้องประชุมนารายณ์ สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาลพบุรี", "province": "ลพบุรี",
         "attendees": [("ดร.", "วิเชียร ทองสุข", "ประธานคณะอนุกรรมการวิสามัญเกี่ยวกับการพัฒนา ส่งเสริมและยกย่อง", "chair")],
+    }),
+    # A school named with its province's word ("โรงเรียนเบญจมราชูทิศ ราชบุรี") keeps it in a position too.
+    ("school-named-with-province-word-director-position", """ศธจ.จันทบุรี จัดงานวันครู ครั้งที่ 69
+
+วันที่ 16 มกราคม 2568 นายวรเชษฐ์ ขันธ์เงิน ผู้ว่าราชการจังหวัดจันทบุรี เป็นประธานในพิธีเปิดงานวันครู ณ หอประชุมโรงเรียนเบญจมราชูทิศ จันทบุรี อำเภอเมืองจันทบุรี จังหวัดจันทบุรี โดยมี นายสมพร ศรีสวัสดิ์ ผู้อำนวยการโรงเรียนเบญจมราชูทิศ จันทบุรี ให้การต้อนรับ
+""", {
+        "published_date": "2025-01-16", "event_start": "2025-01-16", "event_end": "2025-01-16",
+        "venue": "หอประชุมโรงเรียนเบญจมราชูทิศ จันทบุรี อำเภอเมืองจันทบุรี", "province": "จันทบุรี",
+        "attendees": [
+            ("นาย", "วรเชษฐ์ ขันธ์เงิน", "ผู้ว่าราชการจังหวัดจันทบุรี", "opening_chair"),
+            ("นาย", "สมพร ศรีสวัสดิ์", "ผู้อำนวยการโรงเรียนเบญจมราชูทิศ จันทบุรี", P),
+        ],
+    }),
+    ("school-named-with-province-word-teacher-then-and", """โรงเรียนสตรีศึกษา ร้อยเอ็ด จัดค่ายวิทยาศาสตร์
+
+วันที่ 7 ธันวาคม 2567 นางอรวรรณ ศรีบุญ รองผู้อำนวยการโรงเรียนสตรีศึกษา ร้อยเอ็ด เป็นประธานเปิดค่ายวิทยาศาสตร์ ณ ห้องประชุมโรงเรียนสตรีศึกษา อำเภอเมืองร้อยเอ็ด จังหวัดร้อยเอ็ด โดยมี นายธีรวัฒน์ คำดี ครูโรงเรียนสตรีศึกษา ร้อยเอ็ด และนางสาวปาริชาติ ทองแก้ว ครูพี่เลี้ยง ร่วมกิจกรรม
+""", {
+        "published_date": "2024-12-07", "event_start": "2024-12-07", "event_end": "2024-12-07",
+        "venue": "ห้องประชุมโรงเรียนสตรีศึกษา อำเภอเมืองร้อยเอ็ด", "province": "ร้อยเอ็ด",
+        "attendees": [
+            ("นาง", "อรวรรณ ศรีบุญ", "รองผู้อำนวยการโรงเรียนสตรีศึกษา ร้อยเอ็ด", "opening_chair"),
+            ("นาย", "ธีรวัฒน์ คำดี", "ครูโรงเรียนสตรีศึกษา ร้อยเอ็ด", P),
+            ("นางสาว", "ปาริชาติ ทองแก้ว", "ครูพี่เลี้ยง", P),
+        ],
     }),
 ]
