@@ -280,3 +280,35 @@ def test_a_later_day_with_the_place_is_the_events_not_the_pages():
     got = parse("ข่าว\n\nโรงเรียนบ้านนา ขอแสดงความยินดีกับ นายวิชัย มั่นคง ครูชำนาญการ ที่ได้รับรางวัลครูดีเด่น\n\n"
                 "โดยเข้ารับรางวัลเมื่อวันที่ 16 มกราคม 2568 เวลา 09.00 น. ณ หอประชุมคุรุสภา กรุงเทพมหานคร\n")
     assert (got["published_date"], got["event_start"], got["venue"]) == (None, "2025-01-16", "หอประชุมคุรุสภา")
+
+
+@pytest.mark.parametrize("later, expected", [
+    # Rounds 27–30: a report to the meeting after "ได้", and an act shared by the one before "และ".
+    ("ในการนี้ นางมาลี สุขเกษม ผู้อำนวยการกลุ่มบริหารงานบุคคล และนายอดิศร คำฟู ผู้อำนวยการกลุ่มนโยบายและแผน "
+     "ได้รายงานผลการดำเนินงานต่อที่ประชุม", ["มาลี สุขเกษม", "อดิศร คำฟู"]),
+    # A report made elsewhere, and two people only thanked, are not acts at the event.
+    ("นายอดิศร คำฟู ผู้อำนวยการกลุ่มนโยบายและแผน ได้รายงานผลไว้เมื่อปีที่แล้ว", []),
+    ("นักเรียนขอขอบคุณ นางมาลี สุขเกษม ผู้อำนวยการกลุ่มบริหารงานบุคคล และนายอดิศร คำฟู ผู้อำนวยการกลุ่มนโยบายและแผน "
+     "ที่สนับสนุนงบประมาณ", []),
+])
+def test_a_later_paragraph_reports_to_the_meeting(later, expected):
+    got = parse("ข่าว\n\nวันที่ 2 ก.พ. 2568 นายสมชาย ใจดี ผู้อำนวยการโรงเรียนบ้านนา เป็นประธานการประชุมผู้ปกครอง "
+                "ณ หอประชุมโรงเรียนบ้านนา\n\n" + later + "\n")
+    assert [p["name"] for p in got["attendees"]][1:] == expected
+
+
+@pytest.mark.parametrize("verb, role", [
+    ("เป็นประธานคณะกรรมการตัดสิน", P),  # the judges' panel, not the event
+    ("เป็นประธานกรรมการตัดสินการประกวด", P),
+    ("เป็นประธานการประชุมคณะกรรมการตัดสิน", "chair"),  # the meeting itself is the event
+])
+def test_a_judging_panels_chair_is_not_the_events(verb, role):
+    got = parse("ข่าว\n\nวันที่ 2 ก.พ. 2568 ณ หอประชุมโรงเรียนบ้านนา นายวิชัย มั่นคง ศึกษานิเทศก์ " + verb + "\n")
+    assert [(p["name"], p["role"]) for p in got["attendees"]] == [("วิชัย มั่นคง", role)]
+
+
+@pytest.mark.parametrize("label", ["โพสต์เมื่อ 3 ก.พ. 2568 เวลา 10:15 น. โดย กลุ่มอำนวยการ",
+                                   "เผยแพร่เมื่อ : 3 ก.พ. 2568 โดย : กลุ่มนโยบายและแผน", "โพสต์เมื่อ 3 ก.พ. 2568"])
+def test_the_posted_line_with_time_and_author_is_the_pages_date(label):
+    got = parse("ข่าว\n\n" + label + "\n\nวันที่ 2 ก.พ. 2568 นายสมชาย ใจดี ผู้อำนวยการโรงเรียนบ้านนา เป็นประธาน\n")
+    assert (got["published_date"], got["event_start"]) == ("2025-02-03", "2025-02-02")
