@@ -14,7 +14,7 @@ TAIL_STARTS = re.compile(
     re.I,
 )
 FURNITURE = [
-    re.compile(r"^(?:Home|หน้าแรก|หน้าหลัก)\s*/", re.I),  # breadcrumb
+    re.compile(r"^(?:Home|หน้าแรก|หน้าหลัก)\s*[/>»›]", re.I),  # breadcrumb: "หน้าแรก > ข่าว", "หน้าหลัก › …"
     re.compile(r"^About\s+\S", re.I),  # author box
     thai_re(r"^ดูรูปภาพ.*ที่นี่$|^ดูภาพ.*ที่นี่$|^คลิก.*ที่นี่$"),
     thai_re(r"^(?:อ่าน|เข้าชม|ผู้เข้าชม)\s*\d[\d,]*\s*ครั้ง$"),

@@ -17,6 +17,11 @@ from .spans import locate, locate_last
 PROVINCE_ALIASES = {"กรุงเทพฯ": "กรุงเทพมหานคร", "กทม.": "กรุงเทพมหานคร", "กรุงเทพ": "กรุงเทพมหานคร", "กทม": "กรุงเทพมหานคร"}
 # The portal's categories (fixtures/demo_articles.json); callers with a database pass
 # Category names instead.
+# "โรงแรมอวานี ขอนแก่น โฮเทล แอนด์ คอนเวนชั่น เซ็นเตอร์", "โรงแรมโซฟิเทล กระบี่ โภคีธรา กอล์ฟ แอนด์
+# สปา รีสอร์ท": a hotel's name may hold its province's word, then more of the name, ended within
+# a few words by a hotel word; the province word then does not end the venue.
+HOTEL_NAME_GOES_ON = (r"(?:\s+[\u0e01-\u0e4eA-Za-z]+){0,3}?\s+(?:โฮเทล|โฮเต็ล|รีสอร์ท|รีสอร์ต|คอนเวนชั่น|คอนเวนชัน|"
+                      r"เซ็นเตอร์|สปา|พาเลซ|บีช|ริเวอร์ไซด์|ลากูน|เรสซิเดนซ์|แอนด์|Hotel|Resort|Convention)(?![\u0e01-\u0e4eA-Za-z])")
 DEFAULT_CATEGORIES = ("ข่าวประชาสัมพันธ์", "ภาพกิจกรรม")
 CATEGORY_LABEL = thai_re(r"(?:หมวดหมู่|หมวด|Category|Categories)\s*:?\s*", re.I)
 
@@ -33,7 +38,7 @@ def _patterns():
                          r"|(?P<from>จาก\s?)(?=ห้องประชุม|หอประชุม|สตูดิโอ)"  # an online meeting run from a room
                          r"|สถานที่(?:จัด(?:งาน|กิจกรรม|ประชุม|อบรม)?)?\s*:\s*"
                          r"|(?:^|(?<=\n))(?:📍|🏫|🏢)\s*(?:ณ\s*|สถานที่\s*:?\s*)?)(?P<venue>.+?)"  # a line marked with a pin
-                         rf"(?=\s+(?:จังหวัด|จ\.)\s?(?:{names})|\s(?:{names})(?![\u0e01-\u0e4e])(?!\s*(?:อำเภอ|อ\.|ตำบล|ต\.|จังหวัด|จ\.))|\s*(?:>>|\n|[“”\"]|\s\()"
+                         rf"(?=\s+(?:จังหวัด|จ\.)\s?(?:{names})|\s(?:{names})(?![\u0e01-\u0e4e])(?!\s*(?:อำเภอ|อ\.|ตำบล|ต\.|จังหวัด|จ\.)|{HOTEL_NAME_GOES_ON})|\s*(?:>>|\n|[“”\"]|\s\()"
                          r"|\s+(?:สำนักงาน|โรงเรียน|มหาวิทยาลัย|กระทรวง|กรม)\S*(?:\s+เขต\s?\d{1,2})?\s+(?:ได้)?จัด"  # the organiser, then its verb
                          r"|\s+\S*(?:ประกอบด้วย|ได้แก่)"  # "… คณะกรรมการประกอบด้วย": a list of people begins
                          r"|\s+คณะ(?!\S*(?:ศาสตร์|ศิลป์)|วิทยาการ)"  # "… คณะผู้แทนกระทรวง… นำโดย": the subject, not a faculty
