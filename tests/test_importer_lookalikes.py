@@ -312,3 +312,36 @@ def test_a_judging_panels_chair_is_not_the_events(verb, role):
 def test_the_posted_line_with_time_and_author_is_the_pages_date(label):
     got = parse("ข่าว\n\n" + label + "\n\nวันที่ 2 ก.พ. 2568 นายสมชาย ใจดี ผู้อำนวยการโรงเรียนบ้านนา เป็นประธาน\n")
     assert (got["published_date"], got["event_start"]) == ("2025-02-03", "2025-02-02")
+
+
+@pytest.mark.parametrize("written, expected", [
+    # Rounds 31–32: a grade, then the unit the person heads.
+    ("นางสาวก้อย ใจงาม ครูชำนาญการ หัวหน้างานแนะแนว กล่าวรายงาน", "ครูชำนาญการ หัวหน้างานแนะแนว"),
+    ("นางสาวก้อย ใจงาม ครู คศ.3 หัวหน้าฝ่ายบริหารทั่วไป กล่าวรายงาน", "ครู คศ.3 หัวหน้าฝ่ายบริหารทั่วไป"),
+    # A district or provincial agency's head written before the name, after a comma.
+    ("โดยมี นายอำเภอนาดี นายวิชัย มั่นคง, ปศุสัตว์อำเภอนาดี นางสาวก้อย ใจงาม ร่วมงาน", "ปศุสัตว์อำเภอนาดี"),
+    ("โดยมี นายอำเภอนาดี นายวิชัย มั่นคง, แรงงานจังหวัดเลย นางสาวก้อย ใจงาม ร่วมงาน", "แรงงานจังหวัดเลย"),
+    # A clause word after the name is no position: the one written before it is.
+    ("โดยมี นายอำเภอนาดี นายวิชัย มั่นคง และผู้กำกับการสถานีตำรวจภูธรนาดี นางสาวก้อย ใจงาม ทั้งนี้มีผู้ปกครองร่วมงาน",
+     "ผู้กำกับการสถานีตำรวจภูธรนาดี"),
+    ("โดยมี นายอำเภอนาดี นายวิชัย มั่นคง และผู้กำกับการสถานีตำรวจภูธรนาดี นางสาวก้อย ใจงาม ภายในงานมีซุ้ม 30 ซุ้ม",
+     "ผู้กำกับการสถานีตำรวจภูธรนาดี"),
+])
+def test_the_second_persons_position_rounds_31_32(written, expected):
+    got = parse("ข่าว\n\nวันที่ 2 ก.พ. 2568 ณ หอประชุมโรงเรียนบ้านนา นายสมชาย ใจดี ผู้อำนวยการโรงเรียนบ้านนา เป็นประธาน "
+                + written + "\n")
+    assert got["attendees"][-1]["name"] == "ก้อย ใจงาม"
+    assert got["attendees"][-1]["position"] == expected
+
+
+@pytest.mark.parametrize("place, venue", [
+    ("โรงแรมอมารี หัวหิน รีสอร์ท", "โรงแรมอมารี หัวหิน รีสอร์ท"),  # หัวหิน is no province: unchanged
+    ("โรงแรมเดอะ กรีนเนอรี่ เชียงใหม่ รีสอร์ท อำเภอแม่ริม", "โรงแรมเดอะ กรีนเนอรี่ เชียงใหม่ รีสอร์ท อำเภอแม่ริม"),
+    ("โรงแรมลำปาง ริเวอร์ไซด์ โฮเทล", "โรงแรมลำปาง ริเวอร์ไซด์ โฮเทล"),
+    # The province word ends the venue when no hotel word follows it soon.
+    ("โรงแรมพูลแมน ขอนแก่น โดยมีผู้บริหารสถานศึกษาเข้าร่วม", "โรงแรมพูลแมน"),
+    ("โรงเรียนบ้านนา เลย เพื่อพัฒนาครูและสปา", "โรงเรียนบ้านนา"),
+])
+def test_a_hotel_named_with_its_provinces_word(place, venue):
+    got = parse("ข่าว\n\nวันที่ 2 ก.พ. 2568 สพป.เลย เขต 1 จัดอบรมครู ณ " + place + "\n")
+    assert got["venue"] == venue
