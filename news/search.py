@@ -203,6 +203,12 @@ def _term_pattern(term):
     return f"{_NOT_A_DIGIT_BEFORE}{pattern}{_NOT_A_DIGIT_AFTER}" if term.isdigit() else pattern
 
 
+def is_listed_number(word):
+    """A number of 3–18 digits without a leading zero: the numbers an article's
+    index lists in order on PostgreSQL (a year's articles are read newest first)."""
+    return word.isascii() and word.isdigit() and 3 <= len(word) <= 18 and word[0] != "0"
+
+
 def whole_word(term):
     """Found only as a whole word of the article (ICU words), not inside a longer one:
     a term of one or two letters, which a trigram cannot hold, and a number, so

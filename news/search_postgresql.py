@@ -9,7 +9,7 @@ import time
 
 from django.db import connection, models
 
-from .search import BUCKETS, UPSERT, whole_word, words
+from .search import BUCKETS, UPSERT, is_listed_number, whole_word, words
 
 # The trigram index's text (migrations 0005, 0014, 0015); a query must repeat it exactly.
 PG_TEXT = (
@@ -61,14 +61,23 @@ class PostgreSQLSearch:
         values = ", ".join([f"(%s, %s, %s, %s, %s, %s, {self.VECTOR})"] * len(rows))
         params = [value for row in rows for value in [row["id"], *row["fields"], *row["words"]]]
         sql = UPSERT.format(extra=", vector", values=values, extra_set=", vector = excluded.vector")
+        # The numbers each article lists (newest_holding()), replaced with its row.
+        numbers = [(int(word), row["id"]) for row in rows for word in row["fields"][4].split() if is_listed_number(word)]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
+            cursor.execute("DELETE FROM news_searchnumber WHERE article_id = ANY(%s)", [[row["id"] for row in rows]])
+            if numbers:
+                cursor.execute(
+                    "INSERT INTO news_searchnumber (number, article_id) VALUES "
+                    + ", ".join(["(%s, %s)"] * len(numbers)),
+                    [value for pair in numbers for value in pair],
+                )
 
     def clear(self):
         with connection.cursor() as cursor:
             for name in self.indexes():
                 cursor.execute(f"DROP INDEX IF EXISTS {name}")
-            cursor.execute("TRUNCATE news_searchdocument")
+            cursor.execute("TRUNCATE news_searchdocument, news_searchnumber")
 
     def optimize(self):
         with connection.cursor() as cursor:
@@ -251,6 +260,9 @@ class PostgreSQLSearch:
         candidates of the window it is in (docs/search.md). The rank is computed
         after the limit, for those rows only.
         """
+        number = self.listed_number(query) if self.WALK is None else None
+        if number is not None:
+            return self.newest_holding(queryset, query, number, limit)
         # The newest id as a number, not a subquery: the planner then knows how
         # many rows each part holds.
         newest_id = int(queryset.model.objects.aggregate(newest=models.Max("pk"))["newest"] or 0)
@@ -266,16 +278,12 @@ class PostgreSQLSearch:
         # the newest ids may hold none of what the older ones do.
         filtered = max(kept(), 1 / max(sample, 1)) if share else 1.0
         likes = [f"% {term} %" if whole_word(term) else f"%{term}%" for term in query.terms]
-        needles = [like[1:-1] for like in likes]
         join = "news_searchdocument.article_id = news_article.id"
-        fields = [self.walk_fields(term) for term in query.terms]
+        checks, check_params = self.row_checks(query)
         walk = queryset.order_by().extra(
             tables=["news_searchdocument"],
-            where=[join, "news_searchdocument.article_id > %s", "news_article.id > %s"] + [
-                "(" + " OR ".join(f"strpos(news_searchdocument.{field}, %s) > 0" for field in term_fields) + ")"
-                for term_fields in fields
-            ],
-            params=[boundary, boundary] + [needle for needle, term_fields in zip(needles, fields) for _ in term_fields],
+            where=[join, "news_searchdocument.article_id > %s", "news_article.id > %s", *checks],
+            params=[boundary, boundary, *check_params],
         ).extra(order_by=[self.NEWEST]).values_list("pk")
         walk_sql, params = walk.query.sql_with_params()
         # The walk is a materialized CTE: a CTE scan is parallel restricted, so the
@@ -298,17 +306,60 @@ class PostgreSQLSearch:
             # rather than walk the primary key checking every older row.
             parts.append(f"(SELECT older.id FROM ({older_sql}) AS older (id) ORDER BY older.id + 0 DESC)")
             older_params += window_params
+        return self.ranked(
+            f"WITH walk (id) AS MATERIALIZED ({walk_sql}) ", f"{' UNION ALL '.join(parts)} LIMIT %s",
+            [*params], [*older_params, limit], query,
+        )
+
+    def ranked(self, prefix, found_sql, prefix_params, found_params, query):
+        """[(pk, rank)] of the ids `found_sql` selects, ranked (ts_rank_cd) after
+        the limit, for those rows only."""
         tsqueries = self.tsqueries(query)
         score = " + ".join([f"ts_rank_cd('{self.WEIGHTS}', news_searchdocument.vector, %s::tsquery, 1)"] * len(tsqueries))
         sql = (
-            f"WITH walk (id) AS MATERIALIZED ({walk_sql}) "
-            f"SELECT found.id, round(ln(greatest({score}, 1e-12)) * {BUCKETS}) FROM "
-            f"({' UNION ALL '.join(parts)} LIMIT %s) AS found (id) "
+            f"{prefix}SELECT found.id, round(ln(greatest({score}, 1e-12)) * {BUCKETS}) FROM "
+            f"({found_sql}) AS found (id) "
             "JOIN news_searchdocument ON news_searchdocument.article_id = found.id"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, list(params) + tsqueries + list(older_params) + [limit])
+            cursor.execute(sql, [*prefix_params, *tsqueries, *found_params])
             return cursor.fetchall()
+
+    def row_checks(self, query):
+        """(conditions, params): every term found in a row's fields with strpos()
+        (the word list only where walk_fields() says)."""
+        conditions, params = [], []
+        for term in query.terms:
+            needle = f" {term} " if whole_word(term) else term
+            fields = self.walk_fields(term)
+            conditions.append("(" + " OR ".join(f"strpos(news_searchdocument.{f}, %s) > 0" for f in fields) + ")")
+            params += [needle] * len(fields)
+        return conditions, params
+
+    @staticmethod
+    def listed_number(query):
+        """The longest term that is a number news_searchnumber lists (3–18 digits,
+        no leading zero), or None."""
+        numbers = [term for term in query.terms if is_listed_number(term)]
+        return max(numbers, key=len, default=None)
+
+    def newest_holding(self, queryset, query, number, limit):
+        """[(pk, rank)] of the newest `limit` matches of a query holding a number:
+        the articles listing it, read newest first from news_searchnumber's primary
+        key, each row checked for every term as the walk checks it (so a list out
+        of step can hide an article, never show one that does not match). A year
+        crowded into some older articles costs about as many rows as it finds."""
+        checks, check_params = self.row_checks(query)
+        holding = queryset.order_by().extra(
+            tables=["news_searchnumber", "news_searchdocument"],
+            where=[
+                "news_searchnumber.article_id = news_article.id", "news_searchnumber.number = %s",
+                "news_searchdocument.article_id = news_article.id", *checks,
+            ],
+            params=[int(number), *check_params],
+        ).extra(order_by=["-news_searchnumber.article_id"]).values_list("pk")
+        holding_sql, params = holding.query.sql_with_params()
+        return self.ranked("", f"{holding_sql} LIMIT %s", [], [*params, limit], query)
 
     def tsqueries(self, query):
         # The reader's words, then "เขต 1" phrases (numbered) counted again on top,

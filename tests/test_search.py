@@ -99,6 +99,24 @@ def test_a_number_is_found_whole_not_inside_a_longer_number(client):
     )
 
 
+def test_a_year_is_found_in_step_with_the_article():
+    """Changing the year an article holds changes what finds it (PostgreSQL reads a
+    number's articles from its own list, written with the article's search row)."""
+    article = make_article(title="แผนปฏิบัติราชการ", body="<p>ประจำปีงบประมาณ พ.ศ. 2561</p>")
+    assert article in found("2561") and article not in found("2563")
+    article.body = "<p>ประจำปีงบประมาณ พ.ศ. 2563</p>"
+    article.save()
+    assert article in found("ปีงบประมาณ 2563") and article not in found("2561")
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT number FROM news_searchnumber WHERE article_id = %s", [article.pk])
+            numbers = {row[0] for row in cursor.fetchall()}
+        assert 2563 in numbers and 2561 not in numbers
+        with CaptureQueriesContext(connection) as queries:
+            found("ปีงบประมาณ 2563")
+        assert any("news_searchnumber.number" in query["sql"] for query in queries.captured_queries)
+
+
 def test_the_search_can_be_used_inside_another_query():
     """The ranked ids are an expression on the article's id, which Django renames
     in a subquery (on PostgreSQL they are one array parameter)."""
@@ -468,7 +486,7 @@ def test_thai_digits_in_the_article_are_found_by_arabic_ones():
 
 
 @pytest.mark.parametrize(
-    "query", ["ประชุม", "ธนุ วงษ์จินดา", "คุ้มภูคำ", '"ประชุมเชิงปฏิบัติการ"', "สพป.นครพนม เขต 1", "ai", "รอบ 2", "สพปนครพนม", "ฟหกดเสวง"]
+    "query", ["ประชุม", "ธนุ วงษ์จินดา", "คุ้มภูคำ", '"ประชุมเชิงปฏิบัติการ"', "สพป.นครพนม เขต 1", "ai", "รอบ 2", "สพปนครพนม", "2567", "ปีงบประมาณ 2567", "ฟหกดเสวง"]
 )
 def test_the_newest_matches_are_the_same_whichever_part_finds_them(monkeypatch, query):
     """PostgreSQL reads the newest WALK ids row by row, the older ones through the
