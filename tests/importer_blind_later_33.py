@@ -48,7 +48,8 @@ director's position opening and a foreign "Mr." speaker with a supervisor after 
 The writer flagged two values, both kept: 33-7 ends the expert's position at "อ่างทอง" because
 "ผู้อำนวยการกลุ่ม ข้าราชการ และลูกจ้าง" after it are unnamed groups (as in earlier rounds, a
 position never runs into the next attendee group); 34-8 keeps "Mr." apart from "Daniel Brooks"
-as the text spaces it (earlier rounds' "Dr. Anna Rahman" likewise)."""
+as the text spaces it (round 24's "Dr.Anna Rahman", unspaced, likewise gives "Dr." and "Anna
+Rahman")."""
 
 P = "participant"
 
