@@ -345,3 +345,32 @@ def test_the_second_persons_position_rounds_31_32(written, expected):
 def test_a_hotel_named_with_its_provinces_word(place, venue):
     got = parse("ข่าว\n\nวันที่ 2 ก.พ. 2568 สพป.เลย เขต 1 จัดอบรมครู ณ " + place + "\n")
     assert got["venue"] == venue
+
+
+@pytest.mark.parametrize("written, position", [
+    # Rounds 33–34: letters each with its dot are one abbreviation; its last "ศ." is no title.
+    ("นางก้อย ใจงาม ผู้แทน อ.ก.ค.ศ.เขตพื้นที่การศึกษาประถมศึกษาเลย เขต 1 ร่วมประชุม",
+     "ผู้แทน อ.ก.ค.ศ.เขตพื้นที่การศึกษาประถมศึกษาเลย เขต 1"),
+    ("นางก้อย ใจงาม กรรมการ ก.ค.ศ.สมศักดิ์ ร่วมประชุม", "กรรมการ ก.ค.ศ.สมศักดิ์"),
+    # A quoted second name after a school's, and a responsibility after a grade.
+    ("นางก้อย ใจงาม ครู โรงเรียนบ้านนา “นาดีวิทยา” เป็นวิทยากร", "ครู โรงเรียนบ้านนา “นาดีวิทยา”"),
+    ("นางก้อย ใจงาม ครูชำนาญการ ผู้รับผิดชอบงานแนะแนว เป็นวิทยากร", "ครูชำนาญการ ผู้รับผิดชอบงานแนะแนว"),
+])
+def test_the_second_persons_position_rounds_33_34(written, position):
+    got = parse("ข่าว\n\nวันที่ 2 ก.พ. 2568 ณ หอประชุมโรงเรียนบ้านนา นายสมชาย ใจดี ผู้อำนวยการโรงเรียนบ้านนา เป็นประธาน "
+                + written + "\n")
+    assert [(p["name"], p["position"]) for p in got["attendees"][1:]] == [("ก้อย ใจงาม", position)]
+
+
+@pytest.mark.parametrize("lead, expected", [
+    # A professor's title after other words (not after dotted letters) is still one.
+    ("นายสมชาย ใจดี ผู้อำนวยการโรงเรียนบ้านนา เป็นประธาน และ ศ.ดร.สมศรี ใจงาม อาจารย์ประจำ เป็นวิทยากร",
+     [("นาย", "สมชาย ใจดี"), ("ศ.ดร.", "สมศรี ใจงาม")]),
+    ("นายสมชาย ใจดี ผู้อำนวยการโรงเรียนบ้านนา เป็นประธาน และ พ.ต.อ.ดร.สมศรี ใจงาม ผู้กำกับการ เป็นวิทยากร",
+     [("นาย", "สมชาย ใจดี"), ("พ.ต.อ.ดร.", "สมศรี ใจงาม")]),
+    # A quote after a position that is not a school's still ends it.
+    ("นายสมชาย ใจดี ผู้อำนวยการโรงเรียนบ้านนา บรรยาย “ครูยุคใหม่”", [("นาย", "สมชาย ใจดี")]),
+])
+def test_titles_still_read_beside_dotted_letters(lead, expected):
+    got = parse("ข่าว\n\nวันที่ 2 ก.พ. 2568 " + lead + "\n")
+    assert [(p["honorific"], p["name"]) for p in got["attendees"]] == expected

@@ -5,6 +5,7 @@ import re
 
 from news.thaitext import INVISIBLES
 
+from .dates import find_dates
 from .patterns import thai_re
 
 # Everything from one of these lines on is the site, not the release.
@@ -38,6 +39,9 @@ CREDIT_ANYWHERE = thai_re(
 TITLE_LABEL = thai_re(r"^(?:เรื่อง|หัวข้อข่าว|หัวข้อ)\s*(?:>>|:|»)\s*")
 BODY_LABEL = thai_re(r"^(?:รายละเอียด|เนื้อหา|รายละเอียดข่าว)\s*(?:>>|:|»)\s*")
 LEADING_DATE = thai_re(r"^(?:วัน\S*ที่|วันที่)?\s*\d{1,2}\s*\S+\s*(?:พ\.ศ\.\s*)?\d{2,4}\s+")
+# "เมื่อวันศุกร์ที่", "ระหว่างวันที่", "เช้าวันที่": the words a lead may open with before its date.
+DATE_OPENING = thai_re(r"^(?:เมื่อ|ใน|ระหว่าง|เช้า|บ่าย|เย็น)?\s*(?:วัน\S{0,12}?ที่|วันที่)?\s*$")
+NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,2}/\d{1,2}/\d{2,4}(?!\d)")
 LIST_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
 HASHTAGS = re.compile(r"(?:^|\s)#([^\s#]+)")
 
@@ -125,7 +129,28 @@ def split_page(text, categories=()):
         # A scraped page may mark its paragraphs with ">>" inside one line.
         paragraphs.extend(part.strip() for part in line.split(">>") if part.strip())
     close()
+    if labelled is None and _title_under_header(title, paragraphs):
+        header.append(title)
+        title = paragraphs.pop(0)
     return title, paragraphs, header, credits
+
+
+def _opens_with_date(paragraph):
+    found = find_dates(paragraph)
+    return bool(found) and bool(DATE_OPENING.match(paragraph[: found[0].start]))
+
+
+def _title_under_header(first_line, paragraphs):
+    """Whether the first line is a header no pattern knows ("หน้าแรก | ข่าวกลุ่มงาน", a bare
+    "ข่าวกิจกรรมโรงเรียน") above the real title: the line after it is a longer one-line headline
+    with no date, and the paragraph after that opens with the date, as a lead does. A title
+    followed by a short line ("โรงเรียนบ้านนา สพป.เลย เขต 1") and then the lead is left as it is."""
+    if len(paragraphs) < 2 or "\n" in paragraphs[0] or len(paragraphs[0]) <= len(first_line):
+        return False
+    headline = paragraphs[0]
+    if find_dates(headline) or NUMERIC_DATE.search(headline) or find_dates(first_line):
+        return False  # "โพสต์เมื่อ 10/03/2568": the page's date line, not a headline
+    return _opens_with_date(paragraphs[1])
 
 
 def strip_hashtags(paragraph):

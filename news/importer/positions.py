@@ -45,6 +45,7 @@ _PAREN = re.compile(r"\s*\(")
 SCHOOL_BRACKETS = re.compile(r"\s?\([^()\n]{2,30}\)")
 SCHOOL_NAMED = thai_re(r"โรงเรียน[^\s()]*(?:\s\d{1,3})?$")
 SCHOOL_SPACED = thai_re(r"(โรงเรียน[^\s()]*(?:\s\d{1,3})?\s?)(\([^()\n]{2,30}\))")
+QUOTED_NAME = re.compile(r"\s*(?P<name>“[^“”\n]{2,30}”)")
 BRACKETED = re.compile(r"\s*\(\s*(?P<position>[^()\n]{3,120}?)\s*\)")
 
 
@@ -93,6 +94,11 @@ def position_after(text):
     # "นางสาวก ข ตำแหน่ง ครูชำนาญการพิเศษ": the word "position" labels it.
     text = re.sub(r"^\s*ตำแหน่ง\s*:?\s*", " ", text)
     stop = STOPS.search(text)
+    # "ครู โรงเรียนแม่สะเรียง “บริพัตรศึกษา”": a school's second name in quotes is part of it.
+    quoted = stop and SCHOOL_NAMED.search(text[: stop.start()]) and QUOTED_NAME.match(text, stop.start())
+    if quoted:
+        text = text[: stop.start()] + " " + quoted["name"].replace(" ", "\ue005") + text[quoted.end():]
+        stop = STOPS.search(text, stop.start() + len(quoted["name"]) + 1)
     span = text[: stop.start()] if stop else text
     paren = _PAREN.search(span)
     # "ผู้อำนวยการโรงเรียนเทศบาล ๑ (บ้านบางรัก)": the school's name, not an aside.
@@ -143,7 +149,9 @@ def position_after(text):
         university = university or (campus and not ROLE_WORDS.match(chunk) and not VERB_START.match(chunk)
                                     and not chunk.startswith(("และ", "กับ")))
         # "ครูชำนาญการพิเศษ หัวหน้ากลุ่มสาระการเรียนรู้ภาษาไทย": a grade, then the unit the person heads.
-        heads = bool(kept) and bool(GRADE_END.search(kept[-1])) and chunk.startswith(("หัวหน้า", "รองหัวหน้า"))
+        # "ศึกษานิเทศก์ชำนาญการ ผู้รับผิดชอบกลุ่มสาระ…": or the unit the person is responsible for.
+        heads = bool(kept) and bool(GRADE_END.search(kept[-1])) and chunk.startswith(("หัวหน้า", "รองหัวหน้า", "ผู้รับผิดชอบ"))
+        school = school or (chunk.startswith("“") and bool(SCHOOL_NAMED.search(" ".join(kept))))
         if i and not (CONTINUES.match(chunk) or heads or second_province or students or school or university
                       or (_ABBREVIATION.match(chunk) and not ROLE_WORDS.match(chunk))):
             break

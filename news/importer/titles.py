@@ -103,8 +103,16 @@ LATIN_MENTION = re.compile(r"(?<![A-Za-z])(?P<honorific>Mr\.|Mrs\.|Ms\.|Miss|Dr\
                            r" (?P<family>[A-Z][A-Za-z'-]+)")
 
 
+# "อ.ก.ค.ศ.เขตพื้นที่…": letters each with its dot spell one abbreviation, whose last
+# letter ("ศ.") is no professor's title.
+_DOTTED_LETTERS = re.compile(r"(?<![\u0e01-\u0e4e])(?:[\u0e01-\u0e2e]\.){2,}$")
+
+
 def is_title_start(text, start):
-    """A title starts a word: after a non-Thai character or a joining word."""
+    """A title starts a word: after a non-Thai character or a joining word, not inside a
+    dotted abbreviation."""
+    if start > 0 and text[start - 1] == "." and _DOTTED_LETTERS.search(text, 0, start):
+        return False
     if start == 0 or not ("\u0e01" <= text[start - 1] <= "\u0e4e"):
         return True
     return text[:start].endswith(GLUE)
