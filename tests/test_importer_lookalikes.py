@@ -374,3 +374,16 @@ def test_the_second_persons_position_rounds_33_34(written, position):
 def test_titles_still_read_beside_dotted_letters(lead, expected):
     got = parse("ข่าว\n\nวันที่ 2 ก.พ. 2568 " + lead + "\n")
     assert [(p["honorific"], p["name"]) for p in got["attendees"]] == expected
+
+
+@pytest.mark.parametrize("lead, expected", [
+    # Round 35: a title glued after "ซึ่ง" still opens a person.
+    ("โรงเรียนบ้านนา จัดสอบปลายภาค ซึ่งนางสาวสมศรี ใจงาม ผู้อำนวยการโรงเรียนบ้านนา ได้กำกับการสอบ",
+     [("นางสาว", "สมศรี ใจงาม", "ผู้อำนวยการโรงเรียนบ้านนา")]),
+    ("ศูนย์การเรียนรู้ จัดอบรม ซึ่งนายสมชาย ใจดี ครูชำนาญการ เป็นวิทยากร", [("นาย", "สมชาย ใจดี", "ครูชำนาญการ")]),
+    # "ซึ่ง" before a position with no name invents no one.
+    ("โรงเรียนบ้านนา จัดสอบปลายภาค ซึ่งนายอำเภอเมือง ได้มาเยี่ยม", []),
+])
+def test_a_title_glued_after_which_opens_a_person_round_35(lead, expected):
+    got = parse("ข่าว\n\nวันที่ 2 ก.พ. 2568 " + lead + "\n")
+    assert [(p["honorific"], p["name"], p["position"]) for p in got["attendees"]] == expected

@@ -5,7 +5,7 @@ import re
 
 from news.thaitext import INVISIBLES
 
-from .dates import find_dates
+from .dates import find_dates, find_numeric_date
 from .patterns import thai_re
 
 # Everything from one of these lines on is the site, not the release.
@@ -44,6 +44,36 @@ DATE_OPENING = thai_re(r"^(?:เมื่อ|ใน|ระหว่าง|เช
 NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,2}/\d{1,2}/\d{2,4}(?!\d)")
 LIST_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
 HASHTAGS = re.compile(r"(?:^|\s)#([^\s#]+)")
+# A paragraph that is only the page's own date (and counter): page furniture.
+# "ข่าว ณ วันที่ 7 ตุลาคม 2567" at the foot is the same.
+PUBLISHED_LINE = thai_re(r"^(?:วันที่\s*)?(?:เผยแพร่|โพสต์|ประกาศ|ลงข่าว|เขียน(?=เมื่อ)|ลง(?=วันที่)|(?:ข่าว|ข้อมูล)\s*ณ)\s*(?:เมื่อ|วันที่)?\s*:?\s*(?P<rest>[^\n]{4,40}?)"
+                          # "โพสต์เมื่อ 22 มกราคม 2568 เวลา 10:15 น. โดย กลุ่มอำนวยการ": its time and author too.
+                          r"(?:\s*(?:เวลา\s*)?\d{1,2}[.:]\d{2}\s*(?:น\.)?)?(?:\s*\|?\s*โดย\s*:?\s*[^\n]{2,60}?)?"
+                          r"(?:\s+(?:อ่าน|เข้าชม|ผู้เข้าชม)\s*\d[\d,]*\s*ครั้ง)?\s*$")
+# One part of a page label: "โพสต์โดย : กลุ่ม…", "วันที่ลงข่าว : 27 มิ.ย. 68", "อ่าน 152 ครั้ง".
+LABEL_PART = thai_re(
+    r"^(?:วันที่\s*)?(?:เผยแพร่|โพสต์|ประกาศ|ลงข่าว|ผู้เขียน|เขียน|ผู้โพสต์|โดย|อัปเดต|แก้ไขล่าสุด|วันที่|อ่าน|เข้าชม|ผู้เข้าชม|หมวดหมู่)"
+    r"|^\d{1,2}(?:\s*\S+\s*\d{2,4}|/\d{1,2}/\d{2,4})"
+)
+
+
+def is_date_line(line):
+    """Whether a paragraph is the page's publication label ("โพสต์เมื่อ 10/03/2568", "โดย … | วันที่ …")."""
+    match = PUBLISHED_LINE.match(line)
+    if match and (find_dates(match["rest"]) or find_numeric_date(match["rest"])):
+        return True
+    return is_page_label(line)
+
+
+def is_page_label(line):
+    """Whether a short line of label parts split by "|" ("โดย : กลุ่ม… | วันที่ 5 สิงหาคม 2568",
+    "วันที่ลงข่าว : 27 มิ.ย. 68 | ผู้เขียน : … | อ่าน 152 ครั้ง"), one with a date, is the page's
+    publication label: furniture, never the lead nor the event. One-part labels ("โพสต์เมื่อ …")
+    are the parser's published_line."""
+    parts = [part.strip() for part in line.split("|")]
+    if len(parts) < 2 or len(line) > 140 or "\n" in line or not all(LABEL_PART.match(part) for part in parts):
+        return False
+    return bool(find_dates(line) or find_numeric_date(line))
 
 
 def prepare(text):
@@ -146,6 +176,9 @@ def _title_under_header(first_line, paragraphs):
     with no date, and the paragraph after that opens with the date, as a lead does. A title
     followed by a short line ("โรงเรียนบ้านนา สพป.เลย เขต 1") and then the lead is left as it is."""
     if len(paragraphs) < 2 or "\n" in paragraphs[0] or len(paragraphs[0]) <= len(first_line):
+        return False
+    paragraphs = [q for q in paragraphs if not is_date_line(q)]
+    if len(paragraphs) < 2:
         return False
     headline = paragraphs[0]
     if find_dates(headline) or NUMERIC_DATE.search(headline) or find_dates(first_line):

@@ -69,12 +69,7 @@ def _patterns():
         "fiscal": thai_re(r"ปีงบประมาณ\s*(?:พ\.\s?ศ\.\s*)?(?P<y>\d{4}|\d{2})(?!\d)"),
         "reads": thai_re(r"(?:อ่าน|เข้าชม|ผู้เข้าชม)\s*(?P<n>\d[\d,]*)\s*ครั้ง"),
         "published": thai_re(r"(?:เผยแพร่|โพสต์|ประกาศ|ลงข่าว|เขียน(?=เมื่อ)|ลง(?=วันที่)|(?:ข่าว|ข้อมูล)\s*ณ)\s*(?:เมื่อ|วันที่)?\s*:?\s*$"),
-        # A paragraph that is only the page's own date (and counter): page furniture.
-        # "ข่าว ณ วันที่ 7 ตุลาคม 2567" at the foot is the same.
-        "published_line": thai_re(r"^(?:วันที่\s*)?(?:เผยแพร่|โพสต์|ประกาศ|ลงข่าว|เขียน(?=เมื่อ)|ลง(?=วันที่)|(?:ข่าว|ข้อมูล)\s*ณ)\s*(?:เมื่อ|วันที่)?\s*:?\s*(?P<rest>[^\n]{4,40}?)"
-                                  # "โพสต์เมื่อ 22 มกราคม 2568 เวลา 10:15 น. โดย กลุ่มอำนวยการ": its time and author too.
-                                  r"(?:\s*(?:เวลา\s*)?\d{1,2}[.:]\d{2}\s*(?:น\.)?)?(?:\s*\|?\s*โดย\s*:?\s*[^\n]{2,60}?)?"
-                                  r"(?:\s+(?:อ่าน|เข้าชม|ผู้เข้าชม)\s*\d[\d,]*\s*ครั้ง)?\s*$"),
+        "published_line": page.PUBLISHED_LINE,
         # An abbreviation opening the title; a secondary office may cover two provinces.
         "office": thai_re(
             r"^(?P<office>สป\.\s?ศธ\.|สพฐ\.|สอศ\.|สกศ\.|สช\.|สกร\.|กศน\.|ศธภ\.\s?\d{1,2}|ศธจ\.\s?[\u0e01-\u0e4e]+?(?=[\s.]|$)"
@@ -200,8 +195,10 @@ def _dates(title, paragraphs, labels=()):
         lead_text = "\n".join([title] + paragraphs[:lead_size(paragraphs)])
     published = None
     for label in labels:
-        rest = p["published_line"].match(label)["rest"]
-        found = find_dates(rest) or [find_numeric_date(rest)]
+        one_part = p["published_line"].match(label)
+        rest = one_part["rest"] if one_part else label
+        found = find_dates(rest) or [find_numeric_date(rest) or find_numeric_date(label)]
+        found = found if found[0] else find_dates(label) or found
         published = published or found[0]
     for paragraph in paragraphs:
         for mention in find_dates(paragraph):
@@ -237,8 +234,7 @@ def _dates(title, paragraphs, labels=()):
 
 
 def _is_date_label(paragraph):
-    match = _patterns()["published_line"].match(paragraph)
-    return bool(match) and bool(find_dates(match["rest"]) or find_numeric_date(match["rest"]))
+    return page.is_date_line(paragraph)
 
 
 def _first_match(pattern, texts):

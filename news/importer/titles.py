@@ -17,7 +17,8 @@ NOT_NAMES = (
     "นายแพทย์สาธารณสุข", "นายแพทย์ใหญ่", "นายแพทย์เชี่ยวชาญ", "นายแพทย์ชำนาญการ",
 )
 # Thai is written without spaces between words: a title may follow these directly.
-GLUE = ("และ", "จาก", "โดยมี", "โดย", "กับ", "ให้", "มี", "คือ", "แก่", "ได้แก่", "ด้วย", "อาทิ", "ถึง", "ของ", "ว่า", "พร้อม", "ต่อ", "แด่")
+GLUE = ("และ", "จาก", "โดยมี", "โดย", "กับ", "ให้", "มี", "คือ", "แก่", "ได้แก่", "ด้วย", "อาทิ", "ถึง", "ของ", "ว่า", "พร้อม", "ต่อ", "แด่",
+        "ซึ่ง")  # "ซึ่งนางสาวอรุณี …" (round 35)
 
 # A police or military rank is written "พ.ต.อ.หญิง" for a woman, also typed against her
 # given name ("ว่าที่ร้อยตรีหญิงนภาพร"); after a civil title "หญิง" may open a given name.
