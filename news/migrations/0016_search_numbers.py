@@ -7,7 +7,11 @@
 # here from the rows already indexed. No foreign key: a row of a deleted article
 # joins nothing, and the search checks every row it reads. SQLite: FTS5 reads a
 # number's matches newest first by itself; nothing to do.
+import importlib
+
 from django.db import migrations
+
+blocks = importlib.import_module("news.migrations.0014_search_blocks")
 
 CREATE = [
     "CREATE TABLE IF NOT EXISTS news_searchnumber ("
@@ -21,19 +25,11 @@ CREATE = [
 DROP = ["DROP TABLE IF EXISTS news_searchnumber"]
 
 
-def run(statements):
-    def operation(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for sql in statements:
-                schema_editor.execute(sql)
-    return operation
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("news", "0015_search_window_entries"),
     ]
 
     operations = [
-        migrations.RunPython(run(CREATE), run(DROP)),
+        migrations.RunPython(blocks.run(CREATE), blocks.run(DROP)),
     ]
