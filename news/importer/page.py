@@ -40,7 +40,11 @@ TITLE_LABEL = thai_re(r"^(?:เรื่อง|หัวข้อข่าว|�
 BODY_LABEL = thai_re(r"^(?:รายละเอียด|เนื้อหา|รายละเอียดข่าว)\s*(?:>>|:|»)\s*")
 LEADING_DATE = thai_re(r"^(?:วัน\S*ที่|วันที่)?\s*\d{1,2}\s*\S+\s*(?:พ\.ศ\.\s*)?\d{2,4}\s+")
 # "เมื่อวันศุกร์ที่", "ระหว่างวันที่", "เช้าวันที่": the words a lead may open with before its date.
-DATE_OPENING = thai_re(r"^(?:เมื่อ|ใน|ระหว่าง|เช้า|บ่าย|เย็น)?\s*(?:วัน\S{0,12}?ที่|วันที่)?\s*$")
+# "วันนี้ (18 ส.ค. 68)", "เมื่อวันนี้ (…)" and a dateline ("อุดรธานี – วันที่ …") open with the date too.
+DATE_OPENING = thai_re(r"^(?:[^\s–-]{2,30}\s*[–-]\s*)?(?:เมื่อ|ใน|ระหว่าง|เช้า|บ่าย|เย็น)?\s*"
+                       r"(?:วันนี้\s*\(|วัน\S{0,12}?ที่|วันที่)?\s*$")
+# "📌 วันที่เผยแพร่ …", "• โพสต์เมื่อ …": an emoji or a bullet before a label line is decoration.
+LEADING_MARK = re.compile(r"^[^\w\s(\[\"“'#]+\s*")
 NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,2}/\d{1,2}/\d{2,4}(?!\d)")
 LIST_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
 HASHTAGS = re.compile(r"(?:^|\s)#([^\s#]+)")
@@ -58,11 +62,18 @@ LABEL_PART = thai_re(
 
 
 def is_date_line(line):
-    """Whether a paragraph is the page's publication label ("โพสต์เมื่อ 10/03/2568", "โดย … | วันที่ …")."""
+    """Whether a paragraph is the page's publication label ("โพสต์เมื่อ 10/03/2568", "โดย … | วันที่ …"),
+    with or without an emoji or a bullet before it."""
+    line = unmarked(line)
     match = PUBLISHED_LINE.match(line)
     if match and (find_dates(match["rest"]) or find_numeric_date(match["rest"])):
         return True
     return is_page_label(line)
+
+
+def unmarked(line):
+    """The line without a leading emoji or bullet ("📌", "🗓️", "•", "►")."""
+    return LEADING_MARK.sub("", line)
 
 
 def is_page_label(line):

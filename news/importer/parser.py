@@ -194,7 +194,7 @@ def _dates(title, paragraphs, labels=()):
         # "โรงเรียนบ้านนา สพป.เลย เขต 1" on a line of its own, then the sentence with the date.
         lead_text = "\n".join([title] + paragraphs[:lead_size(paragraphs)])
     published = None
-    for label in labels:
+    for label in map(page.unmarked, labels):
         one_part = p["published_line"].match(label)
         rest = one_part["rest"] if one_part else label
         found = find_dates(rest) or [find_numeric_date(rest) or find_numeric_date(label)]

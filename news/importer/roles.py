@@ -28,7 +28,8 @@ RECEIVED = thai_re(r"(?:ได้)?รับมอบหมาย(?:จาก[^\
 ASSIGNED_BY = thai_re(r"(?:ได้)?รับมอบหมายจาก\s*$")
 PANEL = thai_re(r"เสวนา|อภิปราย")
 SPEAKER = thai_re(r"วิทยากร|บรรยาย")
-SPEAKER_AFTER = thai_re(r"(?:^|\s)(?:ได้)?(?:ร่วม)?(?:เป็นวิทยากร|บรรยาย)")
+# "… เป็นประธานเปิดการประชุมและบรรยายพิเศษ": "และ" glued before the verb.
+SPEAKER_AFTER = thai_re(r"(?:^|\s|และ)(?:ได้)?(?:ร่วม)?(?:เป็นวิทยากร|บรรยาย)")
 PANEL_AFTER = thai_re(r"(?:^|\s)(?:ได้)?(?:ร่วมเสวนา|เป็นผู้ร่วมเสวนา|ร่วมอภิปราย)")
 # "นายก ข รองผู้ว่าราชการจังหวัด ประธานกรรมการ กศจ. ดำเนินการประชุม": chairing written as
 # the person's title, then the verb of running (or opening) the meeting.
