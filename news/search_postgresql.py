@@ -89,6 +89,7 @@ class PostgreSQLSearch:
                 cursor.execute(sql)
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # Django's foreign keys, as they were
             cursor.execute("ANALYZE news_searchdocument")
+            cursor.execute("ANALYZE news_searchnumber")
 
     # How many of the newest ids are read row by row before the trigram index is
     # asked (walk_length): about limit / share for a word in `share` of the
@@ -336,12 +337,18 @@ class PostgreSQLSearch:
             params += [needle] * len(fields)
         return conditions, params
 
-    @staticmethod
-    def listed_number(query):
-        """The longest term that is a number news_searchnumber lists (3–18 digits,
-        no leading zero), or None."""
+    def listed_number(self, query):
+        """The number whose list newest_holding() reads: the rarest number of the
+        query that news_searchnumber lists (3–18 digits, no leading zero), when no
+        other word of the query is rarer (a year with a place: the trigram index
+        finds the place's few candidates faster than the year's list is read);
+        otherwise None."""
+        shares = self.word_shares()
         numbers = [term for term in query.terms if is_listed_number(term)]
-        return max(numbers, key=len, default=None)
+        if not numbers:
+            return None
+        number = min(numbers, key=lambda term: (shares.get(term, 0.0), -len(term)))
+        return number if shares.get(number, 0.0) <= self.share(query) else None
 
     def newest_holding(self, queryset, query, number, limit):
         """[(pk, rank)] of the newest `limit` matches of a query holding a number:

@@ -99,9 +99,10 @@ def test_a_number_is_found_whole_not_inside_a_longer_number(client):
     )
 
 
-def test_a_year_is_found_in_step_with_the_article():
+def test_a_year_is_found_in_step_with_the_article(monkeypatch):
     """Changing the year an article holds changes what finds it (PostgreSQL reads a
     number's articles from its own list, written with the article's search row)."""
+    monkeypatch.setattr(PostgreSQLSearch, "_stats", {"at": float("inf"), "shares": {}})
     article = make_article(title="แผนปฏิบัติราชการ", body="<p>ประจำปีงบประมาณ พ.ศ. 2561</p>")
     assert article in found("2561") and article not in found("2563")
     article.body = "<p>ประจำปีงบประมาณ พ.ศ. 2563</p>"
@@ -115,6 +116,22 @@ def test_a_year_is_found_in_step_with_the_article():
         with CaptureQueriesContext(connection) as queries:
             found("ปีงบประมาณ 2563")
         assert any("news_searchnumber.number" in query["sql"] for query in queries.captured_queries)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the number list is PostgreSQL's")
+def test_a_numbers_list_is_read_only_when_no_other_word_is_rarer(monkeypatch):
+    make_article(title="ประชุมปีงบประมาณ 2567", body="<p>ที่โรงแรมคุ้มภูคำ</p>")
+    shares = {"2567": 0.2, "ประชุม": 0.9, "คุ้มภูคำ": 0.05}
+    monkeypatch.setattr(PostgreSQLSearch, "_stats", {"at": float("inf"), "shares": shares})
+
+    def reads_the_list(query):
+        with CaptureQueriesContext(connection) as queries:
+            results = found(query)
+        return results, any("news_searchnumber.number" in q["sql"] for q in queries.captured_queries)
+
+    assert reads_the_list("2567 ประชุม")[1]  # the year is the rarest word
+    assert not reads_the_list("2567 คุ้มภูคำ")[1]  # the place is rarer
+    assert reads_the_list("2567 ฟหกดเสวง") == ([], False)  # unknown to the statistics: rare
 
 
 def test_the_search_can_be_used_inside_another_query():

@@ -13,15 +13,19 @@ from django.db import migrations
 
 blocks = importlib.import_module("news.migrations.0014_search_blocks")
 
-CREATE = [
+CREATE_TABLE = [
     "CREATE TABLE IF NOT EXISTS news_searchnumber ("
     "number bigint NOT NULL, article_id bigint NOT NULL, PRIMARY KEY (number, article_id))",
     "CREATE INDEX IF NOT EXISTS news_searchnumber_article ON news_searchnumber (article_id)",
+]
+# Also the repair of a list out of step (docs/search.md, "Numbers"): it adds what is missing.
+FILL = (
     "INSERT INTO news_searchnumber (number, article_id) "
     "SELECT DISTINCT found[1]::bigint, article_id FROM news_searchdocument, "
     "regexp_matches(words, ' ([1-9][0-9]{2,17})(?= )', 'g') AS found "
-    "ON CONFLICT DO NOTHING",
-]
+    "ON CONFLICT DO NOTHING"
+)
+CREATE = [*CREATE_TABLE, FILL, "ANALYZE news_searchnumber"]
 DROP = ["DROP TABLE IF EXISTS news_searchnumber"]
 
 
