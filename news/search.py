@@ -209,6 +209,12 @@ def is_listed_number(word):
     return word.isascii() and word.isdigit() and 3 <= len(word) <= 18 and word[0] != "0"
 
 
+def needle(term):
+    """The text a term is looked for as in the stored text: a whole word with the
+    word list's spaces around it (words " w1 w2 … "), any other term as typed."""
+    return f" {term} " if whole_word(term) else term
+
+
 def whole_word(term):
     """Found only as a whole word of the article (ICU words), not inside a longer one:
     a term of one or two letters, which a trigram cannot hold, and a number, so
@@ -351,7 +357,7 @@ class SQLiteSearch:
 
     @staticmethod
     def term(query, term):
-        found = f'" {term} "' if whole_word(term) else f'"{term}"'
+        found = f'"{needle(term)}"'
         if term in query.numbered:
             # The same rows (found AND (found OR phrase)), and bm25 counts the phrase.
             return f'{found} AND ({found} OR "{query.numbered[term]}")'

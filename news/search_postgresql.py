@@ -9,7 +9,7 @@ import time
 
 from django.db import connection, models
 
-from .search import BUCKETS, UPSERT, is_listed_number, whole_word, words
+from .search import BUCKETS, UPSERT, is_listed_number, needle, whole_word, words
 
 # The trigram index's text (migrations 0005, 0014, 0015); a query must repeat it exactly.
 PG_TEXT = (
@@ -257,9 +257,9 @@ class PostgreSQLSearch:
            sorted newest first): a rare word costs its few candidates, a word in
            a few per cent of the archive those of its newest windows.
 
-        A word crowded into some older articles (a year) still costs the
-        candidates of the window it is in (docs/search.md). The rank is computed
-        after the limit, for those rows only.
+        A query holding a number is read from the number's own list instead
+        (newest_holding()), when no other word of it is rarer. The rank is
+        computed after the limit, for those rows only.
         """
         number = self.listed_number(query) if self.WALK is None else None
         if number is not None:
@@ -278,7 +278,7 @@ class PostgreSQLSearch:
         # The other filters' share (counted already for a common word); never 0,
         # the newest ids may hold none of what the older ones do.
         filtered = max(kept(), 1 / max(sample, 1)) if share else 1.0
-        likes = [f"% {term} %" if whole_word(term) else f"%{term}%" for term in query.terms]
+        likes = [f"%{needle(term)}%" for term in query.terms]
         join = "news_searchdocument.article_id = news_article.id"
         checks, check_params = self.row_checks(query)
         walk = queryset.order_by().extra(
@@ -331,10 +331,9 @@ class PostgreSQLSearch:
         (the word list only where walk_fields() says)."""
         conditions, params = [], []
         for term in query.terms:
-            needle = f" {term} " if whole_word(term) else term
             fields = self.walk_fields(term)
             conditions.append("(" + " OR ".join(f"strpos(news_searchdocument.{f}, %s) > 0" for f in fields) + ")")
-            params += [needle] * len(fields)
+            params += [needle(term)] * len(fields)
         return conditions, params
 
     def listed_number(self, query):
