@@ -67,7 +67,7 @@ def main():
                 ok &= label != "all" or right / total >= goal
                 cells.append(f"{right:>4}/{total:<4} {100 * right / total:5.1f} %")
             print(f"{label:24} " + "  ".join(f"{cell:>17}" for cell in cells))
-        print("\nscored on first sight, not fixed yet (not in the sets above):")
+        print("\nscored on first sight, not fixed yet (not in the sets above):" + ("" if PENDING_ROUNDS else " none"))
         for label, releases in PENDING_ROUNDS.items():
             score = accuracy(releases)
             cells = [f"{right:>4}/{total:<4} {100 * right / total:5.1f} %" for right, total in score.values()]

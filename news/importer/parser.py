@@ -117,8 +117,10 @@ SCHOOL_BRACKETS = thai_re(r"(?<=โรงเรียน)[^\s()]*(?:\s[\d]{1,3})
 # a place's own name in quotation marks, followed by more of the place, stays in the venue too.
 QUOTED_NAME = thai_re(r"(?<=\S\s)[“\"][^“”\"\n]{2,40}[”\"](?=\s+(?:อำเภอ|อ\.|ตำบล|ต\.|เขต|จังหวัด|จ\.|โรงเรียน|อาคาร|ชั้น|"
                       r"สำนักงาน|มหาวิทยาลัย|วิทยาลัย|วัด))")
-# "ห้องประชุมพนมรุ้ง (ชั้น 2) สำนักงาน…": a floor or building in brackets is part of the venue.
-FLOOR_BRACKETS = thai_re(r"(?<=\S)\s\((?:ชั้น|อาคาร|ตึก|ห้อง|โซน)[^()\n]{1,30}\)")
+# "ห้องประชุมพนมรุ้ง (ชั้น 2) สำนักงาน…": a floor or building in brackets is part of the venue, and
+# so is a word saying which of the buildings or which part ("ศาลากลางจังหวัดปัตตานี (หลังเดิม)",
+# "(หลังใหม่)", "(ปีกซ้าย)", "(ฝั่งตะวันออก)").
+FLOOR_BRACKETS = thai_re(r"(?<=\S)\s\((?:(?:ชั้น|อาคาร|ตึก|ห้อง|โซน|หลัง(?!จาก)|ปีก|ฝั่ง|มุข)[^()\n]{0,30}|เดิม|ใหม่|เก่า)\)")
 _HIDDEN_QUOTES = str.maketrans({'"': "\ue000", "“": "\ue001", "”": "\ue002", "(": "\ue003", ")": "\ue004"})
 _SHOWN_QUOTES = str.maketrans({"\ue000": '"', "\ue001": "“", "\ue002": "”", "\ue003": "(", "\ue004": ")"})
 # "ณ ห้องประชุม 1 ชั้น 1 สำนักงานเขตพื้นที่… เขต 1 ได้จัดประชุม…": a room alone is not a place;
@@ -209,12 +211,17 @@ def _dates(title, paragraphs, labels=()):
     # the release reports, when a day of its own is written too.
     if len(lead_dates) > 1:
         lead_dates = [d for d in lead_dates if not (d.is_range and p["project_period"].search(lead_text[: d.start]))]
-    event = next((d for d in lead_dates if d.is_range), None)
+    # "วันจันทร์ที่ 10 พฤศจิกายน 2568 … แถลงข่าว…", then "งานจะจัดขึ้นระหว่างวันที่ 20 – 22 พฤศจิกายน":
+    # when the lead opens with a day of its own, a range that does not hold it is another
+    # event, announced or recalled; a range holding it ("ระหว่างวันที่ 2 – 4", posted on the 3rd) is this one.
+    day = lead_dates[0] if lead_dates and not lead_dates[0].is_range else None
+    holds_day = lambda d: day is None or d.first <= day.first <= d.last  # noqa: E731
+    event = next((d for d in lead_dates if d.is_range and holds_day(d)), None)
     if event is None:
         for paragraph in paragraphs:
             event = next(
                 (d for d in find_dates(paragraph) if d.is_range and p["range_lead_in"].search(paragraph[: d.start])
-                 and not (lead_dates and p["project_period"].search(paragraph[: d.start]))), None
+                 and holds_day(d) and not (lead_dates and p["project_period"].search(paragraph[: d.start]))), None
             )
             if event:
                 break
