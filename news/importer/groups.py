@@ -1,7 +1,7 @@
 """Groups named as taking part without names ("ผู้บริหารระดับสูง", "คณะครู")."""
 
 from .patterns import thai_re
-from .people import took_part
+from .presence import took_part
 
 # Groups that took part without names ("ผู้บริหารระดับสูง", "ศึกษาธิการจังหวัด", "คณะครู"):
 # words that open a group, in a clause that says who took part.

@@ -13,9 +13,10 @@ from .names import (is_compound_of_words, is_family_name, is_given_name, looks_l
 from .patterns import thai_re
 from .positions import (GLUED_POSITION, LIST_OPENER, LIST_WORD, PLURAL_GROUP, ROLE_WORDS, STOPS, VERB_START, position_after,
                         position_before)
+from .presence import lead_size, list_intro, took_part  # noqa: F401 (parser.py imports lead_size from here)
 from .roles import (ACT_AFTER_SPACE, ASIDE, ASSIGNED, ASSIGNED_BY, CAPACITY, CHAIR_LABEL, CHAIR_NAMED_AFTER,
                     CHAIR_TITLE, CHAIR_VERB, CHAIRED, CITED, HONOURED, JOINT, MANY, OPENING_BEFORE, OWN_ACT, PANEL,
-                    PANEL_AFTER, RECEIVED, SHARED, SPEAKER, SPEAKER_AFTER, TOOK_PART)
+                    PANEL_AFTER, RECEIVED, SHARED, SPEAKER, SPEAKER_AFTER)
 from .titles import (BARE_NAME, JOINED_NEXT, KHUN, LATIN_MENTION, MENTION, MONK, MONK_ACTING, NOT_FAMILY, NOT_NAMES,
                      NOT_TITLED_FAMILY, is_title_start, split_woman_rank)
 
@@ -332,50 +333,6 @@ def _chair_verb(after):
     return CHAIR_VERB.match(after, first.start() + offset)
 
 
-# "… โดยมีคณะทำงานเข้าร่วม ดังนี้" followed by a numbered list: the list names them.
-LIST_INTRO = thai_re(r"(?:ดังนี้|ได้แก่|ประกอบด้วย|ดังรายชื่อต่อไปนี้|:)\s*$")
-# Bullets: numbers, dashes and dots, and the emoji school pages use ("✅ เด็กหญิง…").
-LIST_BLOCK = re.compile(r"^\s*(?:\d{1,2}[.)]\s|[-•▪●*◆◇○◦►▶➡➤✅✔☑⭐🔹🔸🔶🔷👉]\ufe0f?\s*)")
-# "ผู้เข้าร่วมประชุม" alone on a line: a heading naming the list below it.
-LIST_HEADING = 40
-
-
-# Short lines before the first sentence ("วันที่ 5 มีนาคม 2568", "โรงเรียนบ้านนา สพป.เลย เขต 1",
-# "… ณ ห้องประชุม…") open the release with that sentence: together they are the lead.
-LEAD_LINE = 80
-
-
-def lead_size(paragraphs):
-    """How many paragraphs the lead is: 1, or the short lines naming no one before the first
-    sentence and that sentence."""
-    for i, paragraph in enumerate(paragraphs[:4]):
-        if len(paragraph) > LEAD_LINE or MENTION.search(paragraph):
-            return i + 1
-    return 1
-
-
-def took_part(paragraphs, index):
-    """A paragraph past the lead names attendees if it says they took part, or if it
-    is the list a paragraph saying so introduces."""
-    if index < lead_size(paragraphs):
-        return True
-    paragraph = paragraphs[index]
-    if TOOK_PART.search(paragraph):
-        return True
-    before = _list_intro(paragraphs, index)
-    return bool(before and (LIST_INTRO.search(before) or len(before) <= LIST_HEADING) and TOOK_PART.search(before))
-
-
-def _list_intro(paragraphs, index):
-    """The paragraph introducing the list item `index` ("… ดังนี้"), past the items
-    before it ("- นายก ข …" one a line), or '' when it is not a list item."""
-    if not LIST_BLOCK.match(paragraphs[index]):
-        return ""
-    while index > 0 and LIST_BLOCK.match(paragraphs[index - 1]):
-        index -= 1
-    return paragraphs[index - 1] if index > 0 else ""
-
-
 def _acting_there(found):
     """The mentions of a later paragraph whose own verb is an act at the event, or shared with the next
     by "และ"; one only named there (thanked, cited, "ได้มอบนโยบาย", "เคยกล่าวไว้") is not kept."""
@@ -425,7 +382,7 @@ def find_people(paragraphs, where=None, claimed=None):
         found = [m for m in _mentions(paragraph, index, bare=present) if not _in_quote(paragraph, m.start)]
         if not present:
             found = _acting_there(found)
-        intro = _list_intro(paragraphs, index) if index else ""
+        intro = list_intro(paragraphs, index) if index else ""
         for mention in found:
             mention.intro = intro  # "วิทยากร ดังนี้" before a list makes its people speakers
         mentions.extend(found)
