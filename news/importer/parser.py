@@ -22,6 +22,11 @@ PROVINCE_ALIASES = {"กรุงเทพฯ": "กรุงเทพมหา�
 # a few words by a hotel word; the province word then does not end the venue.
 HOTEL_NAME_GOES_ON = (r"(?:\s+[\u0e01-\u0e4eA-Za-z]+){0,3}?\s+(?:โฮเทล|โฮเต็ล|รีสอร์ท|รีสอร์ต|คอนเวนชั่น|คอนเวนชัน|"
                       r"เซ็นเตอร์|สปา|พาเลซ|บีช|ริเวอร์ไซด์|ลากูน|เรสซิเดนซ์|แอนด์|Hotel|Resort|Convention)(?![\u0e01-\u0e4eA-Za-z])")
+# "ค่ายลูกเสือจังหวัดกาฬสินธุ์ (ลำปาว) ตำบลลำคลอง อำเภอเมือง…", "ศูนย์ฝึกอบรมลูกเสือ จังหวัดนครพนม ตำบล…":
+# the sub-district or district written next is the address going on, so a "จังหวัดX" or a bracket
+# before it is part of the place's name (an address ends with its province). Such a bracket is
+# hidden (ADDRESS_BRACKETS) before the venue pattern reads the paragraph.
+ADDRESS_GOES_ON = r"\s*(?:ตำบล|อำเภอ|แขวง|[ตอ]\.\s?(?!ดร\.|นพ\.|พญ\.)[\u0e01-\u0e2e\u0e40-\u0e44])"
 DEFAULT_CATEGORIES = ("ข่าวประชาสัมพันธ์", "ภาพกิจกรรม")
 CATEGORY_LABEL = thai_re(r"(?:หมวดหมู่|หมวด|Category|Categories)\s*:?\s*", re.I)
 
@@ -38,7 +43,7 @@ def _patterns():
                          r"|(?P<from>จาก\s?)(?=ห้องประชุม|หอประชุม|สตูดิโอ)"  # an online meeting run from a room
                          r"|สถานที่(?:จัด(?:งาน|กิจกรรม|ประชุม|อบรม)?)?\s*:\s*"
                          r"|(?:^|(?<=\n))(?:📍|🏫|🏢)\s*(?:ณ\s*|สถานที่\s*:?\s*)?)(?P<venue>.+?)"  # a line marked with a pin
-                         rf"(?=\s+(?:จังหวัด|จ\.)\s?(?:{names})|\s(?:{names})(?![\u0e01-\u0e4e])(?!\s*(?:อำเภอ|อ\.|ตำบล|ต\.|จังหวัด|จ\.)|{HOTEL_NAME_GOES_ON})|\s*(?:>>|\n|[“”\"]|\s\()"
+                         rf"(?=\s+(?:จังหวัด|จ\.)\s?(?:{names})(?!\s*(?:\ue003[^\ue004\n]{{1,30}}\ue004)?{ADDRESS_GOES_ON})|\s(?:{names})(?![\u0e01-\u0e4e])(?!\s*(?:อำเภอ|อ\.|ตำบล|ต\.|จังหวัด|จ\.)|{HOTEL_NAME_GOES_ON})|\s*(?:>>|\n|[“”\"]|\s\()"
                          r"|\s+(?:สำนักงาน|โรงเรียน|มหาวิทยาลัย|กระทรวง|กรม)\S*(?:\s+เขต\s?\d{1,2})?\s+(?:ได้)?จัด"  # the organiser, then its verb
                          r"|\s+\S*(?:ประกอบด้วย|ได้แก่)"  # "… คณะกรรมการประกอบด้วย": a list of people begins
                          r"|\s+คณะ(?!\S*(?:ศาสตร์|ศิลป์)|วิทยาการ)"  # "… คณะผู้แทนกระทรวง… นำโดย": the subject, not a faculty
@@ -121,6 +126,7 @@ QUOTED_NAME = thai_re(r"(?<=\S\s)[“\"][^“”\"\n]{2,40}[”\"](?=\s+(?:อ�
 # so is a word saying which of the buildings or which part ("ศาลากลางจังหวัดปัตตานี (หลังเดิม)",
 # "(หลังใหม่)", "(ปีกซ้าย)", "(ฝั่งตะวันออก)").
 FLOOR_BRACKETS = thai_re(r"(?<=\S)\s\((?:(?:ชั้น|อาคาร|ตึก|ห้อง|โซน|หลัง(?!จาก)|ปีก|ฝั่ง|มุข)[^()\n]{0,30}|เดิม|ใหม่|เก่า)\)")
+ADDRESS_BRACKETS = thai_re(rf"(?<=\S)\s\((?![A-Za-z])[^()\n]{{2,30}}\)(?={ADDRESS_GOES_ON})")
 _HIDDEN_QUOTES = str.maketrans({'"': "\ue000", "“": "\ue001", "”": "\ue002", "(": "\ue003", ")": "\ue004"})
 _SHOWN_QUOTES = str.maketrans({"\ue000": '"', "\ue001": "“", "\ue002": "”", "\ue003": "(", "\ue004": ")"})
 # "ณ ห้องประชุม 1 ชั้น 1 สำนักงานเขตพื้นที่… เขต 1 ได้จัดประชุม…": a room alone is not a place;
@@ -133,7 +139,8 @@ ORGANISER = thai_re(r"^\s+(?P<organiser>(?:สำนักงาน|โรงเ
 def _venue(paragraphs):
     p = _patterns()
     hide = lambda m: m.group(0).translate(_HIDDEN_QUOTES)  # noqa: E731
-    paragraphs = [FLOOR_BRACKETS.sub(hide, SCHOOL_BRACKETS.sub(hide, QUOTED_NAME.sub(hide, q))) for q in paragraphs]
+    paragraphs = [ADDRESS_BRACKETS.sub(hide, FLOOR_BRACKETS.sub(hide, SCHOOL_BRACKETS.sub(hide, QUOTED_NAME.sub(hide, q))))
+                  for q in paragraphs]
     # "ณ" is the venue's own word; "ที่ห้องประชุม…" only counts in a release without one.
     matches = [m for m in (p["venue"].search(q) for q in paragraphs) if m]
     matches = [m for m in matches if not (m["at"] or m["from"])] or matches[:1]

@@ -15,8 +15,8 @@ from .positions import (GLUED_POSITION, LIST_OPENER, LIST_WORD, PLURAL_GROUP, RO
                         position_before)
 from .presence import lead_size, list_intro, took_part  # noqa: F401 (parser.py imports lead_size from here)
 from .roles import (ACT_AFTER_SPACE, ASIDE, ASSIGNED, ASSIGNED_BY, CAPACITY, CHAIR_LABEL, CHAIR_NAMED_AFTER,
-                    CHAIR_TITLE, CHAIR_VERB, CHAIRED, CITED, HONOURED, JOINT, MANY, OPENING_BEFORE, OWN_ACT, PANEL,
-                    PANEL_AFTER, RECEIVED, SHARED, SPEAKER, SPEAKER_AFTER)
+                    CHAIR_TITLE, CHAIR_VERB, CHAIRED, HONOURED, JOINT, MANY, OPENING_BEFORE, OWN_ACT, PANEL,
+                    PANEL_AFTER, RECEIVED, SHARED, SPEAKER, SPEAKER_AFTER, is_cited)
 from .titles import (BARE_NAME, JOINED_NEXT, KHUN, LATIN_MENTION, MENTION, MONK, MONK_ACTING, NOT_FAMILY, NOT_NAMES,
                      NOT_TITLED_FAMILY, is_title_start, split_woman_rank)
 
@@ -61,7 +61,7 @@ def _christian_name(mention, match):
 
 
 def _mentions(paragraph, index, bare=True):
-    found = []
+    found, cited = [], []
     position = 0
     while match := MENTION.search(paragraph, position):
         # A match inside a word (the "ศ. และนางสาวก ข" of "กอศ. และนางสาวก ข": ศ. is a
@@ -76,7 +76,8 @@ def _mentions(paragraph, index, bare=True):
             continue
         if ROLE_WORDS.match(match["family"]) or ROLE_WORDS.match(match["given"]) or NOT_TITLED_FAMILY.match(match["family"]):
             continue  # "นายสมชาย ผู้อำนวยการ…": no surname written, so not a full name; nor a verb
-        if CITED.search(paragraph[: match.start()]):
+        if is_cited(paragraph[: match.start()]):
+            cited.append(Mention.from_match(match, paragraph, index))  # its words are no bare name either
             continue
         found.append(Mention.from_match(match, paragraph, index))
         _christian_name(found[-1], match)
@@ -84,7 +85,7 @@ def _mentions(paragraph, index, bare=True):
     # Monks: "พระครูวิมลธรรมโสภณ เจ้าคณะอำเภอเมืองแพร่", "พระมหาสุริยา อุตฺตมปญฺโญ เจ้าอาวาส…",
     # known by the monastic post after the name.
     for match in [*_overlapping(MONK, paragraph), *_overlapping(MONK_ACTING, paragraph)]:
-        if (is_title_start(paragraph, match.start()) and not CITED.search(paragraph[: match.start()])
+        if (is_title_start(paragraph, match.start()) and not is_cited(paragraph[: match.start()])
                 and not any(m.start <= match.start() < m.end for m in found)):
             family = match["family"] or ""
             found.append(Mention(paragraph, index, match.start(), match.end(), match["honorific"],
@@ -92,15 +93,15 @@ def _mentions(paragraph, index, bare=True):
     # "คุณธนกฤต วรรณประเสริฐ": คุณ is a title only before a name (not คุณภาพ, คุณธรรม).
     for match in KHUN.finditer(paragraph):
         if (is_title_start(paragraph, match.start()) and looks_like_titled_name(match["given"], match["family"])
-                and not ROLE_WORDS.match(match["family"]) and not CITED.search(paragraph[: match.start()])
+                and not ROLE_WORDS.match(match["family"]) and not is_cited(paragraph[: match.start()])
                 and not any(m.start <= match.start() < m.end or match.start() <= m.start < match.end() for m in found)):
             found.append(Mention.from_match(match, paragraph, index))
     # Foreign teachers and guests: "Mr.John Smith ครูชาวต่างชาติ".
     for match in LATIN_MENTION.finditer(paragraph):
-        if not CITED.search(paragraph[: match.start()]):
+        if not is_cited(paragraph[: match.start()]):
             found.append(Mention.from_match(match, paragraph, index))
     if bare:
-        found.extend(_bare_mentions(paragraph, index, found))
+        found.extend(_bare_mentions(paragraph, index, found + cited))
     return sorted(found, key=lambda mention: mention.start)
 
 
@@ -152,7 +153,7 @@ def _bare_mentions(paragraph, index, taken):
                                                           or VERB_START.match(after.lstrip()))) and not (
                 role_after and CLAUSE_OPENER.search(before) and _held_then_verb(after) and _rare_spelling(given, family)):
             continue
-        if CITED.search(before) or _in_quote(paragraph, start):
+        if is_cited(before) or _in_quote(paragraph, start):
             continue
         mention = Mention(paragraph, index, start, end, "", given, family, match.start("family"))
         mention.listed = listed or joined

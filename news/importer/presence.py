@@ -14,6 +14,10 @@ LIST_INTRO = thai_re(r"(?:ดังนี้|ได้แก่|ประกอ�
 LIST_BLOCK = re.compile(r"^\s*(?:\d{1,2}[.)]\s|[-•▪●*◆◇○◦►▶➡➤✅✔☑⭐🔹🔸🔶🔷👉]\ufe0f?\s*)")
 # "ผู้เข้าร่วมประชุม" alone on a line: a heading naming the list below it.
 LIST_HEADING = 40
+# "… ลงพื้นที่ประเมิน ณ โรงเรียน… คณะกรรมการประกอบด้วย", "คณะนิเทศ ได้แก่", "คณะทำงาน :": the list
+# names the members of a committee or team, which went as a body (a faculty, คณะครุศาสตร์, is no body
+# of people).
+MEMBERS = thai_re(r"(?:^|\s)คณะ(?!\S*(?:ศาสตร์|ศิลป์))[^\n]{0,80}$")
 
 
 # Short lines before the first sentence ("วันที่ 5 มีนาคม 2568", "โรงเรียนบ้านนา สพป.เลย เขต 1",
@@ -32,14 +36,15 @@ def lead_size(paragraphs):
 
 def took_part(paragraphs, index):
     """A paragraph past the lead names attendees if it says they took part, or if it
-    is the list a paragraph saying so introduces."""
+    is the list a paragraph saying so, or naming a committee's members, introduces."""
     if index < lead_size(paragraphs):
         return True
     paragraph = paragraphs[index]
     if TOOK_PART.search(paragraph):
         return True
     before = list_intro(paragraphs, index)
-    return bool(before and (LIST_INTRO.search(before) or len(before) <= LIST_HEADING) and TOOK_PART.search(before))
+    return bool(before and (LIST_INTRO.search(before) or len(before) <= LIST_HEADING)
+                and (TOOK_PART.search(before) or MEMBERS.search(before)))
 
 
 def list_intro(paragraphs, index):

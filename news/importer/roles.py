@@ -4,6 +4,7 @@ opened it, spoke, sat on a panel, took part, or was only cited (people.py applie
 import re
 
 from .patterns import thai_re
+from .positions import position_before
 
 # Who chaired, and how: "เป็นประธานเปิด…" / "ประธานในพิธีเปิด…" is an opening chair.
 CHAIRED = thai_re(r"(?:เป็น|ร่วมเป็น)?ประธาน(?P<opening>ในพิธีเปิด|พิธีเปิด|กล่าวเปิด|ในการเปิด|เปิด)?(?:ในพิธี|การ|ใน|ฝ่าย)?")
@@ -51,7 +52,23 @@ OWN_ACT = thai_re(_ACTS)
 ACT_AFTER_SPACE = thai_re(r"\s" + _ACTS)
 ASIDE = re.compile(  # "(ผอ.สศศ.)", "(ครูแนน)": an aside in brackets may come before the verb
     r"^\([^()\n]{1,40}\)\s*")
-CITED = thai_re(r"(?:นโยบายของ|ตามนโยบาย|คำสั่งของ|ตามที่|แถลง)\s*$")
+# "ตามนโยบายของ …", "ตามข้อสั่งการของ …", "ตามดำริของ …": the person whose policy or order the event
+# follows is cited, not present.
+_CITING = r"(?:ตามนโยบาย(?:ของ)?|นโยบายของ|(?:คำ|ข้อ)สั่ง(?:การ)?ของ|ดำริของ|ตามที่|แถลง)"
+CITED = thai_re(_CITING + r"\s*$")
+CITING = thai_re(_CITING)
+
+
+def is_cited(before):
+    """The name after `before` is cited: the citing words are written right before it, or before
+    the position written before it ("ตามนโยบายของรัฐมนตรีว่าการกระทรวงศึกษาธิการ พลตำรวจเอก ก ข")."""
+    if CITED.search(before):
+        return True
+    last = None
+    for last in CITING.finditer(before, max(0, len(before) - 120)):
+        pass
+    between = before[last.end():].strip() if last else ""
+    return bool(between) and position_before(between) == between
 
 # "ศึกษาธิการจังหวัดลพบุรี นางสาวก ข ในฐานะกรรมการและเลขานุการ": the capacity in this
 # meeting, after the name, gives way to the position written before it.

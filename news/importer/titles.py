@@ -42,8 +42,9 @@ RANKS = frozenset(h for h in TITLES if h not in CIVIL_TITLES + MEDICAL_TITLES + 
 # One alternation (two cost four times as long on every character): "หญิง" typed against the
 # given name is checked in Python (split_woman_rank), where it may open a civil title's name.
 _HONORIFIC = rf"(?:{alternatives(TITLES)})(?:\s?หญิง(?=\s)|หญิง(?=[\u0e01-\u0e2e\u0e40-\u0e44]))?"
-# "อาจารย์ ดร.ก ข": อาจารย์ is a title only before another one; alone it is a position.
-_HONORIFIC_CHAIN = rf"(?=[{''.join(sorted({t[0] for t in TITLES} | {'อ'}))}])(?:อาจารย์\s?(?={_HONORIFIC}))?{_HONORIFIC}(?:\s?{_HONORIFIC})*"
+# "อาจารย์ ดร.ก ข", "อ.ดร.ก ข", "อ.นพ.ก ข": อาจารย์ (or its "อ.") is a title only before another one;
+# alone it is a position (and "อ." a district, "อ.เมือง").
+_HONORIFIC_CHAIN = rf"(?=[{''.join(sorted({t[0] for t in TITLES} | {'อ'}))}])(?:(?:อาจารย์|อ\.)\s?(?={_HONORIFIC}))?{_HONORIFIC}(?:\s?{_HONORIFIC})*"
 _WOMEN_TITLES = tuple(t for t in TITLES if t.endswith("หญิง"))  # เด็กหญิง, แพทย์หญิง: titles of their own
 
 
