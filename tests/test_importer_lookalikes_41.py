@@ -28,6 +28,9 @@ LEAD = "วันพุธที่ 9 กรกฎาคม 2568 เวลา 09
     ("เผยแพร่: 2025-07-10 08:15", "2025-07-10"),
     ("เผยแพร่เมื่อ: 10 กรกฎาคม 2568 10:12 น. | หมวด: ข่าวเขต", "2025-07-10"),
     ("10 กรกฎาคม 2568 เวลา 16:20 น. · 🌏", "2025-07-10"),
+    ("By admin | July 10, 2025 | News", "2025-07-10"),
+    ("Jul 10, 2025 at 10:15 AM · 🌏", "2025-07-10"),
+    ("โพสต์เมื่อ 10 ก.ค. 2568 • ข่าวกิจกรรม", "2025-07-10"),
     # A relative Facebook time says no day: the lead's is the page's.
     ("2 วัน · 🌏", "2025-07-09"),
 ])
@@ -78,4 +81,10 @@ def test_a_range_with_a_weekday_on_both_ends_under_a_site_header():
 
 def test_guard_a_dated_lead_line_is_not_a_label():
     got = parse(f"{TITLE}\nวันที่ 9 กรกฎาคม 2568 | สพป.น่าน เขต 1 จัดอบรมครูผู้สอนภาษาไทยทุกโรงเรียนในสังกัด ณ หอประชุมโรงเรียนบ้านดอน จังหวัดน่าน มีครูเข้าร่วม 80 คน\n")
+    assert (got["published_date"], got["event_start"]) == ("2025-07-09", "2025-07-09")
+
+
+@pytest.mark.parametrize("line", ["วันที่ 9 กรกฎาคม 2568", "วันที่ 9 กรกฎาคม 2568 เวลา 09.00 น.", "9 กรกฎาคม 2568"])
+def test_guard_a_bare_date_line_above_the_lead_sentence_is_the_events(line):
+    got = parse(f"{TITLE}\n\n{line}\n\nนายสมชาย ใจดี ผู้อำนวยการโรงเรียนบ้านดอน เป็นประธานเปิดการอบรม ณ หอประชุมโรงเรียนบ้านดอน จังหวัดน่าน\n")
     assert (got["published_date"], got["event_start"]) == ("2025-07-09", "2025-07-09")

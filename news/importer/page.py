@@ -81,7 +81,7 @@ def is_date_line(line):
 LABEL_SEPARATOR = re.compile(r"\s*(?:\||·|•)\s*")
 LABEL_WORDS = thai_re(r"^(?:(?:Last\s+)?(?:Posted|Published|Updated|Date)(?:\s+on)?|(?:วันที่)?\S{0,6}"
                       r"(?:เผยแพร่|โพสต์|ประกาศ|ลงข่าว|ลง|อัปเดต|อัพเดท|แก้ไข|เขียน)\S{0,12}|วันที่)\s*:?\s*$", re.I)
-LABEL_TAIL = thai_re(r"^\s*(?:(?:เวลา\s*)?\d{1,2}[.:]\d{2}(?:[.:]\d{2})?\s*(?:น\.)?)?\s*(?:(?:by|โดย)\s*:?\s*\S.{0,50})?$", re.I)
+LABEL_TAIL = thai_re(r"^\s*,?\s*(?:(?:เวลา|at)?\s*\d{1,2}[.:]\d{2}(?:[.:]\d{2})?\s*(?:น\.|[AP]\.?M\.?)?)?\s*(?:(?:by|โดย)\s*:?\s*\S.{0,50})?$", re.I)
 RELATIVE_TIME = thai_re(r"^\d{1,2}\s*(?:วัน|ชม\.|ชั่วโมง|นาที|สัปดาห์|[dhmw])(?:ที่แล้ว)?$")
 
 
@@ -101,9 +101,10 @@ def _label_shape(line):
         before, after = part[:mention.start], part[mention.end:]
         if not (LABEL_WORDS.match(before) or not before.strip()) or not LABEL_TAIL.match(after):
             return False
-        # A bare date alone on its line ("วันที่ 5 มีนาคม 2568", above the lead sentence) is not a
-        # label; with a label's words, a time, "by …" or a separator it is.
-        dated += len(parts) > 1 or bool(after.strip()) or bool(before.strip() and before.strip(" :") != "วันที่")
+        # A bare date alone on its line ("วันที่ 5 มีนาคม 2568 เวลา 09.00 น.", above the lead
+        # sentence) is not a label; with a label's words, "by …" or a separator it is.
+        dated += (len(parts) > 1 or bool(re.search(r"\b(?:by|โดย)", after, re.I))
+                  or bool(before.strip() and before.strip(" :") != "วันที่"))
     return dated == 1
 
 
