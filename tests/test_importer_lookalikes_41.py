@@ -31,6 +31,8 @@ LEAD = "วันพุธที่ 9 กรกฎาคม 2568 เวลา 09
     ("By admin | July 10, 2025 | News", "2025-07-10"),
     ("Jul 10, 2025 at 10:15 AM · 🌏", "2025-07-10"),
     ("โพสต์เมื่อ 10 ก.ค. 2568 • ข่าวกิจกรรม", "2025-07-10"),
+    ("Thursday, July 10, 2025 | News", "2025-07-10"),
+    ("วันพฤหัสบดีที่ 10 กรกฎาคม 2568 | ข่าวกิจกรรม | admin", "2025-07-10"),
     # A relative Facebook time says no day: the lead's is the page's.
     ("2 วัน · 🌏", "2025-07-09"),
 ])
@@ -84,7 +86,8 @@ def test_guard_a_dated_lead_line_is_not_a_label():
     assert (got["published_date"], got["event_start"]) == ("2025-07-09", "2025-07-09")
 
 
-@pytest.mark.parametrize("line", ["วันที่ 9 กรกฎาคม 2568", "วันที่ 9 กรกฎาคม 2568 เวลา 09.00 น.", "9 กรกฎาคม 2568"])
+@pytest.mark.parametrize("line", ["วันที่ 9 กรกฎาคม 2568", "วันที่ 9 กรกฎาคม 2568 เวลา 09.00 น.", "9 กรกฎาคม 2568",
+                                  "วันพุธที่ 9 กรกฎาคม 2568 เวลา 09.00 น."])
 def test_guard_a_bare_date_line_above_the_lead_sentence_is_the_events(line):
     got = parse(f"{TITLE}\n\n{line}\n\nนายสมชาย ใจดี ผู้อำนวยการโรงเรียนบ้านดอน เป็นประธานเปิดการอบรม ณ หอประชุมโรงเรียนบ้านดอน จังหวัดน่าน\n")
     assert (got["published_date"], got["event_start"]) == ("2025-07-09", "2025-07-09")

@@ -80,7 +80,8 @@ def is_date_line(line):
 # "27/11/68 | ข่าวกิจกรรม", "ผู้เขียน: … | 22 ธันวาคม 2025 | ข่าวประชาสัมพันธ์", "3 วัน · 🌏".
 LABEL_SEPARATOR = re.compile(r"\s*(?:\||·|•)\s*")
 LABEL_WORDS = thai_re(r"^(?:(?:Last\s+)?(?:Posted|Published|Updated|Date)(?:\s+on)?|(?:วันที่)?\S{0,6}"
-                      r"(?:เผยแพร่|โพสต์|ประกาศ|ลงข่าว|ลง|อัปเดต|อัพเดท|แก้ไข|เขียน)\S{0,12}|วันที่)\s*:?\s*$", re.I)
+                      r"(?:เผยแพร่|โพสต์|ประกาศ|ลงข่าว|ลง|อัปเดต|อัพเดท|แก้ไข|เขียน)\S{0,12}|วัน\S{0,12}?ที่"
+                      r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?)\s*:?\s*$", re.I)
 LABEL_TAIL = thai_re(r"^\s*,?\s*(?:(?:เวลา|at)?\s*\d{1,2}[.:]\d{2}(?:[.:]\d{2})?\s*(?:น\.|[AP]\.?M\.?)?)?\s*(?:(?:by|โดย)\s*:?\s*\S.{0,50})?$", re.I)
 RELATIVE_TIME = thai_re(r"^\d{1,2}\s*(?:วัน|ชม\.|ชั่วโมง|นาที|สัปดาห์|[dhmw])(?:ที่แล้ว)?$")
 
@@ -104,7 +105,7 @@ def _label_shape(line):
         # A bare date alone on its line ("วันที่ 5 มีนาคม 2568 เวลา 09.00 น.", above the lead
         # sentence) is not a label; with a label's words, "by …" or a separator it is.
         dated += (len(parts) > 1 or bool(re.search(r"\b(?:by|โดย)", after, re.I))
-                  or bool(before.strip() and before.strip(" :") != "วันที่"))
+                  or bool(before.strip() and not re.fullmatch(r"วัน\S{0,12}?ที่", before.strip(" :"))))
     return dated == 1
 
 
@@ -225,8 +226,8 @@ def opens_with_date(paragraph):
     in figures ("วันที่ 12/06/2567") or with its weekday only ("เมื่อวันพุธที่ 2 ที่ผ่านมา")."""
     if _opens_with_date(paragraph):
         return True
-    weekday = WEEKDAY_DAY.search(paragraph[:40]) or NUMERIC_DATE.search(paragraph[:40])
-    return bool(weekday) and bool(DATE_OPENING.match(re.sub(r"วัน\S{0,12}?ที่\s*$", "วันที่", paragraph[: weekday.start()])))
+    day = WEEKDAY_DAY.search(paragraph[:40]) or NUMERIC_DATE.search(paragraph[:40])
+    return bool(day) and bool(DATE_OPENING.match(paragraph[: day.start()]))
 
 
 def _title_under_header(first_line, paragraphs):
