@@ -104,11 +104,16 @@ class PostgreSQLSearch:
     STATS_SECONDS = 600
     _stats = {"at": -1e9, "shares": {}}
     # The older articles are asked of the index in windows of ids, newest first,
-    # the first about WINDOW_CHECKS candidates wide by the word's share (twice
-    # the limit: the share is that of the rarest word, and two words are found
-    # together less often; measured best at 100k and 1M), doubling, at most
-    # WINDOWS of them (the last reaches the oldest article).
-    WINDOW_CHECKS = 2000
+    # doubling, at most WINDOWS of them (the last reaches the oldest article). The
+    # share of a query's words says how many candidates a window holds at most,
+    # not how many match: the words of "สพป.นครพนม เขต 1" are each in 10–95 % of
+    # the articles, together in 0.3 %. So a spread word is asked for twice: first
+    # the walk and one window of about PROBE_CHECKS candidates by the words'
+    # share; then, when they hold fewer than the limit, the older windows sized
+    # by the matches the first ones found, the first holding about MARGIN times
+    # the matches still wanted (fill()).
+    PROBE_CHECKS = 500
+    MARGIN = 1.25
     WINDOWS = 8
     WINDOW_BLOCKS = None  # a fixed width in blocks instead (tests)
 
@@ -134,24 +139,25 @@ class PostgreSQLSearch:
         shares = self.word_shares()
         return min((shares.get(word, 0.0) for term in query.terms for word in words(term) or [""]), default=0.0)
 
-    def windows(self, share, boundary, kept=1.0):
+    def windows(self, share, boundary, kept=1.0, checks=None):
         """[(first block, last block)] of the ids up to `boundary`, newest first.
 
         `share` is that of the articles holding the words, `kept` that of the
         articles the list's other filters keep. One window for a word rare enough
         that all its candidates are few: the index hands them over in one scan.
-        Otherwise windows of about WINDOW_CHECKS / (share * kept) ids, doubling,
-        when checking their candidates and gathering the window's ids in the
-        index (RANGE_COST an id) is cheaper: a word spread evenly fills the limit
-        from the first one, checking about WINDOW_CHECKS candidates whatever the
-        size of the archive; a word crowded into older articles (a year) costs
-        the empty windows' index scans, then the candidates of the window it is in.
+        Otherwise windows of about `checks` (PROBE_CHECKS) / (share * kept) ids,
+        doubling, when checking their candidates and gathering the window's ids
+        in the index (RANGE_COST an id) is cheaper: the first one costs about
+        `checks` candidates whatever the size of the archive; a word crowded into
+        older articles costs the empty windows' index scans, then the candidates
+        of the window it is in.
         """
+        checks = checks or self.PROBE_CHECKS
         last = boundary // self.BLOCK
         if self.WINDOW_BLOCKS is not None:
             width = self.WINDOW_BLOCKS
         else:
-            ids = min(boundary, self.WINDOW_CHECKS / (share * kept)) if share * kept else boundary
+            ids = min(boundary, checks / (share * kept)) if share * kept else boundary
             one_scan = share * boundary * self.CHECK_COST
             if one_scan <= share * ids * self.CHECK_COST + ids * self.RANGE_COST:
                 return [(0, last)]
@@ -179,11 +185,12 @@ class PostgreSQLSearch:
                     break
         return keys
 
-    def window_bounds(self, windows, first, last):
+    def window_bounds(self, first, last, bounded=True):
         """(conditions, params) keeping a window's candidates in the index scan:
-        the window's entries (cover()), `&&` the article's. A single window (a
-        rare word) needs none: the index hands over all its candidates."""
-        if len(windows) == 1:
+        the window's entries (cover()), `&&` the article's. A single window over
+        the whole archive (a rare word) needs none: the index hands over all its
+        candidates."""
+        if not bounded:
             return [], []
         return [f"{self.blocks_sql()} && %s::bigint[]"], [self.cover(first, last)]
 
@@ -199,7 +206,7 @@ class PostgreSQLSearch:
         the kept ones are read (ROW_COST: strpos per field, stopping at the first
         that holds the term); the trigram index, asked window by window
         (windows()), hands over candidates until `limit` of them are kept: about
-        WINDOW_CHECKS / kept, at most share * articles, each CHECK_COST (the
+        2 * limit / kept, at most share * articles, each CHECK_COST (the
         whole text joined, with LIKE). The cheaper way is taken. A word missing
         from the statistics is rare: the index. Either way the answer is the
         same; only the cost differs.
@@ -214,7 +221,7 @@ class PostgreSQLSearch:
             return 0
         ids = min(articles, 2 * limit / (share * kept))  # twice the estimate, for luck
         walk_cost = ids * (self.ID_COST + kept * self.ROW_COST)
-        checks = min(share * articles, self.WINDOW_CHECKS / kept)
+        checks = min(share * articles, 2 * limit / kept)
         return int(ids) if walk_cost <= self.CHECK_COST * checks else 0
 
     @staticmethod
@@ -239,7 +246,7 @@ class PostgreSQLSearch:
         return [field for field in self.FIELDS if field != "words"]
 
     def newest(self, queryset, query, limit):
-        """[(pk, rank)] of the newest `limit` matches, in one statement.
+        """[(pk, rank)] of the newest `limit` matches, in one statement or two.
 
         The trigram index cannot tell a match from a candidate: each candidate row
         is read and checked with LIKE, and a word most articles contain has the
@@ -257,9 +264,11 @@ class PostgreSQLSearch:
            sorted newest first): a rare word costs its few candidates, a word in
            a few per cent of the archive those of its newest windows.
 
-        A query holding a number is read from the number's own list instead
-        (newest_holding()), when no other word of it is rarer. The rank is
-        computed after the limit, for those rows only.
+        A spread word's first statement stops after one window; the rest, if
+        needed, is a second statement whose windows the first one's matches size
+        (fill()). A query holding a number is read from the number's own list
+        instead (newest_holding()), when no other word of it is rarer. The rank
+        is computed after the limit, for those rows only.
         """
         number = self.listed_number(query) if self.WALK is None else None
         if number is not None:
@@ -278,28 +287,56 @@ class PostgreSQLSearch:
         # The other filters' share (counted already for a common word); never 0,
         # the newest ids may hold none of what the older ones do.
         filtered = max(kept(), 1 / max(sample, 1)) if share else 1.0
-        likes = [f"%{needle(term)}%" for term in query.terms]
-        join = "news_searchdocument.article_id = news_article.id"
         checks, check_params = self.row_checks(query)
         walk = queryset.order_by().extra(
             tables=["news_searchdocument"],
-            where=[join, "news_searchdocument.article_id > %s", "news_article.id > %s", *checks],
+            where=["news_searchdocument.article_id = news_article.id", "news_searchdocument.article_id > %s",
+                   "news_article.id > %s", *checks],
             params=[boundary, boundary, *check_params],
         ).extra(order_by=[self.NEWEST]).values_list("pk")
-        walk_sql, params = walk.query.sql_with_params()
-        # The walk is a materialized CTE: a CTE scan is parallel restricted, so the
-        # Append cannot become a Parallel Append, which would run the index parts
-        # beside the walk instead of after it (the planner chose one at 100k); the
-        # CTE is still read only as far as the LIMIT asks.
-        parts, older_params = ["(SELECT walk.id FROM walk)"], []
         windows = self.windows(share, boundary, filtered)
+        if len(windows) <= 1:  # a rare word, or the walk reads every id
+            return self.found(queryset, query, walk, windows, boundary, limit, bounded=False)
+        found = self.found(queryset, query, walk, windows[:1], boundary, limit)
+        if len(found) >= limit:
+            return found
+        return found + self.fill(queryset, query, windows, len(found) / (newest_id - windows[0][0] * self.BLOCK + 1),
+                                 filtered, limit - len(found))
+
+    def fill(self, queryset, query, windows, density, filtered, wanted):
+        """[(pk, rank)] of the `wanted` newest matches older than the first of
+        `windows`, in windows sized by `density`, the matches an id the walk and
+        that window found: the first about MARGIN * wanted matches wide, then
+        doubling (windows()); when they found none, the rest of `windows`."""
+        first = windows[0][0]
+        if first == 0:
+            return []
+        if density:
+            windows = self.windows(density / filtered, first * self.BLOCK - 1, filtered, checks=self.MARGIN * wanted)
+        else:
+            windows = windows[1:]
+        return self.found(queryset, query, None, windows, first * self.BLOCK - 1, wanted)
+
+    def found(self, queryset, query, walk, windows, top, limit, bounded=True):
+        """[(pk, rank)] of the newest `limit` matches among the `walk` (or none)
+        and the trigram index's candidates of `windows` up to the id `top`, in one
+        statement."""
+        likes = [f"%{needle(term)}%" for term in query.terms]
+        # The walk is a materialized CTE, an empty one when there is none: a CTE
+        # scan is parallel restricted, so the Append cannot become a Parallel
+        # Append, which would run the parts side by side instead of in order (the
+        # planner chose one at 100k: the windows' candidates all checked, and the
+        # limit's rows not the newest); the CTE is still read only as far as the
+        # LIMIT asks.
+        walk_sql, params = walk.query.sql_with_params() if walk is not None else ("SELECT NULL::integer WHERE false", ())
+        prefix, parts, older_params = f"WITH walk (id) AS MATERIALIZED ({walk_sql}) ", ["(SELECT walk.id FROM walk)"], []
         for first, last in windows:
-            where, window = self.window_bounds(windows, first, last)
-            newest_in_window = min(boundary, (last + 1) * self.BLOCK - 1)
+            where, window = self.window_bounds(first, last, bounded)
             older = queryset.order_by().extra(
                 tables=["news_searchdocument"],
-                where=[join, "news_searchdocument.article_id <= %s", *where] + [f"{PG_TEXT} LIKE %s"] * len(likes),
-                params=[newest_in_window, *window] + likes,
+                where=["news_searchdocument.article_id = news_article.id", "news_searchdocument.article_id <= %s",
+                       *where] + [f"{PG_TEXT} LIKE %s"] * len(likes),
+                params=[min(top, (last + 1) * self.BLOCK - 1), *window] + likes,
             ).values_list("pk")
             older_sql, window_params = older.query.sql_with_params()
             # Sorted by an expression no index gives: the planner then reads the
@@ -307,10 +344,7 @@ class PostgreSQLSearch:
             # rather than walk the primary key checking every older row.
             parts.append(f"(SELECT older.id FROM ({older_sql}) AS older (id) ORDER BY older.id + 0 DESC)")
             older_params += window_params
-        return self.ranked(
-            f"WITH walk (id) AS MATERIALIZED ({walk_sql}) ", f"{' UNION ALL '.join(parts)} LIMIT %s",
-            [*params], [*older_params, limit], query,
-        )
+        return self.ranked(prefix, f"{' UNION ALL '.join(parts)} LIMIT %s", [*params], [*older_params, limit], query)
 
     def ranked(self, prefix, found_sql, prefix_params, found_params, query):
         """[(pk, rank)] of the ids `found_sql` selects, ranked (ts_rank_cd) after

@@ -137,3 +137,83 @@ def find_yearless(text, reference):
     mention.start, mention.end, mention.text = match.start(), match.end(), match.group(0)
     mention.first = mention.last = day
     return mention
+
+
+class _Mention:
+    """A single day found by one of the finders below, with where it was."""
+
+    is_range = False
+
+    def __init__(self, match, day):
+        self.start, self.end = match.span()
+        self.text = match.group(0)
+        self.first = self.last = day
+
+
+_ENGLISH_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                   "october", "november", "december"]
+_EN_MONTH = r"(?P<m>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+# A page's own date in the forms web software prints it: "June 11, 2025", "11 Jun 2025",
+# "2026-01-20" (the year is C.E.; a B.E. one is read as such all the same).
+LABEL_FORMS = [
+    re.compile(rf"(?<![A-Za-z]){_EN_MONTH}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})(?!\d)", re.I),
+    re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s+{_EN_MONTH},?\s+(?P<y>\d{{4}})(?!\d)", re.I),
+    re.compile(r"(?<![\d/-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d/-])"),
+    NUMERIC,
+]
+
+
+def _form_date(match):
+    month = match["m"]
+    month = int(month) if month.isdigit() else next(i + 1 for i, name in enumerate(_ENGLISH_MONTHS) if name.startswith(month.lower()[:3]))
+    return _date(_year(match["y"]), month, int(match["d"]))
+
+
+def find_label_date(text):
+    """The first day a page label writes, in any of its forms (Thai months with a B.E. or C.E.
+    year, figures, ISO, English months), or one without its year ("๒ กุมภาพันธ์ เวลา ๑๘:๔๐ น.",
+    a Facebook time): then `first` is None and `yearless` is (month, day). None without one."""
+    found = [d for d in find_dates(text) if not d.is_range]
+    for form in LABEL_FORMS:
+        found += [_Mention(m, day) for m in form.finditer(text) for day in [_form_date(m)] if day]
+    if found:
+        return min(found, key=lambda d: d.start)
+    match = YEARLESS.search(text)
+    if not match:
+        return None
+    mention = _Mention(match, None)
+    mention.yearless = (_month(match["m"]), int(match["d"]))
+    return mention
+
+
+def on_or_after(yearless, day):
+    """A (month, day) written without its year, in the year that puts it on or after `day`
+    (a page is posted after its event) and at most a year later; None when impossible."""
+    month, dom = yearless
+    for year in (day.year, day.year + 1):
+        found = _date(year, month, dom)
+        if found and found >= day:
+            return found
+    return None
+
+
+_WEEKDAYS = {"จันทร์": 0, "อังคาร": 1, "พุธ": 2, "พฤหัสบดี": 3, "พฤหัส": 3, "ศุกร์": 4, "เสาร์": 5, "อาทิตย์": 6}
+WEEKDAY_DAY = re.compile(rf"วัน(?P<w>{alternatives(_WEEKDAYS)})ที่\s*(?P<d>\d{{1,2}})(?![\d/.:])(?!\s*(?:เดือน\s*)?{_MONTH})(?!\s*[–—-])")
+
+
+def find_weekday_day(text, reference):
+    """"เมื่อวันพุธที่ 2 ที่ผ่านมา": a day written with its weekday only, in the latest month up to
+    `reference` (the posting date) where that day falls on that weekday; None without one."""
+    match = reference and WEEKDAY_DAY.search(text)
+    if not match:
+        return None
+    days = []
+    for back in range(3):
+        month, year = reference.month - back, reference.year
+        if month < 1:
+            month, year = month + 12, year - 1
+        day = _date(year, month, int(match["d"]))
+        if day and day <= reference:
+            days.append(day)
+    best = next((d for d in days if d.weekday() == _WEEKDAYS[match["w"]]), days[0] if days else None)
+    return best and _Mention(match, best)

@@ -5,7 +5,7 @@ import re
 
 from news.thaitext import INVISIBLES
 
-from .dates import find_dates, find_numeric_date
+from .dates import WEEKDAY_DAY, find_dates, find_label_date, find_numeric_date
 from .patterns import thai_re
 
 # Everything from one of these lines on is the site, not the release.
@@ -71,7 +71,42 @@ def is_date_line(line):
     match = PUBLISHED_LINE.match(line)
     if match and (find_dates(match["rest"]) or find_numeric_date(match["rest"])):
         return True
-    return is_page_label(line)
+    return is_page_label(line) or _label_shape(line)
+
+
+# A page label by its shape: a short line of parts split by "|", "·" or "•", one of them a date
+# (with a label's words before it, a clock time and "by …" after it) and the others short and
+# dateless: an author, a category, a counter, a globe. "Posted on June 11, 2025 by admin",
+# "27/11/68 | ข่าวกิจกรรม", "ผู้เขียน: … | 22 ธันวาคม 2025 | ข่าวประชาสัมพันธ์", "3 วัน · 🌏".
+LABEL_SEPARATOR = re.compile(r"\s*(?:\||·|•)\s*")
+LABEL_WORDS = thai_re(r"^(?:(?:Last\s+)?(?:Posted|Published|Updated|Date)(?:\s+on)?|(?:วันที่)?\S{0,6}"
+                      r"(?:เผยแพร่|โพสต์|ประกาศ|ลงข่าว|ลง|อัปเดต|อัพเดท|แก้ไข|เขียน)\S{0,12}|วัน\S{0,12}?ที่"
+                      r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?)\s*:?\s*$", re.I)
+LABEL_TAIL = thai_re(r"^\s*,?\s*(?:(?:เวลา|at)?\s*\d{1,2}[.:]\d{2}(?:[.:]\d{2})?\s*(?:น\.|[AP]\.?M\.?)?)?\s*(?:(?:by|โดย)\s*:?\s*\S.{0,50})?$", re.I)
+RELATIVE_TIME = thai_re(r"^\d{1,2}\s*(?:วัน|ชม\.|ชั่วโมง|นาที|สัปดาห์|[dhmw])(?:ที่แล้ว)?$")
+
+
+def _label_shape(line):
+    """Whether `line` has a label's shape (see LABEL_SEPARATOR)."""
+    if "\n" in line or len(line) > 140:
+        return False
+    parts = LABEL_SEPARATOR.split(line.strip())
+    dated = 0
+    for part in filter(None, parts):
+        mention = find_label_date(part)
+        if mention is None:
+            if len(part) > 50 or find_numeric_date(part):
+                return False
+            dated += bool(RELATIVE_TIME.match(part)) and len(parts) > 1
+            continue
+        before, after = part[:mention.start], part[mention.end:]
+        if not (LABEL_WORDS.match(before) or not before.strip()) or not LABEL_TAIL.match(after):
+            return False
+        # A bare date alone on its line ("วันที่ 5 มีนาคม 2568 เวลา 09.00 น.", above the lead
+        # sentence) is not a label; with a label's words, "by …" or a separator it is.
+        dated += (len(parts) > 1 or bool(re.search(r"\b(?:by|โดย)", after, re.I))
+                  or bool(before.strip() and not re.fullmatch(r"วัน\S{0,12}?ที่", before.strip(" :"))))
+    return dated == 1
 
 
 def unmarked(line):
@@ -162,7 +197,8 @@ def split_page(text, categories=()):
         if not line or any(p.match(line) for p in furniture):
             close()
             continue
-        if CREDIT_LINE.match(strip_hashtags(line)) and len(line) < 160:
+        # "ผู้เขียน: … | 22 ธันวาคม 2025 | ข่าวประชาสัมพันธ์" is a page label, not a credit.
+        if CREDIT_LINE.match(strip_hashtags(line)) and len(line) < 160 and not _label_shape(line):
             close()
             credits.append(line)
             continue
@@ -175,7 +211,8 @@ def split_page(text, categories=()):
     close()
     if labelled is None and _title_under_header(title, paragraphs):
         header.append(title)
-        title = paragraphs.pop(0)
+        # The headline, not a posting label above it ("๒ กุมภาพันธ์ เวลา ๑๘:๔๐ น. ·").
+        title = paragraphs.pop(next(i for i, q in enumerate(paragraphs) if not is_date_line(q)))
     return title, paragraphs, header, credits
 
 
@@ -184,15 +221,22 @@ def _opens_with_date(paragraph):
     return bool(found) and bool(DATE_OPENING.match(paragraph[: found[0].start]))
 
 
+def opens_with_date(paragraph):
+    """Whether a paragraph opens as a lead does: with its day ("เมื่อวันที่ 5 …", "ระหว่างวันที่ …"),
+    in figures ("วันที่ 12/06/2567") or with its weekday only ("เมื่อวันพุธที่ 2 ที่ผ่านมา")."""
+    if _opens_with_date(paragraph):
+        return True
+    day = WEEKDAY_DAY.search(paragraph[:40]) or NUMERIC_DATE.search(paragraph[:40])
+    return bool(day) and bool(DATE_OPENING.match(paragraph[: day.start()]))
+
+
 def _title_under_header(first_line, paragraphs):
     """Whether the first line is a header no pattern knows ("หน้าแรก | ข่าวกลุ่มงาน", a bare
     "ข่าวกิจกรรมโรงเรียน") above the real title: the line after it is a longer one-line headline
     with no date, and the paragraph after that opens with the date, as a lead does. A title
     followed by a short line ("โรงเรียนบ้านนา สพป.เลย เขต 1") and then the lead is left as it is."""
-    if len(paragraphs) < 2 or "\n" in paragraphs[0] or len(paragraphs[0]) <= len(first_line):
-        return False
     paragraphs = [q for q in paragraphs if not is_date_line(q)]
-    if len(paragraphs) < 2:
+    if len(paragraphs) < 2 or "\n" in paragraphs[0] or len(paragraphs[0]) <= len(first_line):
         return False
     headline = paragraphs[0]
     if find_dates(headline) or NUMERIC_DATE.search(headline) or find_dates(first_line):

@@ -7,7 +7,7 @@ from functools import lru_cache
 from news.thaitext import HONORIFICS
 
 from . import page
-from .dates import find_dates, find_numeric_date, find_time, find_yearless
+from .dates import find_dates, find_label_date, find_numeric_date, find_time, find_weekday_day, find_yearless, on_or_after
 from .patterns import alternatives, parse_int, provinces, thai_re
 from .groups import find_groups
 from .people import find_people, lead_size
@@ -199,7 +199,17 @@ def _dates(title, paragraphs, labels=()):
     are the page's own "โพสต์เมื่อ …" lines, taken out of the body."""
     p = _patterns()
     lead_text = "\n".join([title] + paragraphs[:1])
-    if not find_dates(lead_text):
+    at = _lead_at(paragraphs)
+    if at is not None:
+        # A lead opening with its day, under site names and menus (or right under the title):
+        # a later day in the title ("(สอบวันที่ 7 ก.พ. 69)") is not the event's; a range there
+        # holding the lead's day is.
+        lead_text = paragraphs[at]
+        own = find_dates(lead_text)
+        if own and not own[0].is_range:
+            lead_text = "\n".join([d.text for d in find_dates(title) if d.is_range and d.first <= own[0].first <= d.last]
+                                  + [lead_text])
+    elif not find_dates(lead_text):
         # "โรงเรียนบ้านนา สพป.เลย เขต 1" on a line of its own, then the sentence with the date.
         lead_text = "\n".join([title] + paragraphs[:lead_size(paragraphs)])
     published = None
@@ -207,7 +217,7 @@ def _dates(title, paragraphs, labels=()):
         one_part = p["published_line"].match(label)
         rest = one_part["rest"] if one_part else label
         found = find_dates(rest) or [find_numeric_date(rest) or find_numeric_date(label)]
-        found = found if found[0] else find_dates(label) or found
+        found = found if found[0] else find_dates(label) or [find_label_date(label)]
         published = published or found[0]
     for paragraph in paragraphs:
         for mention in find_dates(paragraph):
@@ -237,14 +247,33 @@ def _dates(title, paragraphs, labels=()):
         # "วันที่ 12/06/2567" in the lead: a school page's own way of writing the day.
         numeric = p["numeric_day"].search(lead_text)
         first = numeric and find_numeric_date(lead_text[numeric.end():])
+    if published and published.first is None:
+        # "๒ กุมภาพันธ์ เวลา ๑๘:๔๐ น." posted without its year: on or after the event.
+        known = event or first
+        day = known and on_or_after(published.yearless, known.first)
+        published = None
+        if day:
+            published = find_label_date(day.isoformat())
     if not first and published:
-        # "เมื่อวันที่ 5 มิถุนายน ที่ผ่านมา": the year is the page's own.
-        first = find_yearless(lead_text, published.first)
+        # "เมื่อวันที่ 5 มิถุนายน ที่ผ่านมา": the year is the page's own; "เมื่อวันพุธที่ 2 ที่ผ่านมา":
+        # the month too.
+        first = find_yearless(lead_text, published.first) or find_weekday_day(lead_text, published.first)
     if not first and not event:
         # "ขอแสดงความยินดีกับ…" with no day in the lead, then "… เข้ารับรางวัลเมื่อวันที่ 16 มกราคม
         # 2568 ณ หอประชุมคุรุสภา": the day written with the place is the event's (not the page's).
         event = next((d for q in paragraphs for d in find_dates(q) if p["dated_place"].match(q, d.end)), None)
     return published or first, event or first
+
+
+def _lead_at(paragraphs):
+    """Where among the first paragraphs the lead is when one opens with its day and none before
+    it has a date (site names, menus, a category line, the headline), or None."""
+    for at, paragraph in enumerate(paragraphs[:5]):
+        if page.opens_with_date(paragraph):
+            return at
+        if find_dates(paragraph) or page.NUMERIC_DATE.search(paragraph):
+            return None
+    return None
 
 
 def _is_date_label(paragraph):
