@@ -26,6 +26,10 @@ HOTEL_NAME_GOES_ON = (r"(?:\s+[\u0e01-\u0e4eA-Za-z]+){0,3}?\s+(?:โฮเทล
 # the sub-district or district written next is the address going on, so a "จังหวัดX" or a bracket
 # before it is part of the place's name (an address ends with its province). Such a bracket is
 # hidden (ADDRESS_BRACKETS) before the venue pattern reads the paragraph.
+# "โรงแรมพูลแมน ขอนแก่น ราชา ออคิด อำเภอเมืองขอนแก่น": a hotel named with its province, then more of its
+# name and the district: the district written within three words says the place's name goes on.
+NAME_THEN_DISTRICT = (r"(?:\s+(?!โดย|และ|นาย|นาง|เป็น|ได้|มี|ณ|พร้อม|ซึ่ง|เพื่อ)[\u0e01-\u0e4eA-Za-z]+){1,3}?"
+                      r"\s+(?:อำเภอ|ตำบล|แขวง)")
 ADDRESS_GOES_ON = r"\s*(?:ตำบล|อำเภอ|แขวง|[ตอ]\.\s?(?!ดร\.|นพ\.|พญ\.)[\u0e01-\u0e2e\u0e40-\u0e44])"
 DEFAULT_CATEGORIES = ("ข่าวประชาสัมพันธ์", "ภาพกิจกรรม")
 CATEGORY_LABEL = thai_re(r"(?:หมวดหมู่|หมวด|Category|Categories)\s*:?\s*", re.I)
@@ -43,7 +47,7 @@ def _patterns():
                          r"|(?P<from>จาก\s?)(?=ห้องประชุม|หอประชุม|สตูดิโอ)"  # an online meeting run from a room
                          r"|สถานที่(?:จัด(?:งาน|กิจกรรม|ประชุม|อบรม)?)?\s*:\s*"
                          r"|(?:^|(?<=\n))(?:📍|🏫|🏢)\s*(?:ณ\s*|สถานที่\s*:?\s*)?)(?P<venue>.+?)"  # a line marked with a pin
-                         rf"(?=\s+(?:จังหวัด|จ\.)\s?(?:{names})(?!\s*(?:\ue003[^\ue004\n]{{1,30}}\ue004)?{ADDRESS_GOES_ON})|\s(?:{names})(?![\u0e01-\u0e4e])(?!\s*(?:อำเภอ|อ\.|ตำบล|ต\.|จังหวัด|จ\.)|{HOTEL_NAME_GOES_ON})|\s*(?:>>|\n|[“”\"]|\s\()"
+                         rf"(?=\s+(?:จังหวัด|จ\.)\s?(?:{names})(?!\s*(?:\ue003[^\ue004\n]{{1,30}}\ue004)?{ADDRESS_GOES_ON})|\s(?:{names})(?![\u0e01-\u0e4e])(?!\s*(?:อำเภอ|อ\.|ตำบล|ต\.|จังหวัด|จ\.)|{HOTEL_NAME_GOES_ON}|{NAME_THEN_DISTRICT})|\s*(?:>>|\n|[“”\"]|\s\()"
                          r"|\s+(?:สำนักงาน|โรงเรียน|มหาวิทยาลัย|กระทรวง|กรม)\S*(?:\s+เขต\s?\d{1,2})?\s+(?:ได้)?จัด"  # the organiser, then its verb
                          r"|\s+\S*(?:ประกอบด้วย|ได้แก่)"  # "… คณะกรรมการประกอบด้วย": a list of people begins
                          r"|\s+คณะ(?!\S*(?:ศาสตร์|ศิลป์)|วิทยาการ)"  # "… คณะผู้แทนกระทรวง… นำโดย": the subject, not a faculty

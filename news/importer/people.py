@@ -11,7 +11,7 @@ import re
 from .names import (is_compound_of_words, is_family_name, is_given_name, looks_like_name, looks_like_titled_name,
                     looks_like_unlisted_name)
 from .patterns import thai_re
-from .positions import (GLUED_POSITION, LIST_OPENER, LIST_WORD, PLURAL_GROUP, ROLE_WORDS, STOPS, VERB_START, position_after,
+from .positions import (GLUED_POSITION, foreign_bodies, LIST_OPENER, LIST_WORD, PLURAL_GROUP, ROLE_WORDS, STOPS, VERB_START, position_after,
                         position_before)
 from .presence import lead_size, list_intro, took_part  # noqa: F401 (parser.py imports lead_size from here)
 from .roles import (ACT_AFTER_SPACE, ASIDE, ASSIGNED, ASSIGNED_BY, CAPACITY, CHAIR_LABEL, CHAIR_NAMED_AFTER,
@@ -21,6 +21,12 @@ from .titles import (BARE_NAME, JOINED_NEXT, KHUN, LATIN_MENTION, MENTION, MONK,
                      NOT_TITLED_FAMILY, is_title_start, split_woman_rank)
 
 ROLE_RANK = {"participant": 0, "speaker": 1, "panelist": 1, "chair": 2, "opening_chair": 2}
+
+
+# "ผู้เข้ารับการอบรมเป็นประธาน…": the trainees, a new subject after a person's position.
+TRAINEES = thai_re(r"^(?:ผู้เข้ารับ|ผู้เข้าร่วม|ผู้รับการ|ผู้ร่วม|ผู้เข้า)")
+# "… กล่าวต้อนรับ", "… ให้การต้อนรับ", "… กล่าวรายงาน": a part of one's own, written after the position.
+OWN_PART = thai_re(r"^(?:ได้)?(?:กล่าวต้อนรับ|ให้การต้อนรับ|กล่าวรายงาน)")
 
 
 class Mention:
@@ -38,6 +44,10 @@ class Mention:
         self.position = ""
         self.role = "participant"
         self.assigner = False
+
+    def gap_to_previous(self, previous):
+        gap = self.paragraph[previous.end:self.start]
+        return gap.replace(previous.position, "", 1) if previous.position else gap
 
     @classmethod
     def from_match(cls, match, paragraph, index):
@@ -131,6 +141,13 @@ def _bare_mentions(paragraph, index, taken):
         if not listed_name and not looks_like_unlisted_name(given, family):
             continue
         after, before = paragraph[end:], paragraph[:start]
+        # "Ms. ก ข ผู้อำนวยการบริติช เคานซิล ประจำประเทศไทย": words right after another person's name and
+        # position (no verb, comma or "และ" between) are more of that position, not a person.
+        previous = max((m for m in taken + found if m.end <= start), key=lambda m: m.end, default=None)
+        between = paragraph[previous.end:start] if previous else ""
+        if between and ROLE_WORDS.match(between.lstrip()) and STOPS.search(between.strip()).start() == len(between.strip()) and not re.search(
+                r"(?:^|\s)(?:และ|กับ)|,", between):
+            continue
         # "นำโดย สุนทร แก้วประเสริฐ": a listed name starting at the second word beats an unlisted one.
         following = re.match(r" ([\u0e01-\u0e4e]+)(?=[\s,]|$)", after)
         if not listed_name and following and looks_like_name(family, following[1]):
@@ -198,7 +215,7 @@ def _in_quote(paragraph, position):
     return before.count("“") > before.count("”")
 
 
-def _describe(mentions):
+def _describe(mentions, bodies=()):
     """Fill in each mention's position, role and whether it assigned the chair."""
     for i, mention in enumerate(mentions):
         mention.joint = False
@@ -207,7 +224,7 @@ def _describe(mentions):
         if i + 1 < len(mentions) and mentions[i + 1].paragraph is text:
             mention.gap_to_next = text[mention.end:mentions[i + 1].start]
         nxt = mentions[i + 1].start if i + 1 < len(mentions) and mentions[i + 1].paragraph is text else len(text)
-        mention.position = position_after(text[mention.end:nxt])
+        mention.position = position_after(text[mention.end:nxt], bodies)
         mention.list_position = False
         # "… ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาทั้ง 5 เขต": a post in every office is a group's.
         many = bool(mention.position) and MANY.search(mention.position) is not None
@@ -226,6 +243,10 @@ def _describe(mentions):
                 mention.list_position = bool(before)
         after = text[mention.end:nxt]
         verb = _chair_verb(after)
+        if verb and TRAINEES.match(after.lstrip()[len(mention.position):].lstrip() if mention.position
+                                   and after.lstrip().startswith(mention.position) else ""):
+            verb = None  # "… ศึกษานิเทศก์ ผู้เข้ารับการอบรมเป็นประธาน…กรรมการ": the trainees' post
+        mention.blocked = False
         if ASSIGNED.search(after) and not (verb and verb.start() < ASSIGNED.search(after).start()):
             mention.assigner = True
         elif ASSIGNED_BY.search(text[:mention.start]):
@@ -244,7 +265,15 @@ def _describe(mentions):
         elif PANEL_AFTER.search(after):
             mention.role = "panelist"
         elif _verb_of_previous(mentions, i):
-            pass  # "ทพญ.ก ข … เป็นวิทยากร… และ นส.ค ง … ตรวจ…": that word was the one before's
+            # "ทพญ.ก ข … เป็นวิทยากร… และ นส.ค ง … ตรวจ…": that word was the one before's.
+            mention.blocked = True
+        elif i and mentions[i - 1].paragraph is text and getattr(mentions[i - 1], "blocked", False) and SHARED.match(
+                mention.gap_to_previous(mentions[i - 1])):
+            # "… บรรยาย… พร้อมด้วย นางก ข … และนายค ง … เข้าร่วม": the one joined to them by "และ" too.
+            mention.blocked = True
+        elif OWN_PART.match(after.lstrip()[len(mention.position):].lstrip() if mention.position
+                            and after.lstrip().startswith(mention.position) else after.lstrip()):
+            pass  # "… ผู้อำนวยการ สพป.… กล่าวต้อนรับ": welcoming is this one's part, not the event's panel
         else:
             before = getattr(mention, "intro", "") + "\n" + text[:mention.start]
             if PANEL.search(before):
@@ -387,7 +416,7 @@ def find_people(paragraphs, where=None, claimed=None):
         for mention in found:
             mention.intro = intro  # "วิทยากร ดังนี้" before a list makes its people speakers
         mentions.extend(found)
-    _describe(mentions)
+    _describe(mentions, foreign_bodies("\n".join(paragraphs)))
     _share_positions(mentions)
     _share_listed_positions(mentions)
     _share_respective_positions(mentions)

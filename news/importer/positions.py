@@ -80,8 +80,36 @@ VERB_START = thai_re(r"^(?:เข้า|ร่วม|ได้|เป็น|ก�
                      r"รางวัล|เหรียญ)")  # "เด็กชายก ข รางวัลรองชนะเลิศ": the award, not a position
 
 
-def position_after(text):
-    """The position written straight after a name, or '' (and how far it ran)."""
+# "คณะผู้แทนบริติช เคานซิล", "ผู้อำนวยการเจแปน ฟาวน์เดชัน": a body named in Thai letters after a
+# role word, in words with a space between.
+GLUED_BODY = thai_re(r"(?:ผู้แทน|ผู้อำนวยการ|หัวหน้า|ประธาน|ผู้จัดการ|เลขาธิการ)(?P<body>[\u0e01-\u0e4e]{2,20}(?: [\u0e01-\u0e4e]{2,20}){1,2})")
+
+
+def foreign_bodies(text):
+    """A foreign body's name transliterated with spaces ("บริติช เคานซิล", "เกอเธ่ อินสติทิวท์"): two or
+    three words, typed against a role word somewhere and written at least twice in the release, whose
+    last word is no Thai word (neither in the dictionary nor made of its words) nor a listed name."""
+    from .names import _lists, is_compound_of_words  # names.py loads its lists only when asked
+    givens, families, words = _lists()
+    found = set()
+    for match in GLUED_BODY.finditer(text):
+        parts = match["body"].split(" ")
+        for size in (3, 2):
+            body = " ".join(parts[:size])
+            last = body.split(" ")[-1]
+            if (len(parts) >= size and text.count(body) >= 2 and last not in words and last not in givens
+                    and last not in families and not is_compound_of_words(last)
+                    and not any(ROLE_WORDS.match(w) or VERB_START.match(w) or w in provinces() for w in parts[:size])):
+                found.add(body)
+                break
+    return sorted(found, key=len, reverse=True)
+
+
+def position_after(text, bodies=()):
+    """The position written straight after a name, or '' (and how far it ran); `bodies` are
+    foreign bodies' names written with a space (foreign_bodies) kept whole."""
+    for body in bodies:
+        text = text.replace(body, body.replace(" ", "\ue005"))
     if text.lstrip().startswith(")"):
         return ""  # "ปลัดกระทรวงศึกษาธิการ (นายโชคดี ออสุวรรณ)": the position is before the name
     bracketed = BRACKETED.match(text)
@@ -152,7 +180,8 @@ def position_after(text):
         # "ศึกษานิเทศก์ชำนาญการ ผู้รับผิดชอบกลุ่มสาระ…": or the unit the person is responsible for.
         heads = bool(kept) and bool(GRADE_END.search(kept[-1])) and chunk.startswith(("หัวหน้า", "รองหัวหน้า", "ผู้รับผิดชอบ"))
         school = school or (chunk.startswith("“") and bool(SCHOOL_NAMED.search(" ".join(kept))))
-        if i and not (CONTINUES.match(chunk) or heads or second_province or students or school or university
+        body = any(chunk.endswith(b.replace(" ", "\ue005")) for b in bodies)
+        if i and not (CONTINUES.match(chunk) or heads or body or second_province or students or school or university
                       or (_ABBREVIATION.match(chunk) and not ROLE_WORDS.match(chunk))):
             break
         kept.append(chunk)
@@ -161,7 +190,18 @@ def position_after(text):
     if kept and kept[-1].endswith("และ") and len(kept[-1]) > 3:
         kept[-1] = kept[-1][:-3]  # "ผู้อำนวยการโรงเรียนบ้านนาและนายค ง": the joining word of the next person
     # "… ในฐานะกรรมการและเลขานุการ": the part in this meeting, not the post.
-    return re.sub(r"\s+ในฐานะ.*$", "", " ".join(kept).replace("\ue005", " "))
+    return _own_head_dropped(re.sub(r"\s+ในฐานะ.*$", "", " ".join(kept).replace("\ue005", " ")))
+
+
+# "รองผู้อำนวยการ สพป.… เขต 3 ปฏิบัติราชการแทนผู้อำนวยการ สพป.… เขต 3": a deputy standing in for the
+# head of the same office holds the deputy's post (one acting for another post, "ปลัดจังหวัด…
+# ปฏิบัติราชการแทนผู้ว่าราชการจังหวัด…", keeps it).
+ACTING_FOR_OWN_HEAD = re.compile(r"^(?P<deputy>(?:รอง|ผู้ช่วย)\s?(?P<post>.+?))\s+ปฏิบัติราชการแทน\s?(?P=post)$")
+
+
+def _own_head_dropped(position):
+    acting = ACTING_FOR_OWN_HEAD.match(position)
+    return acting["deputy"] if acting else position
 
 
 LIST_OPENER = thai_re(r"\s*(?:ได้แก่|ประกอบด้วย|คือ|:)\s*$")
