@@ -79,8 +79,13 @@ def is_date_line(line):
 # dateless: an author, a category, a counter, a globe. "Posted on June 11, 2025 by admin",
 # "27/11/68 | ข่าวกิจกรรม", "ผู้เขียน: … | 22 ธันวาคม 2025 | ข่าวประชาสัมพันธ์", "3 วัน · 🌏".
 LABEL_SEPARATOR = re.compile(r"\s*(?:\||·|•)\s*")
+# "วันที่ลงข่าว 03/11/2568   ผู้ลงข่าว : …   จำนวนผู้อ่าน : 56", "ผู้เขียน : …  วันที่ ๔ มี.ค. ๒๕๖๙  อ่าน ๒๓๔ ครั้ง",
+# "หมวดหมู่ : …  โพสต์ ๑๗ ม.ค. ๖๘": a label's fields may be set apart by spaces only; a field then
+# opens with its name.
+LABEL_FIELD = thai_re(r"\s+(?=(?:หมวดหมู่|หมวด|ผู้ลงข่าว|ผู้โพสต์|ผู้เขียน)\s*:|(?:จำนวน)?(?:ผู้)?(?:อ่าน|ชม|เข้าชม)\s*:?\s*\d"
+                      r"|(?:วันที่|โพสต์|เผยแพร่)\S{0,12}\s*:?\s*\d)")
 LABEL_WORDS = thai_re(r"^(?:(?:Last\s+)?(?:Posted|Published|Updated|Date)(?:\s+on)?|(?:วันที่)?\S{0,6}"
-                      r"(?:เผยแพร่|โพสต์|ประกาศ|ลงข่าว|ลง|อัปเดต|อัพเดท|แก้ไข|เขียน)\S{0,12}|วัน\S{0,12}?ที่"
+                      r"(?:เผยแพร่|โพสต์|ประกาศ|ลงข่าว|ลง|อัปเดต|อัพเดท|แก้ไข|เขียน)\S{0,12}|วัน\S{0,12}?\s?ที่"
                       r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?)\s*:?\s*$", re.I)
 LABEL_TAIL = thai_re(r"^\s*,?\s*(?:(?:เวลา|at)?\s*\d{1,2}[.:]\d{2}(?:[.:]\d{2})?\s*(?:น\.|[AP]\.?M\.?)?)?\s*(?:(?:by|โดย)\s*:?\s*\S.{0,50})?$", re.I)
 RELATIVE_TIME = thai_re(r"^\d{1,2}\s*(?:วัน|ชม\.|ชั่วโมง|นาที|สัปดาห์|[dhmw])(?:ที่แล้ว)?$")
@@ -90,7 +95,7 @@ def _label_shape(line):
     """Whether `line` has a label's shape (see LABEL_SEPARATOR)."""
     if "\n" in line or len(line) > 140:
         return False
-    parts = LABEL_SEPARATOR.split(line.strip())
+    parts = [field for part in LABEL_SEPARATOR.split(line.strip()) for field in LABEL_FIELD.split(part)]
     dated = 0
     for part in filter(None, parts):
         mention = find_label_date(part)
@@ -107,6 +112,25 @@ def _label_shape(line):
         dated += (len(parts) > 1 or bool(re.search(r"\b(?:by|โดย)", after, re.I))
                   or bool(before.strip() and not re.fullmatch(r"วัน\S{0,12}?ที่", before.strip(" :"))))
     return dated == 1
+
+
+BARE_DATE_OPENING = thai_re(r"(?:วัน\S{0,12}?\s?ที่)?\s*")
+
+
+def posted_above_lead(line, lead):
+    """Whether `line` is a bare date ("08 ม.ค. 2569 11:42 น.", "วันที่ ๓ ก.ย. ๖๘") right above a lead
+    opening with its own day, the date up to a month after it: the page's posting date, not the
+    event's. A bare date above an undated lead, or the lead's own day, stays the lead's."""
+    if "\n" in line or len(line) > 60:
+        return False
+    mention = find_label_date(line)
+    if not (mention and mention.first and BARE_DATE_OPENING.fullmatch(line[:mention.start])
+            and LABEL_TAIL.match(line[mention.end:])):
+        return False
+    found = find_dates(lead)
+    if not (found and DATE_OPENING.match(lead[: found[0].start])):
+        return False
+    return 0 < (mention.first - found[0].first).days <= 31
 
 
 def unmarked(line):

@@ -326,7 +326,8 @@ def parse(text, spans=False, categories=None):
     title, paragraphs, header, credit_lines = page.split_page(prepared, categories)
     tags = page.hashtags("\n".join(paragraphs + credit_lines))
     body_paragraphs = [q for q in (page.strip_hashtags(q) for q in paragraphs) if q]
-    labels = [q for q in body_paragraphs if _is_date_label(q)]
+    labels = [q for i, q in enumerate(body_paragraphs)
+              if _is_date_label(q) or page.posted_above_lead(q, body_paragraphs[i + 1] if i + 1 < len(body_paragraphs) else "")]
     body_paragraphs = [q for q in body_paragraphs if q not in labels]
     lead = body_paragraphs[0] if body_paragraphs else ""
     published, event = _dates(title, body_paragraphs, labels)
