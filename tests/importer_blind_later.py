@@ -39,10 +39,9 @@ chairing and positions before names in a comma list.
 Rounds 27–28 (importer_blind_later_27.py), 29–30 (importer_blind_later_29.py), 31–32
 (importer_blind_later_31.py), 33–34 (importer_blind_later_33.py), 35–36
 (importer_blind_later_35.py), 37–38 (importer_blind_later_37.py), 39–40
-(importer_blind_later_39.py), 41–42 (importer_blind_later_41.py), 43–44 (importer_blind_later_43.py)
-and 46 (importer_blind_later_45.py): their modules' docstrings name their shapes, a paragraph per round.
-Rounds 45 (importer_blind_later_45.py) and 47–48 (importer_blind_later_47.py) wait in
-importer_blind_pending.py until their people and venue misses are fixed."""
+(importer_blind_later_39.py), 41–42 (importer_blind_later_41.py), 43–44 (importer_blind_later_43.py),
+45–46 (importer_blind_later_45.py) and 47–48 (importer_blind_later_47.py): their modules' docstrings
+name their shapes, a paragraph per round."""
 
 from .importer_blind_later_25 import TWENTY_FIFTH_ROUND, TWENTY_SIXTH_ROUND
 from .importer_blind_later_27 import TWENTY_EIGHTH_ROUND, TWENTY_SEVENTH_ROUND
@@ -54,7 +53,8 @@ from .importer_blind_later_37 import THIRTY_EIGHTH_ROUND, THIRTY_SEVENTH_ROUND
 from .importer_blind_later_39 import FORTIETH_ROUND, THIRTY_NINTH_ROUND
 from .importer_blind_later_41 import FORTY_FIRST_ROUND, FORTY_SECOND_ROUND
 from .importer_blind_later_43 import FORTY_FOURTH_ROUND, FORTY_THIRD_ROUND
-from .importer_blind_later_45 import FORTY_SIXTH_ROUND
+from .importer_blind_later_45 import FORTY_FIFTH_ROUND, FORTY_SIXTH_ROUND
+from .importer_blind_later_47 import FORTY_EIGHTH_ROUND, FORTY_SEVENTH_ROUND
 
 P = "participant"
 TWENTY_THIRD_ROUND = [
@@ -349,4 +349,5 @@ LATER_ROUNDS = {"twenty-third": TWENTY_THIRD_ROUND, "twenty-fourth": TWENTY_FOUR
                 "thirty-ninth": THIRTY_NINTH_ROUND, "fortieth": FORTIETH_ROUND,
                 "forty-first": FORTY_FIRST_ROUND, "forty-second": FORTY_SECOND_ROUND,
                 "forty-third": FORTY_THIRD_ROUND, "forty-fourth": FORTY_FOURTH_ROUND,
-                "forty-sixth": FORTY_SIXTH_ROUND}
+                "forty-fifth": FORTY_FIFTH_ROUND, "forty-sixth": FORTY_SIXTH_ROUND,
+                "forty-seventh": FORTY_SEVENTH_ROUND, "forty-eighth": FORTY_EIGHTH_ROUND}

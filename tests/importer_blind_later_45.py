@@ -1,5 +1,5 @@
 """Blind rounds 45 and 46, as data: the same kind as importer_blind_later.py (whose LATER_ROUNDS
-lists round 46; round 45 waits in importer_blind_pending.py for its people misses), in a module of
+lists both), in a module of
 their own to keep each under 500 lines. Written on 29 November by a separate writer who never read the
 parser, scored on first sight on main 2ef3a34, copied as the writer gave them, unchanged.
 

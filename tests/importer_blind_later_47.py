@@ -1,6 +1,5 @@
 """Blind rounds 47 and 48, as data: the same kind as importer_blind_later.py (whose LATER_ROUNDS
-will list them once their people and venue misses are fixed; until then importer_blind_pending.py lists
-them), in a module of their own to keep each under 500 lines. Written on 29 November by a separate
+lists them), in a module of their own to keep each under 500 lines. Written on 29 November by a separate
 writer who never read the parser, scored on first sight on main 2ef3a34, copied as the writer gave
 them, unchanged.
 
