@@ -162,7 +162,9 @@ def position_after(text, bodies=()):
             continue
         # A secondary-area office may cover two provinces: "…มัธยมศึกษาตรัง กระบี่".
         # "ผู้อำนวยการโรงเรียนเบญจมราชูทิศ ราชบุรี": a school may be named with its province's word.
-        second_province = bool(kept) and chunk in provinces() and (kept[-1].endswith(tuple(provinces())) or "โรงเรียน" in kept[-1])
+        # "ผู้อำนวยการอลิยองซ์ ฟรองแซส เชียงใหม่": a foreign body's branch is named by its city.
+        second_province = bool(kept) and chunk in provinces() and (kept[-1].endswith(tuple(provinces())) or "โรงเรียน" in kept[-1]
+                                                                   or any(kept[-1].endswith(b.replace(" ", "\ue005")) for b in bodies))
         # "…กิจการนักเรียน นักศึกษา": vocational colleges name their students both ways.
         students = bool(kept) and chunk.startswith("นักศึกษา") and kept[-1].endswith("นักเรียน")
         school = chunk.startswith("(") and chunk.endswith(")") and bool(SCHOOL_NAMED.search(" ".join(kept)))
