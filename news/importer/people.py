@@ -11,8 +11,8 @@ import re
 from .names import (is_compound_of_words, is_family_name, is_given_name, looks_like_name, looks_like_titled_name,
                     looks_like_unlisted_name)
 from .patterns import thai_re
-from .positions import (GLUED_POSITION, foreign_bodies, LIST_OPENER, LIST_WORD, PLURAL_GROUP, ROLE_WORDS, STOPS, VERB_START, position_after,
-                        position_before)
+from .positions import (GLUED_POSITION, LIST_OPENER, LIST_WORD, PLURAL_GROUP, ROLE_WORDS, STOPS, VERB_START, foreign_bodies,
+                        position_after, position_before)
 from .presence import lead_size, list_intro, took_part  # noqa: F401 (parser.py imports lead_size from here)
 from .roles import (ACT_AFTER_SPACE, ASIDE, ASSIGNED, ASSIGNED_BY, CAPACITY, CHAIR_LABEL, CHAIR_NAMED_AFTER,
                     CHAIR_TITLE, CHAIR_VERB, CHAIRED, HONOURED, JOINT, MANY, OPENING_BEFORE, OWN_ACT, PANEL,
@@ -145,8 +145,8 @@ def _bare_mentions(paragraph, index, taken):
         # position (no verb, comma or "และ" between) are more of that position, not a person.
         previous = max((m for m in taken + found if m.end <= start), key=lambda m: m.end, default=None)
         between = paragraph[previous.end:start] if previous else ""
-        if between and ROLE_WORDS.match(between.lstrip()) and STOPS.search(between.strip()).start() == len(between.strip()) and not re.search(
-                r"(?:^|\s)(?:และ|กับ)|,", between):
+        if (between and ROLE_WORDS.match(between.lstrip()) and STOPS.search(between.strip()).start() == len(between.strip())
+                and not re.search(r"(?:^|\s)(?:และ|กับ)|,", between)):
             continue
         # "นำโดย สุนทร แก้วประเสริฐ": a listed name starting at the second word beats an unlisted one.
         following = re.match(r" ([\u0e01-\u0e4e]+)(?=[\s,]|$)", after)
@@ -243,8 +243,7 @@ def _describe(mentions, bodies=()):
                 mention.list_position = bool(before)
         after = text[mention.end:nxt]
         verb = _chair_verb(after)
-        if verb and TRAINEES.match(after.lstrip()[len(mention.position):].lstrip() if mention.position
-                                   and after.lstrip().startswith(mention.position) else ""):
+        if verb and TRAINEES.match(_past_position(after, mention.position)):
             verb = None  # "… ศึกษานิเทศก์ ผู้เข้ารับการอบรมเป็นประธาน…กรรมการ": the trainees' post
         mention.blocked = False
         if ASSIGNED.search(after) and not (verb and verb.start() < ASSIGNED.search(after).start()):
@@ -267,12 +266,11 @@ def _describe(mentions, bodies=()):
         elif _verb_of_previous(mentions, i):
             # "ทพญ.ก ข … เป็นวิทยากร… และ นส.ค ง … ตรวจ…": that word was the one before's.
             mention.blocked = True
-        elif i and mentions[i - 1].paragraph is text and getattr(mentions[i - 1], "blocked", False) and SHARED.match(
+        elif i and mentions[i - 1].paragraph is text and mentions[i - 1].blocked and SHARED.match(
                 mention.gap_to_previous(mentions[i - 1])):
             # "… บรรยาย… พร้อมด้วย นางก ข … และนายค ง … เข้าร่วม": the one joined to them by "และ" too.
             mention.blocked = True
-        elif OWN_PART.match(after.lstrip()[len(mention.position):].lstrip() if mention.position
-                            and after.lstrip().startswith(mention.position) else after.lstrip()):
+        elif OWN_PART.match(_past_position(after, mention.position)):
             pass  # "… ผู้อำนวยการ สพป.… กล่าวต้อนรับ": welcoming is this one's part, not the event's panel
         else:
             before = getattr(mention, "intro", "") + "\n" + text[:mention.start]
@@ -280,6 +278,12 @@ def _describe(mentions, bodies=()):
                 mention.role = "panelist"
             elif SPEAKER.search(before):
                 mention.role = "speaker"
+
+
+def _past_position(after, position):
+    """The words after a person's name and the position written there (all of them if none is)."""
+    after = after.lstrip()
+    return after[len(position):].lstrip() if position and after.startswith(position) else after
 
 
 def _verb_of_previous(mentions, i):
