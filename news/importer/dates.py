@@ -13,8 +13,11 @@ for _i, _abbr in enumerate(THAI_MONTH_ABBREVIATIONS):
     _MONTH_NUMBER[_abbr] = _MONTH_NUMBER[_abbr.rstrip(".")] = _i + 1
 
 _MONTH = rf"(?:{alternatives(_MONTH_NUMBER)})"
-# "พ.ศ. 2567", also spelled out in formal releases ("พุทธศักราช 2567").
-_YEAR = r"(?:(?:พ\.\s?ศ\.|พุทธศักราช)\s*)?(?:\d{4}|\d{2})(?!\d)"
+# "พ.ศ. 2567", also spelled out in formal releases ("พุทธศักราช 2567"); a C.E. year is written
+# after its own era word ("ค.ศ. 2025", "ค. ศ.2025", "คริสต์ศักราช 2025").
+_CE = r"(?:ค\.\s?ศ\.?|คริสต์ศักราช)"
+ERA = rf"(?:พ\.\s?ศ\.|พุทธศักราช|{_CE})"
+_YEAR = rf"(?:{ERA}\s*)?(?:\d{{4}}|\d{{2}})(?!\d)"
 # "25 – 28", "28 ก.พ. ถึงวันที่ 2 มี.ค.", "10 และ 11 มีนาคม" (two days), and a weekday
 # written again on the end ("วันเสาร์ที่ 1 – วันอาทิตย์ที่ 2 มีนาคม").
 _SEP = r"\s*(?:–|—|-|ถึง|และ)\s*(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)?ที่\s*)?"
@@ -32,8 +35,8 @@ TIME = re.compile(
 def _year(text):
     digits = re.sub(r"\D", "", text)
     year = int(digits)
-    if len(digits) == 2:  # ๖๘ means 2568 B.E.
-        year += 2500
+    if len(digits) == 2:  # ๖๘ means 2568 B.E., "ค.ศ. 25" 2025
+        year += 2000 if re.match(_CE, text) else 2500
     return year - BE_OFFSET if year > 2400 else year
 
 
@@ -118,7 +121,7 @@ def find_numeric_date(text):
     return mention if mention.first else None
 
 
-YEARLESS = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s*(?:เดือน\s*)?(?P<m>{_MONTH})(?!\s*(?:(?:พ\.\s?ศ\.|พุทธศักราช)\s*)?\d)")
+YEARLESS = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s*(?:เดือน\s*)?(?P<m>{_MONTH})(?!\s*(?:{ERA}\s*)?\d)")
 
 
 def find_yearless(text, reference):

@@ -5,7 +5,7 @@ import re
 
 from news.thaitext import INVISIBLES
 
-from .dates import WEEKDAY_DAY, find_dates, find_label_date, find_numeric_date
+from .dates import ERA, WEEKDAY_DAY, find_dates, find_label_date, find_numeric_date
 from .patterns import thai_re
 
 # Everything from one of these lines on is the site, not the release.
@@ -38,7 +38,7 @@ CREDIT_ANYWHERE = thai_re(
 )
 TITLE_LABEL = thai_re(r"^(?:เรื่อง|หัวข้อข่าว|หัวข้อ)\s*(?:>>|:|»)\s*")
 BODY_LABEL = thai_re(r"^(?:รายละเอียด|เนื้อหา|รายละเอียดข่าว)\s*(?:>>|:|»)\s*")
-LEADING_DATE = thai_re(r"^(?:วัน\S*ที่|วันที่)?\s*\d{1,2}\s*\S+\s*(?:พ\.ศ\.\s*)?\d{2,4}\s+")
+LEADING_DATE = thai_re(rf"^(?:วัน\S*ที่|วันที่)?\s*\d{{1,2}}\s*\S+\s*(?:{ERA}\s*)?\d{{2,4}}\s+")
 # "เมื่อวันศุกร์ที่", "ระหว่างวันที่", "เช้าวันที่": the words a lead may open with before its date.
 # "วันนี้ (18 ส.ค. 68)", "เมื่อวันนี้ (…)" and a dateline ("อุดรธานี – วันที่ …") open with the date too.
 DATE_OPENING = thai_re(r"^(?:[^\s–-]{2,30}\s*[–-]\s*)?(?:เมื่อ|ใน|ระหว่าง|เช้า|บ่าย|เย็น)?\s*"
