@@ -15,7 +15,7 @@ def _media_and_cache(settings, media_root):
     from django.utils import translation
 
     settings.MEDIA_ROOT = media_root
-    # Off unless a test turns it on (tests/test_page_cache.py): inside a test's
+    # Off unless a test turns it on (tests/page_cache_fixtures.py): inside a test's
     # transaction no change commits, so nothing would ever invalidate a page.
     settings.PAGE_CACHE_SECONDS = 0
     # The database cache's rows go with each test's rolled-back transaction (and a

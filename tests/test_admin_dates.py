@@ -64,7 +64,7 @@ def test_the_publication_time_of_a_new_article_defaults_to_today_in_be(admin_cli
     today = timezone.localdate()
     assert box(html, "published_at_0") == f"{today:%d/%m}/{today.year + 543}"
     assert re.fullmatch(r"\d\d\.\d\d(\.\d\d)?", box(html, "published_at_1"))
-    # The calendar and "Today" write B.E. years too (tests/test_browser.py drives them).
+    # The calendar and "Today" write B.E. years too (tests/test_browser_admin.py drives them).
     assert "news/admin/buddhist-era.js" in html
 
 

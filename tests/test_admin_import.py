@@ -20,11 +20,11 @@ from news.models import Article, Attendance, Event, Office, Person, Tag
 
 from .admin_forms import form_fields
 from .factories import make_editor, make_event, make_public_event
-from . import test_browser
+from . import browser_fixtures
 from .test_import_press_release import RELEASE
 
 pytestmark = pytest.mark.django_db
-server, browser = test_browser.server, test_browser.browser  # fixtures of the browser test at the end
+server, browser = browser_fixtures.server, browser_fixtures.browser  # fixtures of the browser test at the end
 IMPORT_URL = "/admin/news/article/import/"
 MODELS = [Article, Event, Person, Attendance, Tag]
 
@@ -383,9 +383,9 @@ def test_an_editor_turns_a_seed_into_a_draft_in_a_browser(server, browser):
     assert page.locator("#import_event_choice li").count() == 2
     assert "ใช้กิจกรรมที่มีอยู่" in page.locator("#import_event_choice").inner_text()
     assert page.is_checked("#import_event_choice input[value=new]")
-    test_browser.ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(test_browser.ARTIFACTS / "admin-import-preview-1400.png"), full_page=True)
-    page.locator("#import_event_choice").screenshot(path=str(test_browser.ARTIFACTS / "admin-import-event-choice.png"))
+    browser_fixtures.ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(browser_fixtures.ARTIFACTS / "admin-import-preview-1400.png"), full_page=True)
+    page.locator("#import_event_choice").screenshot(path=str(browser_fixtures.ARTIFACTS / "admin-import-event-choice.png"))
     page.click("#import_review_form input[type=submit]")
     page.wait_for_url(re.compile(r".*/admin/news/article/\d+/change/$"))
     assert "ฉบับร่าง" in page.locator(".messagelist .success").inner_text()

@@ -1,5 +1,7 @@
 """The page cache (news.caching), through the test client with a real cache backend:
-locmem on SQLite runs, Redis when REDIS_URL is set (CI's PostgreSQL run)."""
+locmem on SQLite runs, Redis when REDIS_URL is set (CI's PostgreSQL run). The lock that
+lets one request render a changed page and each process's own copies are in
+test_page_cache_stampede.py."""
 
 import datetime
 from unittest import mock
@@ -15,30 +17,11 @@ from news import caching, thai
 from news.reads import shown_count
 from news.models import Article, Attendance, Event, Office, Person, Tag
 from tests.factories import make_article, make_editor, make_photo
+from tests.page_cache_fixtures import (  # noqa: F401  (fixtures)
+    change_article_title, committed, max_age, page_cache, seed_article,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    """The page cache on (tests/conftest.py turns it off for every other test)."""
-    settings.PAGE_CACHE_SECONDS = 300
-    settings.PAGE_MAX_AGE = 60
-    if not settings.REDIS_URL:
-        # The database cache's own queries would blur "a hit makes no query".
-        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}}
-    cache.clear()
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run a change as if its transaction committed (the test's own never does)."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-def seed_article():
-    """Seed 003: an event with a chair and attendees, tags, a category, photos."""
-    return Article.objects.get(source_url__endswith="003_e115936f3f021c0b.txt")
 
 
 def public_urls():
@@ -61,10 +44,6 @@ def public_urls():
         reverse("sitemap"),
         reverse("sitemap_section", kwargs={"section": "news"}),
     ]
-
-
-def max_age(cache_control):
-    return int(cache_control.split("max-age=")[1].split(",")[0])
 
 
 def test_a_second_request_is_served_from_the_cache_without_a_query(client, django_assert_num_queries):
@@ -93,12 +72,6 @@ def test_the_key_respects_language_query_string_and_host(client, settings):
     assert "http://news.example.go.th/news/" in other_host.content.decode()  # share links, JSON-LD
     assert "news.example.go.th" not in client.get(seed_article().get_absolute_url()).content.decode()
     assert client.get("/news/", headers={"host": "evil.example"}).status_code == 400  # as without the cache
-
-
-def change_article_title(article):
-    article.title = "หัวข้อข่าวที่แก้ไขใหม่"
-    article.save()
-    return "หัวข้อข่าวที่แก้ไขใหม่"
 
 
 def add_photo(article):
@@ -441,139 +414,3 @@ def test_a_returning_reader_on_a_cached_page_costs_no_counter_call(client):
         assert not count_read.called
         client.get(url, REMOTE_ADDR="10.0.0.9")
         assert count_read.call_count == 1  # a new reader is counted
-
-
-def hold_lock(url):
-    """Another request (maybe on another server) is rendering this page."""
-    request = RequestFactory().get(url)
-    caching.strip_tracking_parameters(request)
-    key = caching.LOCK_KEY % caching.page_key(request)
-    assert cache.add(key, 1, caching.LOCK_SECONDS)
-    return key
-
-
-def test_while_one_request_renders_a_changed_page_the_others_serve_the_old_copy(client, committed, django_assert_num_queries):
-    """After a change (or once a copy expires) one request renders the page; the
-    others, on any server, serve the copy it replaces instead of rendering too."""
-    article = seed_article()
-    url = article.get_absolute_url()
-    old = client.get(url, REMOTE_ADDR="10.0.0.1")
-    with committed():
-        text = change_article_title(article)
-    url = article.get_absolute_url()  # (the old address answers 301 now)
-    old = client.get(url, REMOTE_ADDR="10.0.0.1")
-    with committed():
-        article.title = "หัวข้อข่าวแก้ไขครั้งที่สอง"
-        article.save(update_fields=["title"])
-    lock = hold_lock(url)
-    with django_assert_num_queries(1):  # the new generation's boundary (one indexed query), no page
-        stale = client.get(url, REMOTE_ADDR="10.0.0.1")
-    assert stale["X-Page-Cache"] == "stale" and stale.content == old.content and text in stale.content.decode()
-    assert max_age(stale["Cache-Control"]) == 0  # nobody keeps the outdated copy
-    before = shown_count(article)
-    client.get(url, REMOTE_ADDR="10.0.0.2")
-    assert shown_count(article) == before + 1  # a stale answer counts its reader too
-    cache.delete(lock)  # the renderer is done (or its lock ran out)
-    fresh = client.get(url, REMOTE_ADDR="10.0.0.1")
-    assert fresh["X-Page-Cache"] == "miss" and "หัวข้อข่าวแก้ไขครั้งที่สอง" in fresh.content.decode()
-    assert not cache.get(lock)  # freed after rendering
-
-
-@pytest.mark.parametrize("take_down", ["trash", "unpublish"])
-def test_a_deleted_or_withdrawn_article_is_not_served_from_its_outdated_copy(client, committed, monkeypatch, take_down):
-    """Its new answer (404, or the 410 notice) is not stored, so the old copy must go:
-    kept, it would be served "stale" to every request made while another renders."""
-    monkeypatch.setattr(caching, "LOCK_WAIT_SECONDS", 0.1)
-    article = make_article(title="ข่าวที่ต้องหายไปทันที")
-    url = article.get_absolute_url()
-    assert client.get(url)["X-Page-Cache"] == "miss"
-    with committed():
-        if take_down == "trash":
-            article.trash(None)
-        else:
-            article.unpublish(None, "ผิดพลาด")
-    assert client.get(url, REMOTE_ADDR="10.0.0.1").status_code in (404, 410)  # the request that renders it
-    lock = hold_lock(url)  # a next one renders it on another server, or in another thread
-    again = client.get(url, REMOTE_ADDR="10.0.0.2")
-    cache.delete(lock)
-    assert again.status_code in (404, 410) and again.get("X-Page-Cache") != "stale"
-    assert "เนื้อหาข่าวทดสอบ" not in again.content.decode()  # the body (a withdrawal notice has the title)
-
-
-def test_with_no_copy_to_serve_a_request_waits_for_the_renderer(client, monkeypatch):
-    """The renderer stores the page while this request waits: one render for both."""
-    from news import views
-
-    lock = hold_lock("/news/")
-    other = []
-
-    def the_renderer_finishes(seconds):
-        cache.delete(lock)
-        other.append(Client().get("/news/"))  # the other request, which held the lock
-
-    monkeypatch.setattr(caching.time, "sleep", the_renderer_finishes)
-    real_get = views.ArticleListView.get
-    with mock.patch.object(views.ArticleListView, "get", autospec=True, side_effect=real_get) as render:
-        waited = client.get("/news/")
-    assert render.call_count == 1 and other[0]["X-Page-Cache"] == "miss"
-    assert waited["X-Page-Cache"] == "hit" and waited.content == other[0].content
-
-
-def test_a_waiting_request_renders_itself_if_the_renderer_stores_nothing_or_is_slow(client, monkeypatch):
-    lock = hold_lock("/news/")
-    monkeypatch.setattr(caching.time, "sleep", lambda seconds: cache.delete(lock))  # finished, stored nothing
-    assert client.get("/news/")["X-Page-Cache"] == "miss"
-    hold_lock("/offices/")
-    monkeypatch.setattr(caching, "LOCK_WAIT_SECONDS", 0.2)
-    monkeypatch.setattr(caching.time, "sleep", lambda seconds: None)
-    started = datetime.datetime.now()
-    assert client.get("/offices/")["X-Page-Cache"] == "miss"  # the lock outlived the wait
-    assert (datetime.datetime.now() - started).total_seconds() < 5
-
-
-def test_a_failing_render_frees_the_lock(client, monkeypatch):
-    from news import views
-
-    monkeypatch.setattr(views.OfficeListView, "get", mock.Mock(side_effect=RuntimeError("database down")))
-    with pytest.raises(RuntimeError):
-        client.get("/offices/")
-    request = RequestFactory().get("/offices/")
-    assert not cache.get(caching.LOCK_KEY % caching.page_key(request))
-
-
-def test_a_process_keeps_copies_of_popular_pages_checked_against_the_shared_generation(client, settings):
-    """A hit on a page this process served fetches only the generation and the
-    boundary; a change anywhere (a new generation) ends the copy at once, and a
-    copy another process stored since is taken from the shared cache."""
-    first = client.get("/news/")
-    key = caching.page_key(RequestFactory().get("/news/"))
-    real_get_many = caching.get_many
-    asked = []
-
-    def recording(keys):
-        asked.append(list(keys))
-        return real_get_many(keys)
-
-    with mock.patch.object(caching, "get_many", recording):
-        again = client.get("/news/")
-    assert again["X-Page-Cache"] == "hit" and again.content == first.content
-    assert asked == [[caching.GENERATION_KEY, caching.BOUNDARY_KEY]]  # not the page's bytes
-
-    old = caching.local_copies.get(key)
-    caching.new_generation()  # a change saved through another server
-    changed = client.get("/news/")
-    assert changed["X-Page-Cache"] == "miss"
-    newer = cache.get(key)
-    caching.local_copies.put(key, old)  # this process still holds the old generation's copy
-    taken = client.get("/news/")
-    assert taken["X-Page-Cache"] == "hit" and caching.local_copies.get(key)["generation"] == newer["generation"]
-
-    settings.PAGE_CACHE_LOCAL_ENTRIES = 2
-    caching.local_copies.clear()
-    for url in ("/offices/", "/events/", "/news/?page=2"):
-        client.get(url)
-    assert len(caching.local_copies.entries) == 2
-    settings.PAGE_CACHE_LOCAL_ENTRIES = 0
-    caching.local_copies.clear()
-    client.get("/offices/")
-    assert not caching.local_copies.entries

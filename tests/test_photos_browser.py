@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from .test_browser import browser, bulk_article, server  # noqa: F401  (fixtures)
+from .browser_fixtures import browser, bulk_article, server  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.browser
 
