@@ -16,7 +16,8 @@ from .positions import (GLUED_POSITION, LIST_OPENER, LIST_WORD, PLURAL_GROUP, RO
 from .presence import lead_size, list_intro, took_part  # noqa: F401 (parser.py imports lead_size from here)
 from .roles import (ACT_AFTER_SPACE, ASIDE, ASSIGNED, ASSIGNED_BY, CAPACITY, CHAIR_LABEL, CHAIR_NAMED_AFTER,
                     CHAIR_TITLE, CHAIR_VERB, CHAIRED, HONOURED, JOINT, MANY, OPENING_BEFORE, OWN_ACT, PANEL,
-                    PANEL_AFTER, RECEIVED, SHARED, SPEAKER, SPEAKER_AFTER, is_cited)
+                    PANEL_AFTER, RECEIVED, SHARED, SPEAKER, SPEAKER_AFTER, TEACHES, THEN_CHAIRS,
+                    VIDEO_ONLY, is_cited)
 from .sharing import share_listed_positions, share_positions, share_respective_positions
 from .titles import (BARE_NAME, JOINED_NEXT, KHUN, LATIN_MENTION, MENTION, MONK, MONK_ACTING, NOT_FAMILY, NOT_NAMES,
                      NOT_TITLED_FAMILY, is_title_start, split_woman_rank)
@@ -260,7 +261,7 @@ def _describe(mentions, bodies=()):
         elif titled := mention.position and (CHAIR_TITLE.match(after.split(mention.position, 1)[-1])
                                               or CHAIR_LABEL.match(after.split(mention.position, 1)[-1])):
             mention.role = "opening_chair" if titled["opening"] else "chair"
-        elif SPEAKER_AFTER.search(after):
+        elif SPEAKER_AFTER.search(after) or TEACHES.match(_past_position(after, mention.position)):
             mention.role = "speaker"
         elif PANEL_AFTER.search(after):
             mention.role = "panelist"
@@ -310,7 +311,9 @@ def _chair_verb(after):
     lead_in = RECEIVED.match(rest[offset:]) or HONOURED.match(rest[offset:])
     if lead_in:
         offset += lead_in.end()
-    return CHAIR_VERB.match(after, first.start() + offset)
+    verb = CHAIR_VERB.match(after, first.start() + offset)
+    then = not verb and THEN_CHAIRS.search(after, first.start())
+    return CHAIR_VERB.match(after, then.end()) if then else verb
 
 
 def _acting_there(found):
@@ -344,6 +347,12 @@ def _claimed(mention):
     return start, end
 
 
+def _video_only(mention):
+    """One whose own clause says they only sent a video message, and who plays no part there."""
+    own = mention.gap_to_next or mention.paragraph[mention.end:]
+    return mention.role == "participant" and not mention.assigner and bool(VIDEO_ONLY.search(own))
+
+
 def find_people(paragraphs, where=None, claimed=None):
     """(chair, attendees) from the body paragraphs, attendees in text order.
 
@@ -367,6 +376,7 @@ def find_people(paragraphs, where=None, claimed=None):
             mention.intro = intro  # "วิทยากร ดังนี้" before a list makes its people speakers
         mentions.extend(found)
     _describe(mentions, foreign_bodies("\n".join(paragraphs)))
+    mentions = [m for m in mentions if not _video_only(m)]
     share_positions(mentions)
     share_listed_positions(mentions)
     share_respective_positions(mentions)
