@@ -112,7 +112,7 @@ def foreign_bodies(text):
     return sorted(found, key=len, reverse=True)
 
 
-HOTEL_END = ("รีสอร์ท", "รีสอร์ต", "โฮเทล", "โฮเต็ล", "โฮเต็ล", "แอนด์สปา", "สปา")
+HOTEL_END = ("รีสอร์ท", "รีสอร์ต", "โฮเทล", "โฮเต็ล", "สปา")
 
 
 def position_after(text, bodies=()):
