@@ -40,8 +40,9 @@ Rounds 27–28 (importer_blind_later_27.py), 29–30 (importer_blind_later_29.py
 (importer_blind_later_31.py), 33–34 (importer_blind_later_33.py), 35–36
 (importer_blind_later_35.py), 37–38 (importer_blind_later_37.py), 39–40
 (importer_blind_later_39.py), 41–42 (importer_blind_later_41.py), 43–44 (importer_blind_later_43.py),
-45–46 (importer_blind_later_45.py) and 47–48 (importer_blind_later_47.py): their modules' docstrings
-name their shapes, a paragraph per round."""
+45–46 (importer_blind_later_45.py), 47–48 (importer_blind_later_47.py), 49–50
+(importer_blind_later_49.py), 51–52 (importer_blind_later_51.py), 53–54 (importer_blind_later_53.py) and
+55–56 (importer_blind_later_55.py): their modules' docstrings name their shapes, a paragraph per round."""
 
 from .importer_blind_later_25 import TWENTY_FIFTH_ROUND, TWENTY_SIXTH_ROUND
 from .importer_blind_later_27 import TWENTY_EIGHTH_ROUND, TWENTY_SEVENTH_ROUND
@@ -55,6 +56,10 @@ from .importer_blind_later_41 import FORTY_FIRST_ROUND, FORTY_SECOND_ROUND
 from .importer_blind_later_43 import FORTY_FOURTH_ROUND, FORTY_THIRD_ROUND
 from .importer_blind_later_45 import FORTY_FIFTH_ROUND, FORTY_SIXTH_ROUND
 from .importer_blind_later_47 import FORTY_EIGHTH_ROUND, FORTY_SEVENTH_ROUND
+from .importer_blind_later_49 import FIFTIETH_ROUND, FORTY_NINTH_ROUND
+from .importer_blind_later_51 import FIFTY_FIRST_ROUND, FIFTY_SECOND_ROUND
+from .importer_blind_later_53 import FIFTY_FOURTH_ROUND, FIFTY_THIRD_ROUND
+from .importer_blind_later_55 import FIFTY_FIFTH_ROUND, FIFTY_SIXTH_ROUND
 
 P = "participant"
 TWENTY_THIRD_ROUND = [
@@ -350,4 +355,8 @@ LATER_ROUNDS = {"twenty-third": TWENTY_THIRD_ROUND, "twenty-fourth": TWENTY_FOUR
                 "forty-first": FORTY_FIRST_ROUND, "forty-second": FORTY_SECOND_ROUND,
                 "forty-third": FORTY_THIRD_ROUND, "forty-fourth": FORTY_FOURTH_ROUND,
                 "forty-fifth": FORTY_FIFTH_ROUND, "forty-sixth": FORTY_SIXTH_ROUND,
-                "forty-seventh": FORTY_SEVENTH_ROUND, "forty-eighth": FORTY_EIGHTH_ROUND}
+                "forty-seventh": FORTY_SEVENTH_ROUND, "forty-eighth": FORTY_EIGHTH_ROUND,
+                "forty-ninth": FORTY_NINTH_ROUND, "fiftieth": FIFTIETH_ROUND,
+                "fifty-first": FIFTY_FIRST_ROUND, "fifty-second": FIFTY_SECOND_ROUND,
+                "fifty-third": FIFTY_THIRD_ROUND, "fifty-fourth": FIFTY_FOURTH_ROUND,
+                "fifty-fifth": FIFTY_FIFTH_ROUND, "fifty-sixth": FIFTY_SIXTH_ROUND}

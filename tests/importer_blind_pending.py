@@ -1,6 +1,5 @@
 """Blind rounds scored on first sight and not fixed yet: the next fixer's work. bench/importer.py
 prints their score apart from the fixed sets; once fixed they move to LATER_ROUNDS (and the tests),
-in a module of their own (rounds 45-48 are in importer_blind_later_45.py and
-importer_blind_later_47.py). None is pending now."""
+in a module of their own. None is pending now."""
 
 PENDING_ROUNDS = {}

@@ -16,7 +16,9 @@ from .positions import (GLUED_POSITION, LIST_OPENER, LIST_WORD, PLURAL_GROUP, RO
 from .presence import lead_size, list_intro, took_part  # noqa: F401 (parser.py imports lead_size from here)
 from .roles import (ACT_AFTER_SPACE, ASIDE, ASSIGNED, ASSIGNED_BY, CAPACITY, CHAIR_LABEL, CHAIR_NAMED_AFTER,
                     CHAIR_TITLE, CHAIR_VERB, CHAIRED, HONOURED, JOINT, MANY, OPENING_BEFORE, OWN_ACT, PANEL,
-                    PANEL_AFTER, RECEIVED, SHARED, SPEAKER, SPEAKER_AFTER, is_cited)
+                    PANEL_AFTER, RECEIVED, SHARED, SPEAKER, SPEAKER_AFTER, TEACHES, THEN_CHAIRS,
+                    VIDEO_ONLY, is_cited)
+from .sharing import share_listed_positions, share_positions, share_respective_positions
 from .titles import (BARE_NAME, JOINED_NEXT, KHUN, LATIN_MENTION, MENTION, MONK, MONK_ACTING, NOT_FAMILY, NOT_NAMES,
                      NOT_TITLED_FAMILY, is_title_start, split_woman_rank)
 
@@ -259,7 +261,7 @@ def _describe(mentions, bodies=()):
         elif titled := mention.position and (CHAIR_TITLE.match(after.split(mention.position, 1)[-1])
                                               or CHAIR_LABEL.match(after.split(mention.position, 1)[-1])):
             mention.role = "opening_chair" if titled["opening"] else "chair"
-        elif SPEAKER_AFTER.search(after):
+        elif SPEAKER_AFTER.search(after) or TEACHES.match(_past_position(after, mention.position)):
             mention.role = "speaker"
         elif PANEL_AFTER.search(after):
             mention.role = "panelist"
@@ -296,61 +298,6 @@ def _verb_of_previous(mentions, i):
     return bool(verb) and not LIST_WORD.search(gap[verb.end():]) and not SHARED.match(gap)
 
 
-def _share_positions(mentions):
-    """"ดร.ก ข และ ดร.ค ง รองเลขาธิการ…": both hold the position written once after them.
-    "ก ข ตำแหน่ง และ ค ง ตำแหน่ง ร่วมเป็นประธาน": both chair."""
-    for i in range(len(mentions) - 2, -1, -1):
-        mention, nxt = mentions[i], mentions[i + 1]
-        if nxt.joint and mention.role == "participant" and not mention.assigner and mention.paragraph is nxt.paragraph:
-            between = mention.gap_to_next.replace(mention.position, "", 1) if mention.position else mention.gap_to_next
-            if SHARED.match(between):
-                mention.role, mention.joint = nxt.role, True
-        # "ก ข ตำแหน่ง และ ค ง ตำแหน่ง ร่วมเป็นวิทยากร": both speak.
-        if nxt.role in ("speaker", "panelist") and mention.role == "participant" and mention.paragraph is nxt.paragraph:
-            between = mention.gap_to_next.replace(mention.position, "", 1) if mention.position else mention.gap_to_next
-            if SHARED.match(between):
-                mention.role = nxt.role
-        if not mention.position and nxt.position and SHARED.match(mention.gap_to_next):
-            mention.position = nxt.position
-            if nxt.role != "participant" and not mention.assigner:
-                mention.role = nxt.role
-
-
-# "คือ นายก ข และนางสาวค ง ผู้อำนวยการโรงเรียน… และครูชำนาญการพิเศษ … ตามลำดับ": the positions
-# after a list of names are given to them in order.
-RESPECTIVELY = thai_re(r"\s*ตามลำดับ")
-POSITION_LIST_SPLIT = thai_re(r"\s*,\s*(?:และ\s*)?|\s+และ\s*")
-
-
-def _share_respective_positions(mentions):
-    """Names joined by "และ"/commas, then as many positions joined the same way and "ตามลำดับ"."""
-    for i, last in enumerate(mentions):
-        text = last.paragraph
-        end = mentions[i + 1].start if i + 1 < len(mentions) and mentions[i + 1].paragraph is text else len(text)
-        after = text[last.end:end]
-        closing = RESPECTIVELY.search(after)
-        if not closing:
-            continue
-        run = [last]
-        while i - len(run) >= 0:
-            previous = mentions[i - len(run)]
-            if previous.paragraph is not text or not SHARED.match(text[previous.end:run[0].start]):
-                break
-            run.insert(0, previous)
-        parts = [part.strip() for part in POSITION_LIST_SPLIT.split(after[: closing.start()].strip(" ,"))]
-        if len(run) > 1 and len(parts) == len(run) and all(ROLE_WORDS.match(part) for part in parts):
-            for mention, part in zip(run, parts):
-                mention.position = part
-
-
-def _share_listed_positions(mentions):
-    """"ศึกษานิเทศก์ ได้แก่ นางก ข, นายค ง และนางจ ฉ": the position before the list is each one's."""
-    for previous, mention in zip(mentions, mentions[1:]):
-        if (previous.list_position and not mention.position and mention.paragraph is previous.paragraph
-                and SHARED.match(previous.gap_to_next)):
-            mention.position, mention.list_position = previous.position, True
-
-
 def _chair_verb(after):
     """The "เป็นประธาน…" of this person's own clause: the first verb after the name
     and its position, so a chair named later in the sentence is not given to them."""
@@ -364,7 +311,9 @@ def _chair_verb(after):
     lead_in = RECEIVED.match(rest[offset:]) or HONOURED.match(rest[offset:])
     if lead_in:
         offset += lead_in.end()
-    return CHAIR_VERB.match(after, first.start() + offset)
+    verb = CHAIR_VERB.match(after, first.start() + offset)
+    then = not verb and THEN_CHAIRS.search(after, first.start())
+    return CHAIR_VERB.match(after, then.end()) if then else verb
 
 
 def _acting_there(found):
@@ -398,6 +347,12 @@ def _claimed(mention):
     return start, end
 
 
+def _video_only(mention):
+    """One whose own clause says they only sent a video message, and who plays no part there."""
+    own = mention.gap_to_next or mention.paragraph[mention.end:]
+    return mention.role == "participant" and not mention.assigner and bool(VIDEO_ONLY.search(own))
+
+
 def find_people(paragraphs, where=None, claimed=None):
     """(chair, attendees) from the body paragraphs, attendees in text order.
 
@@ -421,9 +376,10 @@ def find_people(paragraphs, where=None, claimed=None):
             mention.intro = intro  # "วิทยากร ดังนี้" before a list makes its people speakers
         mentions.extend(found)
     _describe(mentions, foreign_bodies("\n".join(paragraphs)))
-    _share_positions(mentions)
-    _share_listed_positions(mentions)
-    _share_respective_positions(mentions)
+    mentions = [m for m in mentions if not _video_only(m)]
+    share_positions(mentions)
+    share_listed_positions(mentions)
+    share_respective_positions(mentions)
     if claimed is not None:
         claimed.extend((m.index, *_claimed(m)) for m in mentions)
     people = {}

@@ -29,7 +29,9 @@ CONTINUES = thai_re(
     # "ผู้จัดการ ธนาคารออมสิน สาขาเลย" (a group after it, "กลุ่มผู้บริหาร…", is not).
     r"กลุ่ม(?!เป้าหมาย|ผู้|ครู|นักเรียน|นักศึกษา|บุคลากร)|งาน(?!นี้|ดังกล่าว|ครั้ง)|ศูนย์|หน่วย|กอง|ชมรม|สมาคม|มูลนิธิ|"
     r"ธนาคาร|สภา|การไฟฟ้า|การประปา|"
-    r"แผนก)"  # a college's department: "ครูชำนาญการ แผนกวิชาช่างยนต์"
+    r"แผนก|"  # a college's department: "ครูชำนาญการ แผนกวิชาช่างยนต์"
+    # "โรงเรียนราชินีบูรณะ ในพระบรมราชินูปถัมภ์": a school or body under royal patronage; a hotel.
+    r"ใน(?:พระ|สมเด็จ)\S*(?:ูปถัมภ์|อุปถัมภ์)|โรงแรม)"
 )
 AGENCY_HEADS = ("สาธารณสุข|เกษตร|ปศุสัตว์|ประมง|พัฒนาการ|ท้องถิ่น|วัฒนธรรม|แรงงาน|คลัง|พาณิชย์|สหกรณ์|สรรพากร|"
                 "ป้องกัน|สถิติ|ยุติธรรม|อุตสาหกรรม|พลังงาน|ขนส่ง|โยธาธิการและผังเมือง|ท่องเที่ยวและกีฬา|"
@@ -52,11 +54,16 @@ BRACKETED = re.compile(r"\s*\(\s*(?P<position>[^()\n]{3,120}?)\s*\)")
 # "ผู้อำนวยการกองการศึกษา ศาสนา และวัฒนธรรม", "หัวหน้างานทะเบียน วัดผลและประเมินผล": a unit is
 # often named by a list of its fields written after a space, the last joined by "และ".
 # "ประธานคณะกรรมการติดตาม ตรวจสอบ ประเมินผลและนิเทศการศึกษา": a committee is named by its fields too.
-FIELD_UNIT = thai_re(r"(?:กอง|กลุ่ม|สำนัก|ศูนย์|ฝ่าย|งาน|แผนก|สาขา|ภาควิชา|คณะ(?:อนุ)?กรรมการ)[\u0e01-\u0e4e]+$")
-FIELD = re.compile(r"^[\u0e01-\u0e4e]{2,30}$")
+# "คณะเกษตรศาสตร์ ทรัพยากรธรรมชาติและสิ่งแวดล้อม": a faculty is named by its fields too.
+FIELD_UNIT = thai_re(r"(?:กอง|กลุ่ม|สำนัก|ศูนย์|ฝ่าย|งาน|แผนก|สาขา|ภาควิชา|คณะ(?:อนุ)?กรรมการ|คณะ\S*ศาสตร์)[\u0e01-\u0e4e]*$")
+FIELD = re.compile(r"^[\u0e01-\u0e4e]{2,40}$")
 # Words a field never opens with: a group of people, another title, or a verb (ROLE_WORDS and
 # VERB_START are checked too).
-NOT_FIELD = thai_re(r"^(?:ประชาชน|ชุมชน|กำนัน|ลูกเสือ|อาสาสมัคร|จิตอาสา|แขก|นาย|นาง|ด\.|ดร\.|พระ|ว่าที่|พล|พัน|ร้อย|จ่า|สิบ)")
+# "… มหาวิทยาลัยศิลปากร และการเสวนา": a body's name and the next event; "… สอนการทำขนม ข้าวต้มมัด
+# และขนมชั้น": what a speaker teaches.
+NOT_FIELD = thai_re(r"^(?:ประชาชน|ชุมชน|กำนัน|ลูกเสือ|อาสาสมัคร|จิตอาสา|แขก|นาย|นาง|ด\.|ดร\.|พระ|ว่าที่|พล|พัน|ร้อย|จ่า|สิบ|"
+                    r"มหาวิทยาลัย|วิทยาลัย|โรงเรียน|สำนักงาน|การ(?:เสวนา|บรรยาย|อบรม|ประชุม|แสดง|แข่งขัน|สาธิต)|"
+                    r"สอน|สาธิต|ถ่ายทอด|อธิบาย)")
 
 
 def _field_list(chunks, i):
@@ -105,6 +112,9 @@ def foreign_bodies(text):
     return sorted(found, key=len, reverse=True)
 
 
+HOTEL_END = ("รีสอร์ท", "รีสอร์ต", "โฮเทล", "โฮเต็ล", "สปา")
+
+
 def position_after(text, bodies=()):
     """The position written straight after a name, or '' (and how far it ran); `bodies` are
     foreign bodies' names written with a space (foreign_bodies) kept whole."""
@@ -148,6 +158,10 @@ def position_after(text, bodies=()):
         # "ผู้จัดการฝ่ายบริการ บริษัท โตโยต้า มอเตอร์ ประเทศไทย จำกัด": a company's name runs to จำกัด.
         if i and chunk.startswith("บริษัท") and "จำกัด" in chunks[i:i + 8]:
             company_end = i + chunks[i:i + 8].index("จำกัด")
+        # "ผู้จัดการทั่วไป โรงแรมเขาหลัก ซีวิว รีสอร์ท": a hotel's name runs to its last word.
+        hotel = [j for j in range(i + 1, min(i + 4, len(chunks))) if chunks[j].endswith(HOTEL_END)]
+        if i and chunk.startswith("โรงแรม") and hotel:
+            company_end = hotel[0]
         if i <= company_end:
             kept.append(chunk)
             continue
@@ -174,6 +188,8 @@ def position_after(text, bodies=()):
         university = university or bool(re.match(r"^[A-Z][A-Za-z&.-]*$", chunk))
         # "รองคณบดี… คณะแพทยศาสตร์ มหาวิทยาลัย…": a faculty, not a group (คณะครู).
         university = university or bool(re.match(r"^คณะ\S*ศาสตร์", chunk))
+        # "รองคณบดีฝ่ายวิชาการ คณะผลิตกรรมการเกษตร มหาวิทยาลัยแม่โจ้": a faculty the university follows.
+        university = university or (chunk.startswith("คณะ") and i + 1 < len(chunks) and chunks[i + 1].startswith("มหาวิทยาลัย"))
         # "…มหาวิทยาลัยศรีนครินทรวิโรฒ ประสานมิตร ร่วมเสวนา": a campus named last, before the verb.
         campus = i == len(chunks) - 1 and bool(kept) and "มหาวิทยาลัย" in kept[-1]
         university = university or (campus and not ROLE_WORDS.match(chunk) and not VERB_START.match(chunk)

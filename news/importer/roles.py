@@ -31,6 +31,9 @@ PANEL = thai_re(r"เสวนา|อภิปราย")
 SPEAKER = thai_re(r"วิทยากร|บรรยาย")
 # "… เป็นประธานเปิดการประชุมและบรรยายพิเศษ": "และ" glued before the verb.
 SPEAKER_AFTER = thai_re(r"(?:^|\s|และ)(?:ได้)?(?:ร่วม)?(?:เป็นวิทยากร|บรรยาย)")
+# "… หัวหน้าอุทยานแห่งชาติ… ให้ความรู้เรื่อง…": one whose own verb, right after the position, is teaching
+# the audience speaks ("… ออกตรวจสภาพรถ และให้ความรู้แก่ผู้ขับรถ", a second verb, does not make one).
+TEACHES = thai_re(r"^ให้ความรู้")
 PANEL_AFTER = thai_re(r"(?:^|\s)(?:ได้)?(?:ร่วมเสวนา|เป็นผู้ร่วมเสวนา|ร่วมอภิปราย)")
 # "นายก ข รองผู้ว่าราชการจังหวัด ประธานกรรมการ กศจ. ดำเนินการประชุม": chairing written as
 # the person's title, then the verb of running (or opening) the meeting.
@@ -47,7 +50,7 @@ TOOK_PART = thai_re(r"เข้าร่วม|แสดงความยิน
 # and position, says they were there, in a paragraph that says no one took part.
 # Not after "ได้" ("… ได้นำมาเป็นกรอบ…" tells what someone did elsewhere), nor "นำมา/นำไป" (took up),
 # unless the report is made to the meeting ("ได้รายงานผลการดำเนินงานต่อที่ประชุม").
-_ACTS = r"(?:กล่าว|ชี้แจง|เป็นตัวแทน|นำ(?!มา|ไป)|รายงาน|สาธิต|ตอบข้อซักถาม|ได้(?:รายงาน|ชี้แจง)\S*ต่อที่ประชุม)"
+_ACTS = r"(?:กล่าว|ชี้แจง|เป็นตัวแทน|ให้ความรู้|นำ(?!มา|ไป)|รายงาน|สาธิต|ตอบข้อซักถาม|ได้(?:รายงาน|ชี้แจง)\S*ต่อที่ประชุม)"
 OWN_ACT = thai_re(_ACTS)
 ACT_AFTER_SPACE = thai_re(r"\s" + _ACTS)
 ASIDE = re.compile(  # "(ผอ.สศศ.)", "(ครูแนน)": an aside in brackets may come before the verb
@@ -76,3 +79,11 @@ CAPACITY = thai_re(r"^ในฐานะ")
 # "… ได้แก่ นายก ข และนางสาวค ง ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาทั้ง 5 เขต และ…": the
 # holders of a post in every office are a group written after the list, not one person's post.
 MANY = thai_re(r"(?:ทั้ง\s?\d{1,3}\s?|ทุก\s?)(?:เขต|แห่ง|จังหวัด|อำเภอ|โรงเรียน|สถานศึกษา|หน่วยงาน|สำนัก|ภาค)\S*$")
+
+
+# "… ซึ่งติดภารกิจ ได้ส่งวีดิทัศน์กล่าวให้กำลังใจ", "… กล่าวแสดงความยินดีผ่านวิดีทัศน์": one who only sent
+# a video message was not there (one who joined "ผ่านระบบวีดิทัศน์ทางไกล", a video conference, was).
+VIDEO_ONLY = thai_re(r"(?:ส่ง|ผ่าน)(?:คลิป)?(?:วีดิทัศน์|วิดีทัศน์|วีดีทัศน์|วิดีโอ|วีดีโอ)(?!\s?ทางไกล)")
+# "… รัฐมนตรีว่าการกระทรวงศึกษาธิการ ลงพื้นที่ติดตาม… และเป็นประธานมอบนโยบาย…": a second verb of the
+# same person's clause, joined by "และ".
+THEN_CHAIRS = thai_re(r"\sและ(?:ได้)?(?=เป็นประธาน)")

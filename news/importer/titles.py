@@ -101,8 +101,9 @@ KHUN = thai_re(rf"(?P<honorific>คุณครู|คุณ(?!ภาพ|ธร�
                rf"[ \t]{{1,3}}(?P<family>[\u0e01-\u0e2e\u0e40-\u0e44]{_WORD})")
 # "นางก ขและนายค ง": the next person's title typed against a family name ends the name.
 JOINED_NEXT = thai_re(rf"(?<=[\u0e01-\u0e4e]{{2}})(?:และ|กับ)(?=(?:{_HONORIFIC_CHAIN}|คุณ)\s?[\u0e01-\u0e2e\u0e40-\u0e44])")
+# "Ms. Tan Mei Ling รองปลัด…": a name of three words (a Chinese one) when Thai follows the third.
 LATIN_MENTION = re.compile(r"(?<![A-Za-z])(?P<honorific>Mr\.|Mrs\.|Ms\.|Miss|Dr\.|Prof\.)\s?(?P<given>[A-Z][a-z]+)"
-                           r" (?P<family>[A-Z][A-Za-z'-]+)")
+                           r" (?P<family>[A-Z][A-Za-z'-]+(?: [A-Z][a-z]+(?=\s*[\u0e01-\u0e4e,(]|\s*$))?)")
 
 
 # "อ.ก.ค.ศ.เขตพื้นที่…": letters each with its dot spell one abbreviation, whose last
