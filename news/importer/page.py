@@ -84,7 +84,9 @@ LABEL_SEPARATOR = re.compile(r"\s*(?:\||·|•)\s*")
 # opens with its name.
 LABEL_FIELD = thai_re(r"\s+(?=(?:หมวดหมู่|หมวด|ผู้ลงข่าว|ผู้โพสต์|ผู้เขียน)\s*:|(?:จำนวน)?(?:ผู้)?(?:อ่าน|ชม|เข้าชม)\s*:?\s*\d"
                       r"|(?:วันที่|โพสต์|เผยแพร่)\S{0,12}\s*:?\s*\d)")
-LABEL_WORDS = thai_re(r"^(?:(?:Last\s+)?(?:Posted|Published|Updated|Date)(?:\s+on)?|(?:วันที่)?\S{0,6}"
+# "Posted on วันอังคาร 3 มิถุนายน 2568 by …": the English label may name the Thai weekday, "ที่" left out.
+LABEL_WORDS = thai_re(r"^(?:(?:Last\s+)?(?:Posted|Published|Updated|Date)(?:\s+on)?"
+                      r"(?:\s*วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?\s*,?)?|(?:วันที่)?\S{0,6}"
                       r"(?:เผยแพร่|โพสต์|ประกาศ|ลงข่าว|ลง|อัปเดต|อัพเดท|แก้ไข|เขียน)\S{0,12}|วัน\S{0,12}?\s?ที่"
                       r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?)\s*:?\s*$", re.I)
 LABEL_TAIL = thai_re(r"^\s*,?\s*(?:(?:เวลา|at)?\s*\d{1,2}[.:]\d{2}(?:[.:]\d{2})?\s*(?:น\.|[AP]\.?M\.?)?)?\s*(?:(?:by|โดย)\s*:?\s*\S.{0,50})?$", re.I)
@@ -247,7 +249,9 @@ def _opens_with_date(paragraph):
 
 def opens_with_date(paragraph):
     """Whether a paragraph opens as a lead does: with its day ("เมื่อวันที่ 5 …", "ระหว่างวันที่ …"),
-    in figures ("วันที่ 12/06/2567") or with its weekday only ("เมื่อวันพุธที่ 2 ที่ผ่านมา")."""
+    in figures ("วันที่ 12/06/2567") or with its weekday only ("เมื่อวันพุธที่ 2 ที่ผ่านมา"), after an
+    emoji or a bullet a social post marks its lines with ("🗓 วันเสาร์ที่ 28 …")."""
+    paragraph = unmarked(paragraph)
     if _opens_with_date(paragraph):
         return True
     day = WEEKDAY_DAY.search(paragraph[:40]) or NUMERIC_DATE.search(paragraph[:40])

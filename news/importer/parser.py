@@ -132,7 +132,10 @@ QUOTED_NAME = thai_re(r"(?<=\S\s)[“\"][^“”\"\n]{2,40}[”\"](?=\s+(?:อ�
 FLOOR_BRACKETS = thai_re(r"(?<=\S)\s\((?:(?:ชั้น|อาคาร|ตึก|ห้อง|โซน|หลัง(?!จาก)|ปีก|ฝั่ง|มุข)[^()\n]{0,30}|เดิม|ใหม่|เก่า)\)")
 ADDRESS_BRACKETS = thai_re(rf"(?<=\S)\s\((?![A-Za-z])[^()\n]{{2,30}}\)(?={ADDRESS_GOES_ON})")
 _HIDDEN_QUOTES = str.maketrans({'"': "\ue000", "“": "\ue001", "”": "\ue002", "(": "\ue003", ")": "\ue004"})
-_SHOWN_QUOTES = str.maketrans({"\ue000": '"', "\ue001": "“", "\ue002": "”", "\ue003": "(", "\ue004": ")"})
+_SHOWN_QUOTES = str.maketrans({"\ue000": '"', "\ue001": "“", "\ue002": "”", "\ue003": "(", "\ue004": ")", "\ue005": "ณ"})
+# "นายสมคิด ณ พัทลุง", "นางสาวอรุณี ณ ระนอง": "ณ" right after a given name opens the surname (a
+# province's name) and is no venue word; the venue is the "ณ" after it.
+SURNAME_NA = thai_re(r"(?:(?<=\s)|^)((?:นางสาว|นาง|นาย|ดร\.)\s?[\u0e01-\u0e4e]{2,20})\sณ(?=\s(?!ห้อง|โรงแรม|หอประชุม|โรงเรียน|อาคาร|สำนักงาน|ศาลา|สนาม|วันที่|ศูนย์|วัด|มหาวิทยาลัย)[\u0e01-\u0e4e])")
 # "ณ ห้องประชุม 1 ชั้น 1 สำนักงานเขตพื้นที่… เขต 1 ได้จัดประชุม…": a room alone is not a place;
 # the office written after it is the building, though it is also the subject.
 ROOM_ONLY = thai_re(r"^ห้อง(?!\S*(?:ศาลากลาง|อาคาร|สำนักงาน|จังหวัด|โรงเรียน|โรงแรม|มหาวิทยาลัย|วิทยาลัย))\S*"
@@ -144,7 +147,7 @@ def _venue(paragraphs):
     p = _patterns()
     hide = lambda m: m.group(0).translate(_HIDDEN_QUOTES)  # noqa: E731
     paragraphs = [ADDRESS_BRACKETS.sub(hide, FLOOR_BRACKETS.sub(hide, SCHOOL_BRACKETS.sub(hide, QUOTED_NAME.sub(hide, q))))
-                  for q in paragraphs]
+                  for q in (SURNAME_NA.sub("\\1 \ue005", q) for q in paragraphs)]
     # "ณ" is the venue's own word; "ที่ห้องประชุม…" only counts in a release without one.
     matches = [m for m in (p["venue"].search(q) for q in paragraphs) if m]
     matches = [m for m in matches if not (m["at"] or m["from"])] or matches[:1]

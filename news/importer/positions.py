@@ -13,6 +13,8 @@ STOPS = thai_re(
     r"บรรยาย|เยี่ยม|ตรวจ(?!สอบ\s?ประเมินผล)|มอบ|นำ|ลงพื้นที่|ประชุม|เปิด(?=การ|งาน|โครงการ|กิจกรรม|ค่าย|ศูนย์|อาคาร|นิทรรศการ|สัปดาห์|ตลาด))"
     r"|\s*(?:#|>>|[“”\"]|,|\n)|$"
     r"|\s+\d{1,2}[.)](?=\s|[\u0e01-\u0e4e])"  # "… ปีที่ 4 2. ด.ช.…": the next item of a list numbered inline
+    # "… มหาวิทยาลัยขอนแก่น มีครูแกนนำจาก… เข้าร่วม": the clause counting who came.
+    r"|\s+มี(?=ผู้|นักเรียน|นักศึกษา|ครู|คณะ|บุคลากร|ประชาชน|ผู้ปกครอง)"
 )
 # A position is one unit ("รองเลขาธิการ กพฐ."); a new role word begins a group or
 # another person's position, so it ends the unit. These may continue a unit:
@@ -48,6 +50,7 @@ SCHOOL_BRACKETS = re.compile(r"\s?\([^()\n]{2,30}\)")
 SCHOOL_NAMED = thai_re(r"โรงเรียน[^\s()]*(?:\s\d{1,3})?$")
 SCHOOL_SPACED = thai_re(r"(โรงเรียน[^\s()]*(?:\s\d{1,3})?\s?)(\([^()\n]{2,30}\))")
 QUOTED_NAME = re.compile(r"\s*(?P<name>“[^“”\n]{2,30}”)")
+PUBLIC_COMPANY = thai_re(r"(?<=\s)จำกัด\s?\(มหาชน\)")
 BRACKETED = re.compile(r"\s*\(\s*(?P<position>[^()\n]{3,120}?)\s*\)")
 
 
@@ -138,6 +141,8 @@ def position_after(text, bodies=()):
         text = text[: stop.start()] + " " + quoted["name"].replace(" ", "\ue005") + text[quoted.end():]
         stop = STOPS.search(text, stop.start() + len(quoted["name"]) + 1)
     span = text[: stop.start()] if stop else text
+    # "บริษัท … จำกัด (มหาชน)": a public company's name ends in its brackets.
+    span = PUBLIC_COMPANY.sub("จำกัด\ue009", span)
     paren = _PAREN.search(span)
     # "ผู้อำนวยการโรงเรียนเทศบาล ๑ (บ้านบางรัก)": the school's name, not an aside.
     school = paren and SCHOOL_BRACKETS.match(span, paren.start())
@@ -156,8 +161,9 @@ def position_after(text, bodies=()):
     company_end = -1
     for i, chunk in enumerate(chunks):
         # "ผู้จัดการฝ่ายบริการ บริษัท โตโยต้า มอเตอร์ ประเทศไทย จำกัด": a company's name runs to จำกัด.
-        if i and chunk.startswith("บริษัท") and "จำกัด" in chunks[i:i + 8]:
-            company_end = i + chunks[i:i + 8].index("จำกัด")
+        limited = [j for j, c in enumerate(chunks[i:i + 8]) if c in ("จำกัด", "จำกัด\ue009")]
+        if i and chunk.startswith("บริษัท") and limited:
+            company_end = i + limited[0]
         # "ผู้จัดการทั่วไป โรงแรมเขาหลัก ซีวิว รีสอร์ท": a hotel's name runs to its last word.
         hotel = [j for j in range(i + 1, min(i + 4, len(chunks))) if chunks[j].endswith(HOTEL_END)]
         if i and chunk.startswith("โรงแรม") and hotel:
@@ -208,7 +214,8 @@ def position_after(text, bodies=()):
     if kept and kept[-1].endswith("และ") and len(kept[-1]) > 3:
         kept[-1] = kept[-1][:-3]  # "ผู้อำนวยการโรงเรียนบ้านนาและนายค ง": the joining word of the next person
     # "… ในฐานะกรรมการและเลขานุการ": the part in this meeting, not the post.
-    return _own_head_dropped(re.sub(r"\s+ในฐานะ.*$", "", " ".join(kept).replace("\ue005", " ")))
+    kept = " ".join(kept).replace("\ue005", " ").replace("\ue009", " (มหาชน)")
+    return _own_head_dropped(re.sub(r"\s+ในฐานะ.*$", "", kept))
 
 
 # "รองผู้อำนวยการ สพป.… เขต 3 ปฏิบัติราชการแทนผู้อำนวยการ สพป.… เขต 3": a deputy standing in for the
@@ -241,7 +248,9 @@ def position_before(text):
     for i in range(len(words)):
         # "… และศึกษาธิการจังหวัด นายวิทยา": the joining word is not part of the position.
         candidate = re.sub(r"^(?:และ|กับ)?(?:โดยมี|มี)?(?=[\u0e01-\u0e4e]{3})", "", " ".join(words[i:]))
-        if ROLE_WORDS.match(candidate) and len(words) - i <= 4:
+        # "… และนิติกรชำนาญการพิเศษ นายก ข": a post with its civil-service grade is a position too.
+        graded = i == len(words) - 1 and bool(GRADE_END.search(candidate)) and bool(re.fullmatch(r"[\u0e01-\u0e4e]{6,40}", candidate))
+        if (ROLE_WORDS.match(candidate) or graded) and len(words) - i <= 4:
             return candidate.rstrip(" ,(")
     return ""
 

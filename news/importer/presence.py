@@ -4,6 +4,7 @@ paragraph introduces (people.py reads the people from them)."""
 
 import re
 
+from .page import opens_with_date
 from .patterns import thai_re
 from .roles import TOOK_PART
 from .titles import MENTION
@@ -30,6 +31,11 @@ def lead_size(paragraphs):
     sentence and that sentence."""
     for i, paragraph in enumerate(paragraphs[:4]):
         if len(paragraph) > LEAD_LINE or MENTION.search(paragraph):
+            # "📌 ผอ.สพป.… ลงพื้นที่ติดตาม… ปีการศึกษา 2568" over "🗓 วันพุธที่ 11 มีนาคม 2569 นาย…": a
+            # post's long headline naming no one, then the sentence opening with its day.
+            after = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
+            if not MENTION.search(paragraph) and not opens_with_date(paragraph) and opens_with_date(after):
+                return i + 2
             return i + 1
     return 1
 
