@@ -41,8 +41,9 @@ Rounds 27–28 (importer_blind_later_27.py), 29–30 (importer_blind_later_29.py
 (importer_blind_later_35.py), 37–38 (importer_blind_later_37.py), 39–40
 (importer_blind_later_39.py), 41–42 (importer_blind_later_41.py), 43–44 (importer_blind_later_43.py),
 45–46 (importer_blind_later_45.py), 47–48 (importer_blind_later_47.py), 49–50
-(importer_blind_later_49.py), 51–52 (importer_blind_later_51.py), 53–54 (importer_blind_later_53.py) and
-55–56 (importer_blind_later_55.py): their modules' docstrings name their shapes, a paragraph per round."""
+(importer_blind_later_49.py), 51–52 (importer_blind_later_51.py), 53–54 (importer_blind_later_53.py),
+55–56 (importer_blind_later_55.py), 57–58 (importer_blind_later_57.py) and 59–60
+(importer_blind_later_59.py): their modules' docstrings name their shapes, a paragraph per round."""
 
 from .importer_blind_later_25 import TWENTY_FIFTH_ROUND, TWENTY_SIXTH_ROUND
 from .importer_blind_later_27 import TWENTY_EIGHTH_ROUND, TWENTY_SEVENTH_ROUND
@@ -60,6 +61,8 @@ from .importer_blind_later_49 import FIFTIETH_ROUND, FORTY_NINTH_ROUND
 from .importer_blind_later_51 import FIFTY_FIRST_ROUND, FIFTY_SECOND_ROUND
 from .importer_blind_later_53 import FIFTY_FOURTH_ROUND, FIFTY_THIRD_ROUND
 from .importer_blind_later_55 import FIFTY_FIFTH_ROUND, FIFTY_SIXTH_ROUND
+from .importer_blind_later_57 import FIFTY_EIGHTH_ROUND, FIFTY_SEVENTH_ROUND
+from .importer_blind_later_59 import FIFTY_NINTH_ROUND, SIXTIETH_ROUND
 
 P = "participant"
 TWENTY_THIRD_ROUND = [
@@ -359,4 +362,6 @@ LATER_ROUNDS = {"twenty-third": TWENTY_THIRD_ROUND, "twenty-fourth": TWENTY_FOUR
                 "forty-ninth": FORTY_NINTH_ROUND, "fiftieth": FIFTIETH_ROUND,
                 "fifty-first": FIFTY_FIRST_ROUND, "fifty-second": FIFTY_SECOND_ROUND,
                 "fifty-third": FIFTY_THIRD_ROUND, "fifty-fourth": FIFTY_FOURTH_ROUND,
-                "fifty-fifth": FIFTY_FIFTH_ROUND, "fifty-sixth": FIFTY_SIXTH_ROUND}
+                "fifty-fifth": FIFTY_FIFTH_ROUND, "fifty-sixth": FIFTY_SIXTH_ROUND,
+                "fifty-seventh": FIFTY_SEVENTH_ROUND, "fifty-eighth": FIFTY_EIGHTH_ROUND,
+                "fifty-ninth": FIFTY_NINTH_ROUND, "sixtieth": SIXTIETH_ROUND}
