@@ -135,7 +135,7 @@ _HIDDEN_QUOTES = str.maketrans({'"': "\ue000", "“": "\ue001", "”": "\ue002",
 _SHOWN_QUOTES = str.maketrans({"\ue000": '"', "\ue001": "“", "\ue002": "”", "\ue003": "(", "\ue004": ")", "\ue005": "ณ"})
 # "นายสมคิด ณ พัทลุง", "นางสาวอรุณี ณ ระนอง": "ณ" right after a given name opens the surname (a
 # province's name) and is no venue word; the venue is the "ณ" after it.
-SURNAME_NA = thai_re(r"(?:(?<=\s)|^)((?:นางสาว|นาง|นาย|ดร\.)\s?[\u0e01-\u0e4e]{2,20})\sณ(?=\s(?!ห้อง|โรงแรม|หอประชุม|โรงเรียน|อาคาร|สำนักงาน|ศาลา|สนาม|วันที่|ศูนย์|วัด|มหาวิทยาลัย)[\u0e01-\u0e4e])")
+SURNAME_NA = thai_re(r"(?:(?<=\s)|^)((?:นางสาว|นาง|นาย|ดร\.)\s?[\u0e01-\u0e4e]{2,20})\sณ(?=\s(?!ห้อง|โรงแรม|หอ|โรงเรียน|อาคาร|สำนักงาน|ศาลา|สนาม|วันที่|ศูนย์|วัด|มหาวิทยาลัย|ลาน|บริเวณ|ที่ว่าการ|ค่าย|อุทยาน|พิพิธภัณฑ์|วิทยาลัย)[\u0e01-\u0e4e])")
 # "ณ ห้องประชุม 1 ชั้น 1 สำนักงานเขตพื้นที่… เขต 1 ได้จัดประชุม…": a room alone is not a place;
 # the office written after it is the building, though it is also the subject.
 ROOM_ONLY = thai_re(r"^ห้อง(?!\S*(?:ศาลากลาง|อาคาร|สำนักงาน|จังหวัด|โรงเรียน|โรงแรม|มหาวิทยาลัย|วิทยาลัย))\S*"
