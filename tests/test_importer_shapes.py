@@ -5,7 +5,7 @@ written after it, groups in a comma list or past a word ending in "ณ", venues 
 into "ตั้งแต่เวลา…"/"นำโดย"/"อย่าง…"/"มีนักเรียน…", positions in local government, police
 and hospitals written with a space, and a woman's rank typed against the name. Each shape
 has look-alike releases written before the rule, and look-alikes that are not people; those of
-the shapes rounds 23–24 and 25–26 missed are in importer_later_shapes.py and importer_shapes_25.py; rounds 27–30's in importer_shapes_27.py; rounds 31–32's in importer_shapes_31.py; rounds 33–34's in importer_shapes_33.py; rounds 35–36's in importer_shapes_35.py; rounds 39–40's in importer_shapes_39.py; rounds 41–44's in importer_shapes_41.py (dates) and importer_shapes_41p.py (people and venues); rounds 45–48's in importer_shapes_45.py (dates) and importer_shapes_45p.py (people and venues); rounds 49–56's people in importer_shapes_49p.py; round 56's dates in importer_shapes_56.py; rounds 57–60's in importer_shapes_57.py."""
+the shapes rounds 23–24 and 25–26 missed are in importer_later_shapes.py and importer_shapes_25.py; rounds 27–30's in importer_shapes_27.py; rounds 31–32's in importer_shapes_31.py; rounds 33–34's in importer_shapes_33.py; rounds 35–36's in importer_shapes_35.py; rounds 39–40's in importer_shapes_39.py; rounds 41–44's in importer_shapes_41.py (dates) and importer_shapes_41p.py (people and venues); rounds 45–48's in importer_shapes_45.py (dates) and importer_shapes_45p.py (people and venues); rounds 49–56's people in importer_shapes_49p.py; round 56's dates in importer_shapes_56.py; rounds 57–60's in importer_shapes_57.py; rounds 61–64's in importer_shapes_61.py."""
 
 import pytest
 
@@ -26,6 +26,7 @@ from .importer_shapes_45p import ROUND_45_PEOPLE_SHAPES
 from .importer_shapes_49p import ROUND_49_PEOPLE_SHAPES
 from .importer_shapes_56 import ROUND_56_SHAPES
 from .importer_shapes_57 import ROUND_57_SHAPES
+from .importer_shapes_61 import ROUND_61_SHAPES
 
 P = "participant"
 FIRST_SHAPES = [
@@ -184,7 +185,7 @@ FIRST_SHAPES = [
 ]
 SHAPES = (FIRST_SHAPES + LATER_SHAPES + ROUND_25_SHAPES + ROUND_27_SHAPES + ROUND_31_SHAPES + ROUND_33_SHAPES + ROUND_35_SHAPES
           + ROUND_39_SHAPES + ROUND_41_SHAPES + ROUND_41_PEOPLE_SHAPES + ROUND_45_SHAPES + ROUND_45_PEOPLE_SHAPES
-          + ROUND_49_PEOPLE_SHAPES + ROUND_56_SHAPES + ROUND_57_SHAPES)
+          + ROUND_49_PEOPLE_SHAPES + ROUND_56_SHAPES + ROUND_57_SHAPES + ROUND_61_SHAPES)
 
 
 @pytest.mark.parametrize("name, text, expected", SHAPES, ids=[r[0] for r in SHAPES])
