@@ -42,8 +42,10 @@ Rounds 27–28 (importer_blind_later_27.py), 29–30 (importer_blind_later_29.py
 (importer_blind_later_39.py), 41–42 (importer_blind_later_41.py), 43–44 (importer_blind_later_43.py),
 45–46 (importer_blind_later_45.py), 47–48 (importer_blind_later_47.py), 49–50
 (importer_blind_later_49.py), 51–52 (importer_blind_later_51.py), 53–54 (importer_blind_later_53.py),
-55–56 (importer_blind_later_55.py), 57–58 (importer_blind_later_57.py) and 59–60
-(importer_blind_later_59.py): their modules' docstrings name their shapes, a paragraph per round."""
+55–56 (importer_blind_later_55.py), 57–58 (importer_blind_later_57.py), 59–60
+(importer_blind_later_59.py), 61–62 (importer_blind_later_61.py) and 63–64 (importer_blind_later_63.py;
+round 63 is pending, see importer_blind_pending.py): their modules' docstrings name their shapes, a
+paragraph per round."""
 
 from .importer_blind_later_25 import TWENTY_FIFTH_ROUND, TWENTY_SIXTH_ROUND
 from .importer_blind_later_27 import TWENTY_EIGHTH_ROUND, TWENTY_SEVENTH_ROUND
@@ -63,6 +65,8 @@ from .importer_blind_later_53 import FIFTY_FOURTH_ROUND, FIFTY_THIRD_ROUND
 from .importer_blind_later_55 import FIFTY_FIFTH_ROUND, FIFTY_SIXTH_ROUND
 from .importer_blind_later_57 import FIFTY_EIGHTH_ROUND, FIFTY_SEVENTH_ROUND
 from .importer_blind_later_59 import FIFTY_NINTH_ROUND, SIXTIETH_ROUND
+from .importer_blind_later_61 import SIXTY_FIRST_ROUND, SIXTY_SECOND_ROUND
+from .importer_blind_later_63 import SIXTY_FOURTH_ROUND
 
 P = "participant"
 TWENTY_THIRD_ROUND = [
@@ -364,4 +368,6 @@ LATER_ROUNDS = {"twenty-third": TWENTY_THIRD_ROUND, "twenty-fourth": TWENTY_FOUR
                 "fifty-third": FIFTY_THIRD_ROUND, "fifty-fourth": FIFTY_FOURTH_ROUND,
                 "fifty-fifth": FIFTY_FIFTH_ROUND, "fifty-sixth": FIFTY_SIXTH_ROUND,
                 "fifty-seventh": FIFTY_SEVENTH_ROUND, "fifty-eighth": FIFTY_EIGHTH_ROUND,
-                "fifty-ninth": FIFTY_NINTH_ROUND, "sixtieth": SIXTIETH_ROUND}
+                "fifty-ninth": FIFTY_NINTH_ROUND, "sixtieth": SIXTIETH_ROUND,
+                "sixty-first": SIXTY_FIRST_ROUND, "sixty-second": SIXTY_SECOND_ROUND,
+                "sixty-fourth": SIXTY_FOURTH_ROUND}
