@@ -3,8 +3,9 @@ checked with the other shapes): an organisation, "องค์การ…" or "
 a speaker's position; a keynote, "ปาฐกถา…", given in a later paragraph, before or after the name. Guards
 keep what must not change: a bracketed abbreviation after the organisation stays out of the position (as
 "(สศศ.)" of round 43 and "(L.T.)" of round 41), a group after a position is no part of it, and a later
-paragraph only citing a keynote's theme names no attendee. Written before the rules: the cases failed on
-85dd63b, the guards pass on both."""
+paragraph citing a policy names no attendee. Written before the rules: on 85dd63b eight of the nine cases
+failed (the fourth organisation passed as a unit's fields) and only the last guard passed (the other two
+lost the organisation with the cases); all pass after."""
 
 import pytest
 
