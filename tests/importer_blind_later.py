@@ -43,8 +43,7 @@ Rounds 27–28 (importer_blind_later_27.py), 29–30 (importer_blind_later_29.py
 45–46 (importer_blind_later_45.py), 47–48 (importer_blind_later_47.py), 49–50
 (importer_blind_later_49.py), 51–52 (importer_blind_later_51.py), 53–54 (importer_blind_later_53.py),
 55–56 (importer_blind_later_55.py), 57–58 (importer_blind_later_57.py), 59–60
-(importer_blind_later_59.py), 61–62 (importer_blind_later_61.py) and 63–64 (importer_blind_later_63.py;
-round 63 is pending, see importer_blind_pending.py): their modules' docstrings name their shapes, a
+(importer_blind_later_59.py), 61–62 (importer_blind_later_61.py) and 63–64 (importer_blind_later_63.py): their modules' docstrings name their shapes, a
 paragraph per round."""
 
 from .importer_blind_later_25 import TWENTY_FIFTH_ROUND, TWENTY_SIXTH_ROUND
@@ -66,7 +65,7 @@ from .importer_blind_later_55 import FIFTY_FIFTH_ROUND, FIFTY_SIXTH_ROUND
 from .importer_blind_later_57 import FIFTY_EIGHTH_ROUND, FIFTY_SEVENTH_ROUND
 from .importer_blind_later_59 import FIFTY_NINTH_ROUND, SIXTIETH_ROUND
 from .importer_blind_later_61 import SIXTY_FIRST_ROUND, SIXTY_SECOND_ROUND
-from .importer_blind_later_63 import SIXTY_FOURTH_ROUND
+from .importer_blind_later_63 import SIXTY_FOURTH_ROUND, SIXTY_THIRD_ROUND
 
 P = "participant"
 TWENTY_THIRD_ROUND = [
@@ -370,4 +369,4 @@ LATER_ROUNDS = {"twenty-third": TWENTY_THIRD_ROUND, "twenty-fourth": TWENTY_FOUR
                 "fifty-seventh": FIFTY_SEVENTH_ROUND, "fifty-eighth": FIFTY_EIGHTH_ROUND,
                 "fifty-ninth": FIFTY_NINTH_ROUND, "sixtieth": SIXTIETH_ROUND,
                 "sixty-first": SIXTY_FIRST_ROUND, "sixty-second": SIXTY_SECOND_ROUND,
-                "sixty-fourth": SIXTY_FOURTH_ROUND}
+                "sixty-third": SIXTY_THIRD_ROUND, "sixty-fourth": SIXTY_FOURTH_ROUND}
