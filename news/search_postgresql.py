@@ -110,10 +110,13 @@ class PostgreSQLSearch:
     # the articles, together in 0.3 %. So a spread word is asked for twice: first
     # the walk and one window of about PROBE_CHECKS candidates by the words'
     # share; then, when they hold fewer than the limit, the older windows sized
-    # by the matches the first ones found, the first holding about MARGIN times
-    # the matches still wanted (fill()).
+    # by the matches the first ones found (at least MIN_FOUND of them), the first
+    # holding about MARGIN times the matches still wanted but at most SPREAD times
+    # as wide as what was read (fill()).
     PROBE_CHECKS = 500
     MARGIN = 1.25
+    MIN_FOUND = 10
+    SPREAD = 16
     WINDOWS = 8
     WINDOW_BLOCKS = None  # a fixed width in blocks instead (tests)
 
@@ -139,29 +142,31 @@ class PostgreSQLSearch:
         shares = self.word_shares()
         return min((shares.get(word, 0.0) for term in query.terms for word in words(term) or [""]), default=0.0)
 
-    def windows(self, share, boundary, kept=1.0, checks=None):
+    def windows(self, share, boundary, kept=1.0):
         """[(first block, last block)] of the ids up to `boundary`, newest first.
 
         `share` is that of the articles holding the words, `kept` that of the
         articles the list's other filters keep. One window for a word rare enough
         that all its candidates are few: the index hands them over in one scan.
-        Otherwise windows of about `checks` (PROBE_CHECKS) / (share * kept) ids,
-        doubling, when checking their candidates and gathering the window's ids
-        in the index (RANGE_COST an id) is cheaper: the first one costs about
-        `checks` candidates whatever the size of the archive; a word crowded into
-        older articles costs the empty windows' index scans, then the candidates
-        of the window it is in.
+        Otherwise windows of about PROBE_CHECKS / (share * kept) ids, doubling
+        (doubling()), when checking their candidates and gathering the window's
+        ids in the index (RANGE_COST an id) is cheaper: the first one costs about
+        PROBE_CHECKS candidates whatever the size of the archive; a word crowded
+        into older articles costs the empty windows' index scans, then the
+        candidates of the window it is in.
         """
-        checks = checks or self.PROBE_CHECKS
         last = boundary // self.BLOCK
         if self.WINDOW_BLOCKS is not None:
-            width = self.WINDOW_BLOCKS
-        else:
-            ids = min(boundary, checks / (share * kept)) if share * kept else boundary
-            one_scan = share * boundary * self.CHECK_COST
-            if one_scan <= share * ids * self.CHECK_COST + ids * self.RANGE_COST:
-                return [(0, last)]
-            width = max(1, round(ids / self.BLOCK))
+            return self.doubling(last, self.WINDOW_BLOCKS)
+        ids = min(boundary, self.PROBE_CHECKS / (share * kept)) if share * kept else boundary
+        one_scan = share * boundary * self.CHECK_COST
+        if one_scan <= share * ids * self.CHECK_COST + ids * self.RANGE_COST:
+            return [(0, last)]
+        return self.doubling(last, max(1, round(ids / self.BLOCK)))
+
+    def doubling(self, last, width):
+        """Windows of `width` blocks from block `last` back, each next one twice as
+        wide, at most WINDOWS, the last reaching block 0."""
         found = []
         while last >= 0 and len(found) < self.WINDOWS - 1:
             found.append((max(0, last - width + 1), last))
@@ -300,22 +305,25 @@ class PostgreSQLSearch:
         found = self.found(queryset, query, walk, windows[:1], boundary, limit)
         if len(found) >= limit:
             return found
-        return found + self.fill(queryset, query, windows, len(found) / (newest_id - windows[0][0] * self.BLOCK + 1),
-                                 filtered, limit - len(found))
+        return found + self.fill(queryset, query, windows, len(found), newest_id - windows[0][0] * self.BLOCK + 1,
+                                 limit - len(found))
 
-    def fill(self, queryset, query, windows, density, filtered, wanted):
+    def fill(self, queryset, query, windows, found, read, wanted):
         """[(pk, rank)] of the `wanted` newest matches older than the first of
-        `windows`, in windows sized by `density`, the matches an id the walk and
-        that window found: the first about MARGIN * wanted matches wide, then
-        doubling (windows()); when they found none, the rest of `windows`."""
+        `windows`, after the walk and that window `found` matches among the `read`
+        newest ids. From MIN_FOUND matches on, their density sizes the windows:
+        the first about MARGIN * wanted matches wide, but at most SPREAD times the
+        ids read (a word crowded into older articles, a past event or a person of
+        years ago, is denser there than where it was counted), then doubling.
+        With fewer, the rest of `windows`, as the words' share planned them."""
         first = windows[0][0]
-        if first == 0:
-            return []
-        if density:
-            windows = self.windows(density / filtered, first * self.BLOCK - 1, filtered, checks=self.MARGIN * wanted)
+        top = first * self.BLOCK - 1
+        if found >= self.MIN_FOUND:
+            ids = min(self.MARGIN * wanted * read / found, self.SPREAD * read)
+            windows = self.doubling(top // self.BLOCK, self.WINDOW_BLOCKS or max(1, round(ids / self.BLOCK)))
         else:
             windows = windows[1:]
-        return self.found(queryset, query, None, windows, first * self.BLOCK - 1, wanted)
+        return self.found(queryset, query, None, windows, top, wanted)
 
     def found(self, queryset, query, walk, windows, top, limit, bounded=True):
         """[(pk, rank)] of the newest `limit` matches among the `walk` (or none)

@@ -31,17 +31,26 @@ def test_a_rare_word_is_one_unbounded_scan_and_a_spread_word_starts_with_a_narro
 def test_the_older_windows_are_sized_by_the_matches_the_first_one_found(monkeypatch):
     """The words' share only bounds a window's candidates ("สพป.นครพนม เขต 1": words
     in 10–95 % of the articles, together in 0.3 %): after the first window, the
-    next ones are sized by the matches it found, to hold about MARGIN times the
-    matches still wanted; when it found none, the planned windows go on."""
+    next ones are sized by the matches found, to hold about MARGIN times the
+    matches still wanted, but at most SPREAD times as wide as what was read (a
+    word crowded into older articles is denser there); with fewer than MIN_FOUND
+    matches, the planned windows go on."""
     search_pg, asked = PostgreSQLSearch(), []
     monkeypatch.setattr(search_pg, "found", lambda *args, **kwargs: asked.append(args[3]) or [])
     windows = search_pg.windows(0.1, 999_999)
-    search_pg.fill(None, None, windows, density=0.003, filtered=1.0, wanted=990)
-    first, last = asked[-1][0]
-    assert last == windows[0][0] - 1  # right after the first window, not over it
-    assert 0.8 <= (last - first + 1) * search_pg.BLOCK / (search_pg.MARGIN * 990 / 0.003) <= 1.2
-    assert asked[-1][-1][0] == 0  # the last reaches the oldest article
-    search_pg.fill(None, None, windows, density=0.0, filtered=1.0, wanted=990)
+    read = 999_999 - windows[0][0] * search_pg.BLOCK + 1
+
+    def first_width(found, wanted):
+        search_pg.fill(None, None, windows, found, read, wanted)
+        first, last = asked[-1][0]
+        assert last == windows[0][0] - 1 and asked[-1][-1][0] == 0  # right after the first window, to the oldest
+        return (last - first + 1) * search_pg.BLOCK
+
+    by_density = search_pg.MARGIN * 990 * read / 15  # 15 matches read: about MARGIN times the 990 wanted
+    assert 0.9 <= first_width(15, 990) / min(by_density, search_pg.SPREAD * read) <= 1.1
+    assert 0.9 <= first_width(200, 800) / (search_pg.MARGIN * 800 * read / 200) <= 1.1
+    assert first_width(search_pg.MIN_FOUND, 990) <= search_pg.SPREAD * read * 1.1  # one stray match is no density
+    search_pg.fill(None, None, windows, search_pg.MIN_FOUND - 1, read, 990)
     assert asked[-1] == windows[1:]
 
 
