@@ -302,11 +302,11 @@ class PostgreSQLSearch:
         windows = self.windows(share, boundary, filtered)
         if len(windows) <= 1:  # a rare word, or the walk reads every id
             return self.found(queryset, query, walk, windows, boundary, limit, bounded=False)
-        found = self.found(queryset, query, walk, windows[:1], boundary, limit)
-        if len(found) >= limit:
-            return found
-        return found + self.fill(queryset, query, windows, len(found), newest_id - windows[0][0] * self.BLOCK + 1,
-                                 limit - len(found))
+        rows = self.found(queryset, query, walk, windows[:1], boundary, limit)
+        if len(rows) >= limit:
+            return rows
+        return rows + self.fill(queryset, query, windows, len(rows), newest_id - windows[0][0] * self.BLOCK + 1,
+                                 limit - len(rows))
 
     def fill(self, queryset, query, windows, found, read, wanted):
         """[(pk, rank)] of the `wanted` newest matches older than the first of
