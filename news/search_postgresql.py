@@ -116,7 +116,7 @@ class PostgreSQLSearch:
     PROBE_CHECKS = 500
     MARGIN = 1.25
     MIN_FOUND = 10
-    SPREAD = 16
+    SPREAD = 32
     WINDOWS = 8
     WINDOW_BLOCKS = None  # a fixed width in blocks instead (tests)
 
@@ -137,10 +137,14 @@ class PostgreSQLSearch:
 
     def share(self, query):
         """The share of articles holding every term, estimated as that of the
-        rarest word of any term (the words of a name come together, so not the
-        product); 0 for a word the statistics do not list (a rare one)."""
+        rarest word the reader typed (the words of a name come together, so not
+        the product); 0 for a word the statistics do not list (a rare one). The
+        words are those of the text as typed, as the articles' were cut: a term
+        squashed for finding ("สพป.นครพนม" is found as "สพปนครพนม") is no text ICU
+        cuts as it cut the article's (สพ, ปน, ค, รพ, นม: none listed, so the query
+        looked rare and its one scan checked every candidate of the archive)."""
         shares = self.word_shares()
-        return min((shares.get(word, 0.0) for term in query.terms for word in words(term) or [""]), default=0.0)
+        return min((shares.get(word, 0.0) for word in query.words or [""]), default=0.0)
 
     def windows(self, share, boundary, kept=1.0):
         """[(first block, last block)] of the ids up to `boundary`, newest first.

@@ -6,6 +6,7 @@ The answers themselves are tested on both databases in test_search.py."""
 import pytest
 from django.db import connection, transaction
 
+from news.search import Query
 from news.search_postgresql import PG_TEXT, PostgreSQLSearch
 
 from .factories import make_article
@@ -26,6 +27,17 @@ def test_a_rare_word_is_one_unbounded_scan_and_a_spread_word_starts_with_a_narro
     assert search_pg.windows(0.0, 1_000_000) == [(0, 1_000_000 // 1024)]  # not in the statistics
     first, last = search_pg.windows(0.02, 1_000_000)[0]
     assert 20_000 <= (last - first + 1) * 1024 <= 30_000  # about PROBE_CHECKS / 2 % ids
+
+
+def test_the_share_is_that_of_the_words_as_typed_not_of_a_squashed_term(monkeypatch):
+    """"สพป.นครพนม" is found as one squashed term, "สพปนครพนม", which ICU cuts into
+    pieces no article holds (สพ, ปน, ค, รพ, นม): the share comes from the words as
+    typed, as the articles' were cut, or the query looks rare and its one scan
+    checks every candidate of the archive (4,343 at 1M)."""
+    shares = {"สพป": 0.55, "นครพนม": 0.097, "เขต": 0.95, "1": 0.24}
+    monkeypatch.setattr(PostgreSQLSearch, "word_shares", lambda self: shares)
+    assert PostgreSQLSearch().share(Query("สพป.นครพนม เขต 1")) == 0.097
+    assert PostgreSQLSearch().share(Query("สพป.นครพนม ฟหกดเสวง")) == 0.0  # a word no statistics list: rare
 
 
 def test_the_older_windows_are_sized_by_the_matches_the_first_one_found(monkeypatch):
