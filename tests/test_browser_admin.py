@@ -24,11 +24,7 @@ def test_an_editor_posts_an_article_with_a_photo_in_admin(server, browser, tmp_p
     photo = tmp_path / "meeting.jpg"
     Image.new("RGB", (800, 600), (20, 90, 160)).save(photo, format="JPEG")
     page = browser.new_page()
-    page.goto(server + "/admin/login/?next=/admin/news/article/add/")
-    page.fill("#id_username", "admin")
-    page.fill("#id_password", "admin")
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/news/article/add/")
+    log_in(page, server, "/admin/news/article/add/")
     title = "ข่าวทดสอบจากเบราว์เซอร์ ประชุมเชิงปฏิบัติการ"
     page.fill("#id_title", title)
     type_body(page, "เนื้อข่าวที่บรรณาธิการพิมพ์เอง")
