@@ -20,7 +20,9 @@ ERA = rf"(?:พ\.\s?ศ\.|พุทธศักราช|{_CE})"
 _YEAR = rf"(?:{ERA}\s*)?(?:\d{{4}}|\d{{2}})(?!\d)"
 # "25 – 28", "28 ก.พ. ถึงวันที่ 2 มี.ค.", "10 และ 11 มีนาคม" (two days), and a weekday
 # written again on the end ("วันเสาร์ที่ 1 – วันอาทิตย์ที่ 2 มีนาคม").
-_SEP = r"\s*(?:–|—|-|ถึง|และ)\s*(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)?ที่\s*)?"
+_WEEKDAYS = {"จันทร์": 0, "อังคาร": 1, "พุธ": 2, "พฤหัสบดี": 3, "พฤหัส": 3, "ศุกร์": 4, "เสาร์": 5, "อาทิตย์": 6}
+WEEKDAY = rf"(?:{alternatives(_WEEKDAYS)})"
+_SEP = rf"\s*(?:–|—|-|ถึง|และ)\s*(?:วัน(?:{WEEKDAY})?ที่\s*)?"
 # "9 เดือนกันยายน พ.ศ. 2567": formal releases may write the word for month.
 DATE = re.compile(
     rf"(?<!\d)(?P<d1>\d{{1,2}})\s*(?:(?:เดือน\s*)?(?P<m1>{_MONTH})\s*(?:(?P<y1>{_YEAR})\s*)?)?"
@@ -200,8 +202,7 @@ def on_or_after(yearless, day):
     return None
 
 
-_WEEKDAYS = {"จันทร์": 0, "อังคาร": 1, "พุธ": 2, "พฤหัสบดี": 3, "พฤหัส": 3, "ศุกร์": 4, "เสาร์": 5, "อาทิตย์": 6}
-WEEKDAY_DAY = re.compile(rf"วัน(?P<w>{alternatives(_WEEKDAYS)})ที่\s*(?P<d>\d{{1,2}})(?![\d/.:])(?!\s*(?:เดือน\s*)?{_MONTH})(?!\s*[–—-])")
+WEEKDAY_DAY = re.compile(rf"วัน(?P<w>{WEEKDAY})ที่\s*(?P<d>\d{{1,2}})(?![\d/.:])(?!\s*(?:เดือน\s*)?{_MONTH})(?!\s*[–—-])")
 
 
 def find_weekday_day(text, reference):

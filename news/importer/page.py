@@ -5,7 +5,7 @@ import re
 
 from news.thaitext import INVISIBLES
 
-from .dates import ERA, WEEKDAY_DAY, find_dates, find_label_date, find_numeric_date
+from .dates import ERA, WEEKDAY, WEEKDAY_DAY, find_dates, find_label_date, find_numeric_date
 from .patterns import thai_re
 
 # Everything from one of these lines on is the site, not the release.
@@ -86,7 +86,7 @@ LABEL_FIELD = thai_re(r"\s+(?=(?:หมวดหมู่|หมวด|ผู้
                       r"|(?:วันที่|โพสต์|เผยแพร่)\S{0,12}\s*:?\s*\d)")
 # "Posted on วันอังคาร 3 มิถุนายน 2568 by …": the English label may name the Thai weekday, "ที่" left out.
 LABEL_WORDS = thai_re(r"^(?:(?:Last\s+)?(?:Posted|Published|Updated|Date)(?:\s+on)?"
-                      r"(?:\s*วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?\s*,?)?|(?:วันที่)?\S{0,6}"
+                      rf"(?:\s*วัน{WEEKDAY}(?:ที่)?\s*,?)?|(?:วันที่)?\S{{0,6}}"
                       r"(?:เผยแพร่|โพสต์|ประกาศ|ลงข่าว|ลง|อัปเดต|อัพเดท|แก้ไข|เขียน)\S{0,12}|วัน\S{0,12}?\s?ที่"
                       r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?)\s*:?\s*$", re.I)
 LABEL_TAIL = thai_re(r"^\s*,?\s*(?:(?:เวลา|at)?\s*\d{1,2}[.:]\d{2}(?:[.:]\d{2})?\s*(?:น\.|[AP]\.?M\.?)?)?\s*(?:(?:by|โดย)\s*:?\s*\S.{0,50})?$", re.I)
