@@ -119,8 +119,15 @@ def test_dragging_a_photo_reorders_the_gallery(bulk_article):
     page.goto(url)
     assert page.locator("#photos-group .photo-order-hint").is_visible()
     thumbs = page.locator("#photos-group .photo-thumb img")
+    # The thumbnails load lazily: until they have, the rows change height under the drag,
+    # which then drops the photo somewhere else (seen once in CI).
+    thumbs.last.scroll_into_view_if_needed()
+    page.wait_for_function("""() => [...document.querySelectorAll('#photos-group .photo-thumb img')]
+        .every(img => img.complete && img.naturalWidth > 0)""")
     before = thumbs.evaluate_all("imgs => imgs.map(img => img.getAttribute('src'))")
     thumbs.nth(2).drag_to(thumbs.nth(0))
+    page.wait_for_function("first => document.querySelector('#photos-group .photo-thumb img').getAttribute('src') === first",
+                           arg=before[2])
     orders = page.locator("#photos-group tr.has_original td.field-order input")
     assert orders.evaluate_all("els => els.map(e => e.value)") == ["1", "2", "3"]
     # The page saved to has the same address: wait for the navigation itself, not
