@@ -1,6 +1,6 @@
 """Thai search over the news: one normalisation for articles and queries, the query
-reader, the index kept in step, the SQLite and PostgreSQL backends, and the
-highlighted passage. `Article.objects.search(q)` is the way in; docs/search.md
+reader, the index kept in step, the choice of backend (news.search_sqlite,
+news.search_postgresql), and the highlighted passage. `Article.objects.search(q)` is the way in; docs/search.md
 tells why it is built this way.
 
 In short: every term a reader types must be a *substring* of the article's text in
@@ -21,7 +21,7 @@ import re
 import threading
 
 from django.db import connection, transaction
-from django.db.models import Case, FloatField, Q, Value, When
+from django.db.models import Case, FloatField, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -318,76 +318,13 @@ UPSERT = (
 )
 
 
-class SQLiteSearch:
-    """FTS5 `news_search` (trigram tokenizer) over news_searchdocument, kept in step
-    by the table's triggers (migration 0005).
-
-    The score adds up bm25 of each column times its weight: bm25 given all the
-    weights at once saturates (k1), so a name among the attendees counted hardly
-    more than the same name once in the body.
-    """
-
-    WEIGHTS = {"title": 10, "people": 10, "summary": 4, "body": 1, "words": 1}
-    NEWEST = "-news_search.rowid"  # the FTS5 table's own order: read newest first, stop early
-
-    def score(self):
-        terms = []
-        for column, weight in self.WEIGHTS.items():
-            only = ", ".join("1" if other == column else "0" for other in self.WEIGHTS)
-            terms.append(f"{weight} * -bm25(news_search, {only})")
-        return " + ".join(terms)
-
-    def write(self, rows):
-        values = ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(rows))
-        params = [value for row in rows for value in [row["id"], *row["fields"]]]
-        with connection.cursor() as cursor:
-            cursor.execute(UPSERT.format(extra="", values=values, extra_set=""), params)
-
-    def clear(self):
-        with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM news_searchdocument")
-            # No merging of the index's segments while rows pour in: they are
-            # merged once, by 'optimize', at the end.
-            cursor.execute("INSERT INTO news_search(news_search, rank) VALUES ('automerge', 0)")
-
-    def optimize(self):
-        with connection.cursor() as cursor:
-            cursor.execute("INSERT INTO news_search(news_search) VALUES ('optimize')")
-            cursor.execute("INSERT INTO news_search(news_search, rank) VALUES ('automerge', 4)")  # the default
-
-    @staticmethod
-    def term(query, term):
-        found = f'"{needle(term)}"'
-        if term in query.numbered:
-            # The same rows (found AND (found OR phrase)), and bm25 counts the phrase.
-            return f'{found} AND ({found} OR "{query.numbered[term]}")'
-        return found
-
-    @staticmethod
-    def among(pks):
-        return Q(pk__in=pks)
-
-    def newest(self, queryset, query, limit):
-        """[(pk, rank)] of the newest `limit` matches: FTS5 reads its matches in
-        rowid order and stops at the limit, so the cost is the limit's."""
-        ranked = self.filter(queryset.order_by(), query).extra(order_by=[self.NEWEST])
-        return list(ranked.values_list("pk", "search_rank")[:limit])
-
-    def filter(self, queryset, query):
-        match = " AND ".join(self.term(query, term) for term in query.terms)
-        return queryset.extra(
-            tables=["news_search"],
-            where=["news_search.rowid = news_article.id", "news_search MATCH %s"],
-            params=[match],
-            select={"search_rank": f"round(ln(max({self.score()}, 1e-12)) * {BUCKETS})"},
-        )
-
-
 def backend():
     if connection.vendor == "postgresql":
         from .search_postgresql import PostgreSQLSearch
 
         return PostgreSQLSearch()
+    from .search_sqlite import SQLiteSearch
+
     return SQLiteSearch()
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from news import search
 from news.search_postgresql import PostgreSQLSearch
+from news.search_sqlite import SQLiteSearch
 from news.models import Article, Attendance, Office, Person, SearchDocument, Tag
 from tests.factories import make_article, make_event, make_office
 
@@ -456,12 +457,15 @@ def test_thai_digits_in_the_article_are_found_by_arabic_ones():
 def test_the_newest_matches_are_the_same_whichever_part_finds_them(monkeypatch, query):
     """PostgreSQL reads the newest WALK ids row by row, the older ones through the
     trigram index in windows of ids: with WALK = 1 nearly everything comes from
-    the index, in one window or in many, and the answer must not change (on
-    SQLite there is one way, and the same answer)."""
+    the index in one window or in many, and the answer must not change. SQLite checks
+    the articles of a short list one by one and scores them as FTS5 does: with
+    FEW = 0, FTS5 finds and scores them, and the answer must not change either."""
     make_article(title="ครูใช้ AI ในห้องเรียน", body="<p>การประชุมผ่าน Zoom</p>")
     for i in range(4):
         make_article(title=f"ประชุมครูรอบ {i}", body="<p>สพป.นครพนม เขต 1 ที่โรงแรมคุ้มภูคำ</p>", published_at=ago(days=i))
     whole = [(a.pk, a.search_rank) for a in found(query)]
+    monkeypatch.setattr(SQLiteSearch, "FEW", 0)
+    assert [(a.pk, a.search_rank) for a in found(query)] == whole
     monkeypatch.setattr(PostgreSQLSearch, "WALK", 1)
     assert [(a.pk, a.search_rank) for a in found(query)] == whole
     # The older articles in windows of 1, 2, 4 … ids (blocks of one id here; the
