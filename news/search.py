@@ -74,10 +74,18 @@ def normalize(text, abbreviation_dot=""):
     return _separate(_spelling(text), abbreviation_dot)
 
 
+# Letters SQLite FTS5's trigram tokenizer folds together that str.lower() leaves
+# apart (all of them, as SQLite 3.40 folds): folded here too, so that a row checked
+# with instr() (news.search_sqlite) or LIKE (PostgreSQL) finds what FTS5 finds
+# ("µg" typed with the micro sign = "μg" with Greek mu; final sigma = sigma).
+_FOLD = str.maketrans("\u00b5\u017f\u03c2\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u1e9b\u0345\u1fbe",
+                      "\u03bcs\u03c3\u03b2\u03b8\u03c6\u03c0\u03ba\u03c1\u03b5\u1e61\u03b9\u03b9")
+
+
 def _spelling(text):
     """normalize()'s first half, the same for both uses of a text (indexing reads
     each field once for its trigram text and once for its words)."""
-    text = thai.normalize(html.unescape(text or ""))
+    text = thai.normalize(html.unescape(text or "")).translate(_FOLD)
     text = text.replace("\u0e40\u0e40", "\u0e41")
     text = _REPEATED_MARK.sub(r"\1", text)
     return _TONE_BEFORE_VOWEL.sub(r"\2\1", text)

@@ -5,6 +5,7 @@ Normalisation, indexing and the PostgreSQL backend are elsewhere (news.search,
 news.search_postgresql).
 """
 
+import functools
 import json
 import math
 
@@ -169,10 +170,19 @@ def bm25_idf(articles, holding):
 def occurrences(text, phrase):
     """How many times a phrase is in a text, overlapping ones too (FTS5 counts each
     position a trigram phrase starts at)."""
+    if not _overlaps(phrase):
+        return text.count(phrase)
     count, at = 0, text.find(phrase)
     while at != -1:
         count, at = count + 1, text.find(phrase, at + 1)
     return count
+
+
+@functools.lru_cache(maxsize=256)
+def _overlaps(phrase):
+    """Whether two occurrences of a phrase can overlap ("ครูครู" in "ครูครูครู"):
+    a start of it is also its end. Otherwise str.count() counts them all."""
+    return any(phrase.startswith(phrase[at:]) for at in range(1, len(phrase)))
 
 
 def _round(value):

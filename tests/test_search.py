@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from news import search
 from news.search_postgresql import PostgreSQLSearch
-from news.search_sqlite import SQLiteSearch
+from news.search_sqlite import SQLiteSearch, occurrences
 from news.models import Article, Attendance, Office, Person, SearchDocument, Tag
 from tests.factories import make_article, make_event, make_office
 
@@ -479,3 +479,18 @@ def test_the_newest_matches_are_the_same_whichever_part_finds_them(monkeypatch, 
     capped = [a.pk for a in found(query)]
     monkeypatch.setattr(PostgreSQLSearch, "WALK", 10_000)
     assert [a.pk for a in found(query)] == capped
+
+
+@pytest.mark.parametrize(
+    "text, query", [("ยาขนาด 5 μg ต่อวัน", "µg"), ("ชื่อ ΛΟΓΟΣ ในข่าว", "λογοσ"), ("ครูครูครู ทดสอบนับซ้อน", "ครูครู")]
+)
+def test_letters_fts5_folds_together_are_one_letter_and_overlaps_count(monkeypatch, text, query):
+    """µ (micro sign) = μ, ς = σ: FTS5 folds them, so the index text and the query
+    do too, and an article is found and ranked the same whether FTS5 or a row-by-row
+    check finds it (SQLite) and on PostgreSQL; "ครูครู" is twice in "ครูครูครู"."""
+    article = make_article(title=text, body=f"<p>{text} {text}</p>")
+    few = [(a.pk, a.search_rank) for a in found(query)]
+    assert few and few[0][0] == article.pk
+    monkeypatch.setattr(SQLiteSearch, "FEW", 0)
+    assert [(a.pk, a.search_rank) for a in found(query)] == few
+    assert occurrences("ครูครูครู ครูครู", "ครูครู") == 3
