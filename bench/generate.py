@@ -192,9 +192,12 @@ def main():
         # Popular offices publish more: area offices most, the ministry least.
         weights = [1 if o.kind in ("ministry", "commission") else 3 for o in offices]
         totals = Counter()
-        # In chunks, so a million articles never sit in memory at once.
+        # In chunks, so a million articles never sit in memory at once; the oldest
+        # first, so that ids grow with publication time as in a real portal (the
+        # search reads the highest ids as the newest).
         for first in range(0, n, CHUNK):
-            totals += make_chunk(rng, range(first, min(first + CHUNK, n)), n, now, offices, weights, titles, sentences, categories, tags, people)
+            numbers = range(n - 1 - first, max(n - 1 - first - CHUNK, -1), -1)
+            totals += make_chunk(rng, numbers, n, now, offices, weights, titles, sentences, categories, tags, people)
             print(f"  {min(first + CHUNK, n)} articles, {time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
     # Table statistics for the planner: PostgreSQL's autovacuum would gather them soon
     # after a load this size; SQLite only when told (see docs/performance.md).
