@@ -95,25 +95,3 @@ def test_a_window_is_read_through_the_trigram_index_with_its_entries():
         index_scan = plan[plan.index("Bitmap Index Scan on news_search_trigram"):]
         entries = ",".join(str(key) for key in PostgreSQLSearch().cover(first, last))
         assert f"&& '{{{entries}}}'::bigint[]" in index_scan and "~~" in index_scan, plan
-
-
-@pytest.mark.django_db
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="TOAST is PostgreSQL's")
-def test_a_long_articles_search_row_stays_in_the_table_not_in_toast():
-    """Each candidate is re-checked with LIKE once per term and ranked with its
-    tsvector: a value moved out to the TOAST table is fetched again through its
-    index every time (migration 0017 keeps rows up to 8 kB in the table)."""
-    import random
-
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT reltoastrelid::regclass::text FROM pg_class WHERE relname = 'news_searchdocument'")
-        toast = cursor.fetchone()[0]
-        chunks = f"SELECT count(*) FROM {toast}"
-        cursor.execute(chunks)
-        before = cursor.fetchone()[0]
-        syllables = ["กา", "เรียน", "ครู", "สอน", "นัก", "ประ", "ชุม", "โรง", "งาน", "ผล", "พัฒ", "นา", "ศึก", "ษา", "วิ", "ชา"]
-        rng = random.Random(17)
-        words = " ".join("".join(rng.choice(syllables) for _ in range(3)) for _ in range(300))
-        make_article(title="ข่าวยาวทดสอบตาราง", body=f"<p>{words}</p>")  # about 5 kB of text, 7 kB a row
-        cursor.execute(chunks)
-        assert cursor.fetchone()[0] == before
